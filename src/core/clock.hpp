@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/time.hpp"
+
+namespace gongdan::core {
+
+/// The only source of "now": injected everywhere, so tests control time.
+class Clock {
+ public:
+  virtual ~Clock() = default;
+  virtual Timestamp now() const = 0;
+  /// The calendar date of `t` in the server's time zone (ticket numbers start with it).
+  virtual CivilDate local_date(Timestamp t) const = 0;
+};
+
+/// The real clock: system time, dates in the process time zone (TZ, else /etc/localtime).
+class SystemClock final : public Clock {
+ public:
+  Timestamp now() const override;
+  CivilDate local_date(Timestamp t) const override;
+};
+
+}  // namespace gongdan::core

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <compare>
+#include <cstdint>
+
+namespace gongdan::core {
+
+/// A database id that cannot be confused with another kind of id.
+template <typename Tag>
+struct Id {
+  std::int64_t value = 0;
+  auto operator<=>(const Id&) const = default;
+};
+
+using UserId = Id<struct UserTag>;
+using TicketId = Id<struct TicketTag>;
+using MessageId = Id<struct MessageTag>;
+using AttachmentId = Id<struct AttachmentTag>;
+using CategoryId = Id<struct CategoryTag>;
+using EventId = Id<struct EventTag>;
+
+}  // namespace gongdan::core

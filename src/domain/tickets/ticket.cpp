@@ -1,0 +1,9 @@
+#include "domain/tickets/ticket.hpp"
+
+namespace gongdan::domain {
+
+std::string_view to_string(EventType type) {
+  return type == EventType::kPriorityChanged ? "priority_changed" : "status_changed";
+}
+
+}  // namespace gongdan::domain

@@ -1,0 +1,147 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/ids.hpp"
+#include "core/time.hpp"
+#include "domain/tickets/status.hpp"
+#include "domain/tickets/ticket_number.hpp"
+#include "domain/users/user.hpp"
+
+namespace gongdan::domain {
+
+/// The system the customer used when the problem happened, as sent by the app or the browser.
+struct Environment {
+  std::string platform;
+  std::string os;
+  std::string app_version;
+  std::string device;
+};
+
+/// Who a ticket belongs to: a registered customer, or a guest known only by name and email.
+struct CustomerRef {
+  std::optional<core::UserId> user_id;  // empty for guests
+  std::string name;
+  std::string email;
+  bool guest() const { return !user_id.has_value(); }
+};
+
+/// A support request. Subject and description never change after submission.
+struct Ticket {
+  core::TicketId id;
+  TicketNumber number = TicketNumber::make({}, {});
+  core::CategoryId category_id;
+  std::string subject;
+  std::string description;
+  std::optional<core::Timestamp> occurred_at;
+  Environment environment;
+  Urgency urgency = Urgency::kNormal;
+  Status status = Status::kNew;
+  Priority priority = Priority::kNormal;
+  CustomerRef customer;
+  core::Timestamp created_at;
+  core::Timestamp updated_at;
+  std::optional<core::Timestamp> resolved_at;
+  std::optional<core::Timestamp> closed_at;
+};
+
+/// Who wrote a message or caused an event, as shown to readers.
+struct AuthorRef {
+  std::optional<core::UserId> user_id;  // empty for guests and the system
+  std::string name;
+  Role role = Role::kCustomer;
+};
+
+/// A stored file attached to a message; `storage_key` names its bytes in the BlobStore.
+struct Attachment {
+  core::AttachmentId id;
+  core::TicketId ticket_id;
+  core::MessageId message_id;
+  std::string filename;
+  std::string content_type;
+  std::int64_t size = 0;
+  std::string storage_key;
+  bool internal = false;  // attached to an internal note: staff only
+};
+
+/// One entry of the conversation: a customer message, a public agent reply or an internal note.
+struct Message {
+  core::MessageId id;
+  core::TicketId ticket_id;
+  AuthorRef author;
+  std::string body;
+  bool internal = false;
+  core::Timestamp created_at;
+  std::vector<Attachment> attachments;
+};
+
+/// What kind of change a ticket event records.
+enum class EventType { kStatusChanged, kPriorityChanged };
+
+/// A recorded change of a ticket's state: the append-only history beside the messages.
+struct TicketEvent {
+  core::EventId id;
+  core::TicketId ticket_id;
+  EventType type = EventType::kStatusChanged;
+  std::string from;
+  std::string to;
+  AuthorRef author;
+  core::Timestamp created_at;
+};
+
+std::string_view to_string(EventType type);
+
+/// A file that has been checked and written to the BlobStore, waiting to be linked to a message.
+struct StoredFile {
+  std::string filename;
+  std::string content_type;
+  std::int64_t size = 0;
+  std::string storage_key;
+};
+
+/// A message about to be appended.
+struct NewMessage {
+  AuthorRef author;
+  std::string body;
+  bool internal = false;
+  std::vector<StoredFile> files;
+};
+
+/// A new event about to be appended (ids and ticket filled in by the store).
+struct NewEvent {
+  EventType type = EventType::kStatusChanged;
+  std::string from;
+  std::string to;
+  AuthorRef author;
+};
+
+/// A retry key: the same caller sending the same key gets the first result back.
+struct IdempotencyKey {
+  std::string scope;  // "user:<id>" or "guest:<email>"
+  std::string key;
+};
+
+/// A ticket about to be stored, with its first message (the description) and files.
+struct NewTicket {
+  Ticket ticket;  // id ignored; everything else as it will be stored
+  NewMessage first_message;
+  std::optional<IdempotencyKey> idempotency;
+};
+
+/// What a use case decided to do to one ticket: its new state plus what to append.
+struct TicketChange {
+  Ticket updated;
+  std::optional<NewMessage> message;
+  std::vector<NewEvent> events;
+};
+
+/// The result of applying a TicketChange.
+struct ChangedTicket {
+  Ticket ticket;
+  std::optional<Message> message;
+};
+
+}  // namespace gongdan::domain

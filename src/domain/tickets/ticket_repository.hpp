@@ -1,0 +1,81 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/tickets/ticket.hpp"
+
+namespace gongdan::domain {
+
+/// Which tickets to list and in what order.
+struct TicketQuery {
+  enum class Order {
+    kRecentActivity,  // updated_at descending: My tickets
+    kQueue,           // priority descending, then created_at ascending: the agents' queue
+  };
+  std::optional<core::UserId> customer;  // only this customer's tickets
+  std::vector<Status> statuses;          // empty: any
+  std::vector<Priority> priorities;      // empty: any
+  std::string text;                      // matches number, subject or customer email; empty: any
+  Order order = Order::kRecentActivity;
+  std::string cursor;                    // opaque, from a previous page's next_cursor
+  int limit = 20;
+};
+
+/// One page of a list, with the cursor of the next page when there is one.
+template <typename T>
+struct Page {
+  std::vector<T> items;
+  std::optional<std::string> next_cursor;
+};
+
+/// Decides, from a ticket's current state read inside the write transaction, what to change.
+using TicketDecision = std::function<core::Result<TicketChange>(const Ticket&)>;
+
+/// Where tickets, their messages, events and attachment records live. Every write is atomic.
+class TicketRepository {
+ public:
+  virtual ~TicketRepository() = default;
+
+  /// Stores a ticket with its first message and files. With an idempotency key already used in
+  /// the same scope, stores nothing and returns the ticket created then. Error kConflict with
+  /// reason `number_taken` when the number exists (the caller draws another).
+  virtual core::Result<Ticket> create(const NewTicket& ticket) = 0;
+
+  /// Reads the ticket inside one write transaction, asks `decide` what to change and applies it.
+  /// Nothing is written when `decide` fails. Error kNotFound when there is no such ticket.
+  virtual core::Result<ChangedTicket> modify(core::TicketId id, const TicketDecision& decide) = 0;
+
+  virtual std::optional<Ticket> find_by_number(const TicketNumber& number) = 0;
+  /// Error kInvalid (field `cursor`) when the cursor was not made by this store.
+  virtual core::Result<Page<Ticket>> list(const TicketQuery& query) = 0;
+  /// The conversation in time order, internal notes only when asked for.
+  virtual std::vector<Message> messages(core::TicketId id, bool include_internal) = 0;
+  virtual std::vector<TicketEvent> events(core::TicketId id) = 0;
+  virtual std::optional<Attachment> find_attachment(core::AttachmentId id) = 0;
+  /// The customer's active (new/open/pending) tickets, newest first, at most `limit`.
+  virtual std::vector<Ticket> active_tickets_of(core::UserId customer, int limit) = 0;
+};
+
+/// Where attachment bytes live (a directory today, shared storage later).
+class BlobStore {
+ public:
+  virtual ~BlobStore() = default;
+  /// Writes the bytes durably and returns their key.
+  virtual core::Result<std::string> put(std::string_view bytes) = 0;
+  /// The bytes under `key`, or nullopt.
+  virtual std::optional<std::string> get(const std::string& key) = 0;
+};
+
+/// Tells a file's type from its content, never from its name.
+class FileTypeDetector {
+ public:
+  virtual ~FileTypeDetector() = default;
+  /// The MIME type of the bytes, e.g. `image/png`.
+  virtual std::string detect(std::string_view bytes) const = 0;
+};
+
+}  // namespace gongdan::domain

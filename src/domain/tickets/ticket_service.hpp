@@ -1,0 +1,140 @@
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "core/crypto.hpp"
+#include "core/result.hpp"
+#include "domain/catalog/catalog.hpp"
+#include "domain/tickets/ticket.hpp"
+#include "domain/tickets/ticket_repository.hpp"
+#include "domain/users/actor.hpp"
+
+namespace gongdan::domain {
+
+/// Limits and windows of the ticket use cases; every limit names the abuse it stops.
+struct TicketSettings {
+  std::size_t max_files = 5;                          // per submission or message: storage abuse
+  std::int64_t max_file_bytes = 20LL * 1024 * 1024;  // per file: storage abuse
+  std::chrono::hours reopen_window{24 * 14};          // a resolved ticket may be reopened this long
+  std::size_t max_subject_chars = 200;
+  std::size_t max_body_chars = 20000;
+  std::size_t max_environment_chars = 100;
+  std::size_t max_idempotency_key_chars = 200;
+};
+
+/// A file as uploaded, before its type is checked.
+struct Upload {
+  std::string filename;
+  std::string bytes;
+};
+
+/// A visitor's name and email for a ticket without an account.
+struct GuestContact {
+  std::string name;
+  std::string email;
+};
+
+/// A ticket as submitted, with types already checked by the protocol layer.
+struct TicketSubmission {
+  std::optional<std::int64_t> category_id;
+  std::string subject;
+  std::string description;
+  std::optional<std::string> occurred_at;  // RFC 3339, checked here
+  Environment environment;
+  std::optional<std::string> urgency;      // "normal" | "urgent"
+  std::optional<GuestContact> guest;
+  std::vector<Upload> files;
+  std::optional<std::string> idempotency_key;
+};
+
+/// A follow-up message or agent reply.
+struct MessageSubmission {
+  std::string body;
+  bool internal = false;  // agents only
+  std::vector<Upload> files;
+};
+
+/// Filters of a list request, as received.
+struct ListRequest {
+  std::optional<std::string> status;    // comma list of statuses
+  std::optional<std::string> priority;  // comma list of priorities (agents)
+  std::string text;                     // agents: number, subject or email
+  std::string cursor;
+  std::optional<std::int64_t> limit;
+};
+
+/// An agent's change of status and/or priority.
+struct TicketUpdate {
+  std::optional<std::string> status;
+  std::optional<std::string> priority;
+};
+
+/// A ticket with its conversation and history, as one reader may see it.
+struct TicketView {
+  Ticket ticket;
+  std::vector<Message> messages;
+  std::vector<TicketEvent> events;
+};
+
+/// What the lookup-by-number page may show without signing in.
+struct LookupResult {
+  TicketNumber number;
+  Status status;
+  core::Timestamp updated_at;
+};
+
+/// An attachment's record and bytes, for download.
+struct AttachmentDownload {
+  Attachment attachment;
+  std::string bytes;
+};
+
+/// The customer's and the agents' ticket use cases: each checks who may act, then one store call.
+class TicketService {
+ public:
+  TicketService(TicketRepository& tickets, CatalogRepository& catalog, BlobStore& blobs,
+                const FileTypeDetector& detector, const core::Crypto& crypto, const core::Clock& clock,
+                TicketSettings settings = {});
+
+  // Customer side (also used by staff for their own tickets).
+  core::Result<Ticket> submit(const Actor& actor, const TicketSubmission& submission);
+  core::Result<Page<Ticket>> my_tickets(const Actor& actor, const ListRequest& request);
+  core::Result<TicketView> view(const Actor& actor, std::string_view number);
+  core::Result<ChangedTicket> comment(const Actor& actor, std::string_view number, const MessageSubmission& message);
+  core::Result<Ticket> close(const Actor& actor, std::string_view number);
+  core::Result<Ticket> reopen(const Actor& actor, std::string_view number);
+  core::Result<std::vector<Ticket>> similar_open_tickets(const Actor& actor, std::string_view subject);
+  /// Status by number + email, for anyone; a wrong email and an unknown number look the same.
+  core::Result<LookupResult> lookup(std::string_view number, std::string_view email);
+
+  // Agent side: agents and admins only.
+  core::Result<Page<Ticket>> queue(const Actor& actor, const ListRequest& request);
+  core::Result<TicketView> agent_view(const Actor& actor, std::string_view number);
+  core::Result<ChangedTicket> agent_reply(const Actor& actor, std::string_view number, const MessageSubmission& message);
+  core::Result<Ticket> agent_update(const Actor& actor, std::string_view number, const TicketUpdate& update);
+
+  /// An attachment for whoever may see its message.
+  core::Result<AttachmentDownload> attachment(const Actor& actor, core::AttachmentId id);
+
+  const TicketSettings& settings() const { return settings_; }
+
+ private:
+  core::Result<Ticket> find_visible(const Actor& actor, std::string_view number, bool staff_view);
+  core::Result<std::vector<StoredFile>> store_files(const std::vector<Upload>& files);
+
+  TicketRepository& tickets_;
+  CatalogRepository& catalog_;
+  BlobStore& blobs_;
+  const FileTypeDetector& detector_;
+  const core::Crypto& crypto_;
+  const core::Clock& clock_;
+  TicketSettings settings_;
+};
+
+}  // namespace gongdan::domain

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/ids.hpp"
+#include "core/time.hpp"
+
+namespace gongdan::domain {
+
+/// What a person may do: customers follow their own tickets, agents work the queue, admins also manage.
+enum class Role { kCustomer, kAgent, kAdmin };
+
+std::string_view to_string(Role role);
+std::optional<Role> parse_role(std::string_view text);
+
+/// The two languages every page and mail exists in.
+enum class Locale { kZhCn, kEn };
+
+std::string_view to_string(Locale locale);
+std::optional<Locale> parse_locale(std::string_view text);
+
+/// A registered person. Emails are stored lower-cased.
+struct User {
+  core::UserId id;
+  std::string email;
+  std::string name;
+  Role role = Role::kCustomer;
+  Locale locale = Locale::kZhCn;
+  std::string password_hash;
+  core::Timestamp created_at;
+
+  bool is_staff() const { return role == Role::kAgent || role == Role::kAdmin; }
+};
+
+/// A user about to be stored.
+struct NewUser {
+  std::string email;
+  std::string name;
+  Role role = Role::kCustomer;
+  Locale locale = Locale::kZhCn;
+  std::string password_hash;
+  core::Timestamp created_at;
+};
+
+/// A signed-in session: only the token's digest is ever stored.
+struct Session {
+  std::string token_digest;
+  core::UserId user_id;
+  core::Timestamp created_at;
+  core::Timestamp expires_at;
+};
+
+}  // namespace gongdan::domain

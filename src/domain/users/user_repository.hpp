@@ -1,0 +1,26 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "core/result.hpp"
+#include "domain/users/user.hpp"
+
+namespace gongdan::domain {
+
+/// Where users and their sessions live. Implemented per storage engine.
+class UserRepository {
+ public:
+  virtual ~UserRepository() = default;
+  /// Stores a user; Error kConflict with reason `email_taken` when the email exists.
+  virtual core::Result<User> create(const NewUser& user) = 0;
+  virtual std::optional<User> find_by_email(std::string_view lower_case_email) = 0;
+  virtual std::optional<User> find_by_id(core::UserId id) = 0;
+
+  virtual core::Status create_session(const Session& session) = 0;
+  /// The live session with this digest (not expired at `now`), if any.
+  virtual std::optional<Session> find_session(std::string_view token_digest, core::Timestamp now) = 0;
+  virtual core::Status revoke_session(std::string_view token_digest) = 0;
+};
+
+}  // namespace gongdan::domain

@@ -1,0 +1,94 @@
+// The one place that talks HTTP: cookies, CSRF, Accept-Language and problem+json errors.
+
+export interface FieldError {
+  field: string
+  code: string
+  message?: string
+}
+
+/** A failed request: `code` is the server's stable word (or `network` when no answer came). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly errors: FieldError[] = [],
+    readonly retryAfter: number | null = null,
+    detail = '',
+  ) {
+    super(detail || code)
+    this.name = 'ApiError'
+  }
+}
+
+export const API_BASE = '/api/v1'
+
+let acceptLanguage = 'zh-CN'
+
+/** Called by i18n whenever the user picks a language, so the server answers in it. */
+export function setRequestLocale(locale: string): void {
+  acceptLanguage = locale
+}
+
+export function readCookie(cookieHeader: string, name: string): string | null {
+  for (const part of cookieHeader.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim())
+  }
+  return null
+}
+
+/** The session cookie is HttpOnly; its twin gd_csrf is readable and tells us a session may exist. */
+export function hasSessionCookie(): boolean {
+  return readCookie(document.cookie, 'gd_csrf') !== null
+}
+
+export interface RequestOptions {
+  json?: unknown
+  form?: FormData
+  query?: Record<string, string | number | undefined | null>
+  headers?: Record<string, string>
+}
+
+export function buildQuery(query: RequestOptions['query']): string {
+  const params = new URLSearchParams()
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v))
+  }
+  const s = params.toString()
+  return s ? `?${s}` : ''
+}
+
+async function toApiError(res: Response): Promise<ApiError> {
+  const retry = Number(res.headers.get('Retry-After'))
+  const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : null
+  let body: { code?: string; errors?: FieldError[]; detail?: string } = {}
+  if (/json/.test(res.headers.get('Content-Type') ?? '')) {
+    body = await res.json().catch(() => ({}))
+  }
+  const fallback = res.status >= 500 ? 'internal' : `http_${res.status}`
+  return new ApiError(res.status, body.code || fallback, body.errors ?? [], retryAfter, body.detail)
+}
+
+export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage, ...opts.headers }
+  let body: BodyInit | undefined
+  if (opts.form) {
+    body = opts.form // the browser sets the multipart boundary itself
+  } else if (opts.json !== undefined) {
+    body = JSON.stringify(opts.json)
+    headers['Content-Type'] = 'application/json'
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    const csrf = readCookie(document.cookie, 'gd_csrf')
+    if (csrf) headers['X-CSRF-Token'] = csrf
+  }
+  let res: Response
+  try {
+    res = await fetch(API_BASE + path + buildQuery(opts.query), { method, headers, body, credentials: 'same-origin' })
+  } catch {
+    throw new ApiError(0, 'network')
+  }
+  if (!res.ok) throw await toApiError(res)
+  if (res.status === 204) return undefined as T
+  return (await res.json()) as T
+}

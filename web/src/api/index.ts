@@ -1,0 +1,78 @@
+// Typed calls of docs/api.md. Components import these, never fetch() or URLs.
+import { request, ApiError } from './client'
+import type {
+  Article, Category, Config, LookupResult, Message, NewTicket, Page, Priority, SimilarTicket,
+  Status, Ticket, TicketDetail, User,
+} from './types'
+
+export { ApiError, hasSessionCookie, setRequestLocale } from './client'
+export type { FieldError } from './client'
+export * from './types'
+
+const enc = encodeURIComponent
+
+function multipart(jsonPart: string, json: unknown, files: File[]): FormData {
+  const form = new FormData()
+  // A plain field (no filename) so the server never mistakes the JSON for an attachment.
+  form.append(jsonPart, JSON.stringify(json))
+  for (const f of files) form.append('files', f, f.name)
+  return form
+}
+
+// --- session
+export const me = () => request<{ user: User }>('GET', '/me').then((r) => r.user)
+export const login = (email: string, password: string) =>
+  request<{ user: User }>('POST', '/auth/login', { json: { email, password } }).then((r) => r.user)
+export const register = (body: { email: string; password: string; name: string; locale: string }) =>
+  request<{ user: User }>('POST', '/auth/register', { json: body }).then((r) => r.user)
+export const logout = () => request<void>('POST', '/auth/logout')
+
+/** The signed-in user, or null when there is no valid session. */
+export async function currentUser(): Promise<User | null> {
+  try {
+    return await me()
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) return null
+    throw e
+  }
+}
+
+// --- public
+export const getConfig = () => request<Config>('GET', '/config')
+export const getCategories = () => request<{ items: Category[] }>('GET', '/categories').then((r) => r.items)
+export const getArticles = (locale: string) =>
+  request<{ items: Article[] }>('GET', '/articles', { query: { locale } }).then((r) => r.items)
+
+// --- customer tickets
+export function createTicket(ticket: NewTicket, files: File[], idempotencyKey: string) {
+  const headers = { 'Idempotency-Key': idempotencyKey }
+  const opts = files.length ? { form: multipart('ticket', ticket, files), headers } : { json: ticket, headers }
+  return request<{ ticket: Ticket }>('POST', '/tickets', opts).then((r) => r.ticket)
+}
+export const similarTickets = (subject: string) =>
+  request<{ items: SimilarTicket[] }>('GET', '/tickets/similar', { query: { subject } }).then((r) => r.items)
+export const listTickets = (q: { status?: string; cursor?: string | null; limit?: number }) =>
+  request<Page<Ticket>>('GET', '/tickets', { query: q })
+export const getTicket = (number: string) => request<TicketDetail>('GET', `/tickets/${enc(number)}`)
+export function addMessage(number: string, body: string, files: File[]) {
+  const opts = files.length ? { form: multipart('message', { body }, files) } : { json: { body } }
+  return request<{ message: Message; ticket: Ticket }>('POST', `/tickets/${enc(number)}/messages`, opts)
+}
+export const closeTicket = (number: string) =>
+  request<{ ticket: Ticket }>('POST', `/tickets/${enc(number)}/close`).then((r) => r.ticket)
+export const reopenTicket = (number: string) =>
+  request<{ ticket: Ticket }>('POST', `/tickets/${enc(number)}/reopen`).then((r) => r.ticket)
+export const lookupTicket = (number: string, email: string) =>
+  request<LookupResult>('POST', '/tickets/lookup', { json: { number, email } })
+
+// --- agents
+export const agentTickets = (q: { status?: string; priority?: string; q?: string; cursor?: string | null; limit?: number }) =>
+  request<Page<Ticket>>('GET', '/agent/tickets', { query: q })
+export const agentTicket = (number: string) => request<TicketDetail>('GET', `/agent/tickets/${enc(number)}`)
+export function agentReply(number: string, body: string, internal: boolean, files: File[]) {
+  const json = { body, internal }
+  const opts = files.length ? { form: multipart('message', json, files) } : { json }
+  return request<{ message: Message; ticket: Ticket }>('POST', `/agent/tickets/${enc(number)}/messages`, opts)
+}
+export const agentUpdate = (number: string, patch: { status?: Status; priority?: Priority }) =>
+  request<{ ticket: Ticket }>('PATCH', `/agent/tickets/${enc(number)}`, { json: patch }).then((r) => r.ticket)
