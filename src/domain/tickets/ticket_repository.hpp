@@ -50,6 +50,7 @@ class TicketRepository {
   virtual core::Result<ChangedTicket> modify(core::TicketId id, const TicketDecision& decide) = 0;
 
   virtual std::optional<Ticket> find_by_number(const TicketNumber& number) = 0;
+  virtual std::optional<Ticket> find_by_id(core::TicketId id) = 0;
   /// Error kInvalid (field `cursor`) when the cursor was not made by this store.
   virtual core::Result<Page<Ticket>> list(const TicketQuery& query) = 0;
   /// The conversation in time order, internal notes only when asked for.

@@ -1,0 +1,121 @@
+#include "app/commands.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <iostream>
+#include <stdexcept>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "app/composition.hpp"
+#include "app/demo_data.hpp"
+#include "http/server.hpp"
+
+namespace gongdan::app {
+namespace {
+
+// Prints an Error for a human at a terminal; returns the exit code for bad input.
+int report(const core::Error& error) {
+  std::cerr << "error: " << error.message << "\n";
+  for (const auto& field : error.fields) std::cerr << "  " << field.field << ": " << field.message << "\n";
+  return 2;
+}
+
+std::pair<std::string, std::uint16_t> parse_listen(const std::string& listen) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos) throw std::invalid_argument("--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
+  unsigned port = 0;
+  const auto* end = listen.data() + listen.size();
+  const auto [ptr, ec] = std::from_chars(listen.data() + colon + 1, end, port);
+  if (ec != std::errc{} || ptr != end || port > 65535) throw std::invalid_argument("--listen has a bad port: " + listen);
+  return {listen.substr(0, colon), static_cast<std::uint16_t>(port)};
+}
+
+// The built web UI: next to an installed binary, or in the checkout the binary was built in.
+std::filesystem::path find_web_dir() {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) return {};
+  for (auto dir = exe.parent_path(); !dir.empty() && dir != dir.root_path(); dir = dir.parent_path()) {
+    for (const auto& candidate : {dir / "web" / "dist", dir / "share" / "gongdan" / "web"}) {
+      if (std::filesystem::exists(candidate / "index.html")) return candidate;
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+int run_serve(const ServeOptions& options) {
+  // Ticket numbers carry the creation date in the server's time zone.
+  setenv("TZ", options.timezone.c_str(), 1);
+  tzset();
+  const auto [host, port] = parse_listen(options.listen);
+  domain::TicketSettings settings;
+  settings.reopen_window = std::chrono::hours{24 * options.reopen_days};
+  settings.max_file_bytes = static_cast<std::int64_t>(options.max_attachment_mb) * 1024 * 1024;
+  auto app = Composition::open(options.data_dir, settings);
+
+  http::ServerOptions server;
+  server.host = host;
+  server.port = port;
+  server.web_dir = options.web_dir.empty() ? find_web_dir() : std::filesystem::path(options.web_dir);
+  server.rate_limits.enabled = options.rate_limits == "on";
+  server.support_email = options.support_email;
+  server.secure_cookies = options.secure_cookies;
+  server.worker_threads = options.worker_threads;
+  if (!server.rate_limits.enabled) spdlog::warn("rate limits are OFF: use this only for load tests");
+  if (server.web_dir.empty()) spdlog::warn("no built web UI found; serving the API only (run `make build`)");
+  http::Services services{app->auth(), app->tickets(), app->catalog()};
+  return http::run_server(server, services);
+}
+
+int run_user_add(const UserAddOptions& options) {
+  auto app = Composition::open(options.data_dir);
+  auto user = app->auth().add_user({options.email, options.password, options.name, options.role, options.locale});
+  if (!user) return report(user.error());
+  std::cout << "created " << domain::to_string(user->role) << " " << user->email << " (id " << user->id.value << ")\n";
+  return EXIT_SUCCESS;
+}
+
+int run_category_add(const CategoryAddOptions& options) {
+  auto app = Composition::open(options.data_dir);
+  auto category = app->catalog().add_category(options.name_zh, options.name_en);
+  if (!category) return report(category.error());
+  std::cout << "added category " << category->id.value << ": " << category->name_zh << " / " << category->name_en << "\n";
+  return EXIT_SUCCESS;
+}
+
+int run_category_list(const std::string& data_dir) {
+  auto app = Composition::open(data_dir);
+  for (const auto& category : app->catalog().categories()) {
+    std::cout << category.id.value << "\t" << category.name_zh << "\t" << category.name_en << "\n";
+  }
+  return EXIT_SUCCESS;
+}
+
+int run_migrate(const std::string& data_dir) {
+  Composition::open(data_dir);  // opening migrates
+  std::cout << "database in " << data_dir << " is up to date\n";
+  return EXIT_SUCCESS;
+}
+
+int run_demo(const std::string& data_dir) {
+  auto app = Composition::open(data_dir);
+  load_demo_data(*app, std::cout);
+  return EXIT_SUCCESS;
+}
+
+int run_routes() {
+  nlohmann::json routes = nlohmann::json::array();
+  for (const auto& route : http::route_list()) routes.push_back({{"method", route.method}, {"path", route.path}});
+  std::cout << routes.dump(2) << "\n";
+  return EXIT_SUCCESS;
+}
+
+}  // namespace gongdan::app

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+
+namespace gongdan::app {
+
+/// Options of `gongdan serve`.
+struct ServeOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "./data";
+  std::string web_dir;
+  std::string rate_limits = "on";
+  std::string support_email = "support@example.com";
+  int reopen_days = 14;
+  int max_attachment_mb = 20;
+  std::string timezone = "Asia/Shanghai";
+  bool secure_cookies = false;
+  std::size_t worker_threads = 32;
+};
+
+/// Options of `gongdan user add`.
+struct UserAddOptions {
+  std::string email;
+  std::string password;
+  std::string name;
+  std::string role = "customer";
+  std::optional<std::string> locale;
+  std::string data_dir = "./data";
+};
+
+/// Options of `gongdan category add`.
+struct CategoryAddOptions {
+  std::string name_zh;
+  std::string name_en;
+  std::string data_dir = "./data";
+};
+
+int run_serve(const ServeOptions& options);
+int run_user_add(const UserAddOptions& options);
+int run_category_add(const CategoryAddOptions& options);
+int run_category_list(const std::string& data_dir);
+int run_migrate(const std::string& data_dir);
+int run_demo(const std::string& data_dir);
+int run_routes();
+
+}  // namespace gongdan::app

@@ -1,0 +1,81 @@
+// gongdan: the help desk server and its command-line tools, in one binary.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace gongdan::app;
+  CLI::App cli{"Gongdan (工单): a self-hosted help desk"};
+  cli.require_subcommand(1);
+
+  ServeOptions serve;
+  auto* serve_cmd = cli.add_subcommand("serve", "Run the HTTP server");
+  serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0 picks a free one)")->capture_default_str();
+  serve_cmd->add_option("--data-dir", serve.data_dir, "Folder for the SQLite database and attachments")->capture_default_str();
+  serve_cmd->add_option("--web-dir", serve.web_dir, "Folder of the built web UI (default: found beside the binary)");
+  serve_cmd->add_option("--rate-limits", serve.rate_limits, "on|off: per-IP limits on login, lookup, submit")
+      ->check(CLI::IsMember({"on", "off"}))
+      ->capture_default_str();
+  serve_cmd->add_option("--support-email", serve.support_email, "Address shown in the help center")->capture_default_str();
+  serve_cmd->add_option("--reopen-days", serve.reopen_days, "Days a resolved ticket may be reopened")
+      ->check(CLI::Range(0, 3650))
+      ->capture_default_str();
+  serve_cmd->add_option("--max-attachment-mb", serve.max_attachment_mb, "Largest attachment in MiB")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  serve_cmd->add_option("--timezone", serve.timezone, "IANA time zone for ticket-number dates")->capture_default_str();
+  serve_cmd->add_flag("--secure-cookies", serve.secure_cookies, "Mark cookies Secure (behind HTTPS)");
+  serve_cmd->add_option("--workers", serve.worker_threads, "Threads running requests")->check(CLI::Range(1, 512));
+
+  UserAddOptions user;
+  auto* user_cmd = cli.add_subcommand("user", "Manage users");
+  user_cmd->require_subcommand(1);
+  auto* user_add = user_cmd->add_subcommand("add", "Create a user");
+  user_add->add_option("--email", user.email)->required();
+  user_add->add_option("--password", user.password)->required();
+  user_add->add_option("--name", user.name)->required();
+  user_add->add_option("--role", user.role, "customer|agent|admin")->capture_default_str();
+  user_add->add_option("--locale", user.locale, "zh-CN|en");
+  user_add->add_option("--data-dir", user.data_dir)->capture_default_str();
+
+  CategoryAddOptions category;
+  auto* category_cmd = cli.add_subcommand("category", "Manage ticket categories");
+  category_cmd->require_subcommand(1);
+  auto* category_add = category_cmd->add_subcommand("add", "Add a category at the end of the list");
+  category_add->add_option("--zh", category.name_zh, "Chinese name")->required();
+  category_add->add_option("--en", category.name_en, "English name")->required();
+  category_add->add_option("--data-dir", category.data_dir)->capture_default_str();
+  std::string list_data_dir = "./data";
+  auto* category_list = category_cmd->add_subcommand("list", "List the categories");
+  category_list->add_option("--data-dir", list_data_dir)->capture_default_str();
+
+  std::string migrate_data_dir = "./data";
+  auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the database schema");
+  migrate_cmd->add_option("--data-dir", migrate_data_dir)->capture_default_str();
+
+  std::string demo_data_dir = "./data";
+  auto* demo_cmd = cli.add_subcommand("demo", "Load demo users and tickets (idempotent) and print the logins");
+  demo_cmd->add_option("--data-dir", demo_data_dir)->capture_default_str();
+
+  auto* routes_cmd = cli.add_subcommand("routes", "Print the HTTP route table as JSON");
+
+  CLI11_PARSE(cli, argc, argv);
+  try {
+    if (*serve_cmd) return run_serve(serve);
+    if (*user_add) return run_user_add(user);
+    if (*category_add) return run_category_add(category);
+    if (*category_list) return run_category_list(list_data_dir);
+    if (*migrate_cmd) return run_migrate(migrate_data_dir);
+    if (*demo_cmd) return run_demo(demo_data_dir);
+    if (*routes_cmd) return run_routes();
+  } catch (const std::exception& e) {
+    // The one catch of the process: a failure to start is reported, not a crash.
+    spdlog::critical("{}", e.what());
+    return EXIT_FAILURE;
+  }
+  return EXIT_FAILURE;
+}

@@ -1,0 +1,226 @@
+#pragma once
+
+// In-memory stand-ins for the storage interfaces, so that the use cases' rules and the
+// authorization matrix are tested without a database. The real engines pass the same
+// repository contract in src/storage.
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+#include "core/crypto.hpp"
+#include "domain/catalog/catalog.hpp"
+#include "domain/tickets/ticket_repository.hpp"
+#include "domain/users/user_repository.hpp"
+
+namespace gongdan::domain::testing {
+
+/// Fast, deterministic crypto for tests: "hash" is a prefix, randomness a counter.
+class FakeCrypto final : public core::Crypto {
+ public:
+  std::string hash_password(std::string_view password) const override { return "hash:" + std::string(password); }
+  bool verify_password(std::string_view hash, std::string_view password) const override {
+    return hash == "hash:" + std::string(password);
+  }
+  std::string digest(std::string_view secret) const override { return "digest:" + std::string(secret); }
+  void random_bytes(std::span<std::byte> out) const override {
+    for (auto& b : out) b = static_cast<std::byte>(counter_++ * 7 + 3);
+  }
+  std::string random_token(std::size_t) const override { return "token" + std::to_string(counter_++); }
+
+ private:
+  mutable unsigned counter_ = 0;
+};
+
+class InMemoryUsers final : public UserRepository {
+ public:
+  core::Result<User> create(const NewUser& user) override {
+    for (const auto& [id, existing] : users_) {
+      if (existing.email == user.email) return core::Error::conflict("email_taken", "Email taken.");
+    }
+    User stored{core::UserId{next_++}, user.email, user.name, user.role, user.locale, user.password_hash, user.created_at};
+    users_[stored.id.value] = stored;
+    return stored;
+  }
+  std::optional<User> find_by_email(std::string_view email) override {
+    for (const auto& [id, user] : users_) {
+      if (user.email == email) return user;
+    }
+    return std::nullopt;
+  }
+  std::optional<User> find_by_id(core::UserId id) override {
+    const auto it = users_.find(id.value);
+    return it == users_.end() ? std::nullopt : std::optional<User>(it->second);
+  }
+  core::Status create_session(const Session& session) override {
+    sessions_[session.token_digest] = session;
+    return core::ok_status();
+  }
+  std::optional<Session> find_session(std::string_view digest, core::Timestamp now) override {
+    const auto it = sessions_.find(std::string(digest));
+    if (it == sessions_.end() || it->second.expires_at <= now) return std::nullopt;
+    return it->second;
+  }
+  core::Status revoke_session(std::string_view digest) override {
+    sessions_.erase(std::string(digest));
+    return core::ok_status();
+  }
+
+ private:
+  std::map<std::int64_t, User> users_;
+  std::map<std::string, Session> sessions_;
+  std::int64_t next_ = 1;
+};
+
+class InMemoryCatalog final : public CatalogRepository {
+ public:
+  InMemoryCatalog() { categories_.push_back({core::CategoryId{1}, "账号与登录", "Account & sign-in", 1, true}); }
+  std::vector<Category> categories() override { return categories_; }
+  std::optional<Category> find_category(core::CategoryId id) override {
+    for (const auto& c : categories_) {
+      if (c.id == id) return c;
+    }
+    return std::nullopt;
+  }
+  core::Result<Category> add_category(const std::string& zh, const std::string& en) override {
+    categories_.push_back({core::CategoryId{static_cast<std::int64_t>(categories_.size()) + 1}, zh, en, 0, true});
+    return categories_.back();
+  }
+  std::vector<Article> articles(Locale) override { return {}; }
+
+ private:
+  std::vector<Category> categories_;
+};
+
+class InMemoryBlobs final : public BlobStore {
+ public:
+  core::Result<std::string> put(std::string_view bytes) override {
+    const std::string key = "blob" + std::to_string(blobs_.size());
+    blobs_[key] = std::string(bytes);
+    return key;
+  }
+  std::optional<std::string> get(const std::string& key) override {
+    const auto it = blobs_.find(key);
+    return it == blobs_.end() ? std::nullopt : std::optional<std::string>(it->second);
+  }
+  std::size_t size() const { return blobs_.size(); }
+
+ private:
+  std::map<std::string, std::string> blobs_;
+};
+
+/// Knows PNG by its signature, plain text by the absence of NULs; everything else is a program.
+class SignatureDetector final : public FileTypeDetector {
+ public:
+  std::string detect(std::string_view bytes) const override {
+    if (bytes.starts_with("\x89PNG")) return "image/png";
+    if (bytes.find('\0') == std::string_view::npos) return "text/plain";
+    return "application/x-executable";
+  }
+};
+
+class InMemoryTickets final : public TicketRepository {
+ public:
+  core::Result<Ticket> create(const NewTicket& draft) override {
+    if (draft.idempotency) {
+      const auto key = draft.idempotency->scope + "|" + draft.idempotency->key;
+      if (const auto it = idempotency_.find(key); it != idempotency_.end()) return tickets_.at(it->second);
+    }
+    for (const auto& [id, t] : tickets_) {
+      if (t.number == draft.ticket.number) return core::Error::conflict("number_taken", "Taken.");
+    }
+    Ticket ticket = draft.ticket;
+    ticket.id = core::TicketId{next_id_++};
+    tickets_[ticket.id.value] = ticket;
+    append(ticket.id, draft.first_message, ticket.created_at);
+    if (draft.idempotency) idempotency_[draft.idempotency->scope + "|" + draft.idempotency->key] = ticket.id.value;
+    return ticket;
+  }
+  core::Result<ChangedTicket> modify(core::TicketId id, const TicketDecision& decide) override {
+    const auto it = tickets_.find(id.value);
+    if (it == tickets_.end()) return core::Error::not_found();
+    auto change = decide(it->second);
+    if (!change) return change.take_error();
+    it->second = change->updated;
+    std::optional<Message> message;
+    if (change->message) message = append(id, *change->message, change->updated.updated_at);
+    for (const auto& e : change->events) {
+      events_.push_back({core::EventId{next_id_++}, id, e.type, e.from, e.to, e.author, change->updated.updated_at});
+    }
+    return ChangedTicket{it->second, message};
+  }
+  std::optional<Ticket> find_by_number(const TicketNumber& number) override {
+    for (const auto& [id, t] : tickets_) {
+      if (t.number == number) return t;
+    }
+    return std::nullopt;
+  }
+  std::optional<Ticket> find_by_id(core::TicketId id) override {
+    const auto it = tickets_.find(id.value);
+    return it == tickets_.end() ? std::nullopt : std::optional<Ticket>(it->second);
+  }
+  core::Result<Page<Ticket>> list(const TicketQuery& query) override {
+    Page<Ticket> page;
+    for (const auto& [id, t] : tickets_) {
+      if (query.customer && t.customer.user_id != query.customer) continue;
+      if (!query.statuses.empty() && std::find(query.statuses.begin(), query.statuses.end(), t.status) == query.statuses.end()) {
+        continue;
+      }
+      if (!query.text.empty() && t.subject.find(query.text) == std::string::npos && t.number.str() != query.text &&
+          t.customer.email.find(query.text) == std::string::npos) {
+        continue;
+      }
+      page.items.push_back(t);
+    }
+    return page;
+  }
+  std::vector<Message> messages(core::TicketId id, bool include_internal) override {
+    std::vector<Message> out;
+    for (const auto& m : messages_) {
+      if (m.ticket_id == id && (include_internal || !m.internal)) out.push_back(m);
+    }
+    return out;
+  }
+  std::vector<TicketEvent> events(core::TicketId id) override {
+    std::vector<TicketEvent> out;
+    for (const auto& e : events_) {
+      if (e.ticket_id == id) out.push_back(e);
+    }
+    return out;
+  }
+  std::optional<Attachment> find_attachment(core::AttachmentId id) override {
+    for (const auto& m : messages_) {
+      for (const auto& a : m.attachments) {
+        if (a.id == id) return a;
+      }
+    }
+    return std::nullopt;
+  }
+  std::vector<Ticket> active_tickets_of(core::UserId customer, int) override {
+    std::vector<Ticket> out;
+    for (const auto& [id, t] : tickets_) {
+      if (t.customer.user_id == customer && is_active(t.status)) out.push_back(t);
+    }
+    return out;
+  }
+  std::size_t count() const { return tickets_.size(); }
+
+ private:
+  Message append(core::TicketId id, const NewMessage& m, core::Timestamp at) {
+    Message message{core::MessageId{next_id_++}, id, m.author, m.body, m.internal, at, {}};
+    for (const auto& f : m.files) {
+      message.attachments.push_back({core::AttachmentId{next_id_++}, id, message.id, f.filename, f.content_type, f.size,
+                                     f.storage_key, m.internal});
+    }
+    messages_.push_back(message);
+    return message;
+  }
+
+  std::map<std::int64_t, Ticket> tickets_;
+  std::vector<Message> messages_;
+  std::vector<TicketEvent> events_;
+  std::map<std::string, std::int64_t> idempotency_;
+  std::int64_t next_id_ = 1;
+};
+
+}  // namespace gongdan::domain::testing

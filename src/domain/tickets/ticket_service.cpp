@@ -1,0 +1,420 @@
+#include "domain/tickets/ticket_service.hpp"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+
+#include "core/utf8.hpp"
+#include "domain/tickets/attachment_policy.hpp"
+#include "domain/tickets/text_similarity.hpp"
+#include "domain/users/auth_service.hpp"
+#include "domain/validation.hpp"
+
+namespace gongdan::domain {
+namespace {
+
+constexpr int kMaxNumberAttempts = 8;  // 32^5 numbers a day: a collision twice in a row is already rare
+constexpr std::size_t kMaxSearchChars = 200;
+constexpr std::size_t kMaxGuestNameChars = 100;
+constexpr int kSimilarCandidates = 50;
+constexpr std::size_t kSimilarResults = 3;
+
+core::Error invalid_transition(std::string message) { return core::Error::conflict("invalid_transition", std::move(message)); }
+
+AuthorRef author_of(const User& user) { return {user.id, user.name, user.role}; }
+
+// Parses a comma list of enum names with `parse`, or a field error naming `field`.
+template <typename E, typename Parse>
+core::Result<std::vector<E>> parse_list(std::string_view field, const std::optional<std::string>& text, Parse parse) {
+  std::vector<E> out;
+  if (!text || text->empty()) return out;
+  std::string_view rest = *text;
+  while (!rest.empty()) {
+    const auto comma = rest.find(',');
+    const auto item = core::trim(rest.substr(0, comma));
+    const auto value = parse(item);
+    if (!value) return core::Error::field(std::string(field), "invalid", "Unknown value: " + std::string(item.substr(0, 40)));
+    out.push_back(*value);
+    rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+  }
+  return out;
+}
+
+core::Result<int> parse_limit(const std::optional<std::int64_t>& limit) {
+  if (!limit) return 20;
+  if (*limit < 1 || *limit > 100) return core::Error::field("limit", "invalid", "Between 1 and 100.");
+  return static_cast<int>(*limit);
+}
+
+// The status change a message from the customer causes: pending and resolved go back to open.
+std::optional<Status> status_after_customer_message(Status current) {
+  if (current == Status::kPending || current == Status::kResolved) return Status::kOpen;
+  return std::nullopt;
+}
+
+// Applies a status change to `ticket`, keeping the resolution and closing times consistent.
+void set_status(Ticket& ticket, Status to, core::Timestamp now, const AuthorRef& author, std::vector<NewEvent>& events) {
+  if (ticket.status == to) return;
+  events.push_back({EventType::kStatusChanged, std::string(to_string(ticket.status)), std::string(to_string(to)), author});
+  ticket.status = to;
+  if (to == Status::kResolved) ticket.resolved_at = now;
+  else if (to != Status::kClosed) ticket.resolved_at.reset();
+  if (to == Status::kClosed) ticket.closed_at = now;
+}
+
+}  // namespace
+
+TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catalog, BlobStore& blobs,
+                             const FileTypeDetector& detector, const core::Crypto& crypto, const core::Clock& clock,
+                             TicketSettings settings)
+    : tickets_(tickets),
+      catalog_(catalog),
+      blobs_(blobs),
+      detector_(detector),
+      crypto_(crypto),
+      clock_(clock),
+      settings_(settings) {}
+
+core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmission& submission) {
+  std::vector<core::FieldError> errors;
+  if (!submission.category_id) {
+    errors.push_back({"category_id", "required", "Required."});
+  } else if (!catalog_.find_category(core::CategoryId{*submission.category_id})) {
+    errors.push_back({"category_id", "unknown_category", "No such category."});
+  }
+  if (auto e = check_text("subject", submission.subject, settings_.max_subject_chars)) errors.push_back(*e);
+  if (auto e = check_text("description", submission.description, settings_.max_body_chars, Presence::kRequired, true)) {
+    errors.push_back(*e);
+  }
+  std::optional<core::Timestamp> occurred_at;
+  if (submission.occurred_at && !submission.occurred_at->empty()) {
+    occurred_at = core::parse_rfc3339(*submission.occurred_at);
+    if (!occurred_at) {
+      errors.push_back({"occurred_at", "invalid", "An RFC 3339 time, e.g. 2026-11-25T09:30:00+08:00."});
+    } else if (*occurred_at > clock_.now() + std::chrono::hours{24}) {
+      errors.push_back({"occurred_at", "invalid", "Cannot be in the future."});
+    }
+  }
+  const auto& env = submission.environment;
+  const std::array<std::pair<const char*, const std::string*>, 4> env_fields{
+      {{"environment.platform", &env.platform}, {"environment.os", &env.os}, {"environment.app_version", &env.app_version},
+       {"environment.device", &env.device}}};
+  for (const auto& [field, value] : env_fields) {
+    if (auto e = check_text(field, *value, settings_.max_environment_chars, Presence::kOptional)) errors.push_back(*e);
+  }
+  Urgency urgency = Urgency::kNormal;
+  if (submission.urgency) {
+    if (auto parsed = parse_urgency(*submission.urgency)) urgency = *parsed;
+    else errors.push_back({"urgency", "invalid", "One of normal, urgent."});
+  }
+  CustomerRef customer;
+  if (actor.user) {
+    customer = {actor.user->id, actor.user->name, actor.user->email};
+  } else if (!submission.guest) {
+    errors.push_back({"guest", "required", "Sign in, or give a name and email to submit as a guest."});
+  } else {
+    const std::string email = core::ascii_lower(core::trim(submission.guest->email));
+    if (auto e = check_text("guest.name", submission.guest->name, kMaxGuestNameChars)) errors.push_back(*e);
+    if (auto e = check_email("guest.email", email)) errors.push_back(*e);
+    customer = {std::nullopt, std::string(core::trim(submission.guest->name)), email};
+  }
+  if (submission.idempotency_key &&
+      (submission.idempotency_key->empty() || submission.idempotency_key->size() > settings_.max_idempotency_key_chars ||
+       !core::is_valid_utf8(*submission.idempotency_key))) {
+    errors.push_back({"Idempotency-Key", "invalid", "1 to 200 characters."});
+  }
+  if (!errors.empty()) return core::Error::validation(std::move(errors));
+
+  auto files = store_files(submission.files);
+  if (!files) return files.take_error();
+
+  const auto now = clock_.now();
+  NewTicket draft;
+  Ticket& ticket = draft.ticket;
+  ticket.category_id = core::CategoryId{*submission.category_id};
+  ticket.subject = std::string(core::trim(submission.subject));
+  ticket.description = submission.description;
+  ticket.occurred_at = occurred_at;
+  ticket.environment = submission.environment;
+  ticket.urgency = urgency;
+  ticket.priority = urgency == Urgency::kUrgent ? Priority::kUrgent : Priority::kNormal;
+  ticket.status = Status::kNew;
+  ticket.customer = customer;
+  ticket.created_at = ticket.updated_at = now;
+  draft.first_message = {AuthorRef{customer.user_id, customer.name, Role::kCustomer}, submission.description, false,
+                         std::move(files).value()};
+  if (submission.idempotency_key) {
+    const std::string scope = actor.user ? "user:" + std::to_string(actor.user->id.value) : "guest:" + customer.email;
+    draft.idempotency = IdempotencyKey{scope, *submission.idempotency_key};
+  }
+
+  for (int attempt = 0; attempt < kMaxNumberAttempts; ++attempt) {
+    std::array<std::byte, 5> random{};
+    crypto_.random_bytes(random);
+    std::array<std::uint8_t, 5> values{};
+    for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<std::uint8_t>(random[i]) % 32;
+    ticket.number = TicketNumber::make(clock_.local_date(now), values);
+    auto created = tickets_.create(draft);
+    if (created || created.error().reason != "number_taken") return created;
+  }
+  return core::Error::unavailable("Could not allocate a ticket number; try again.");
+}
+
+core::Result<std::vector<StoredFile>> TicketService::store_files(const std::vector<Upload>& files) {
+  if (files.size() > settings_.max_files) {
+    return core::Error::field("files", "too_many", "At most " + std::to_string(settings_.max_files) + " files.");
+  }
+  std::vector<core::FieldError> errors;
+  std::vector<std::string> types;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    const std::string field = "files[" + std::to_string(i) + "]";
+    if (files[i].bytes.empty()) {
+      errors.push_back({field, "required", "The file is empty."});
+    } else if (static_cast<std::int64_t>(files[i].bytes.size()) > settings_.max_file_bytes) {
+      errors.push_back({field, "too_large", "At most " + std::to_string(settings_.max_file_bytes / (1024 * 1024)) + " MB."});
+    }
+    types.push_back(files[i].bytes.empty() ? std::string{} : detector_.detect(files[i].bytes));
+    if (!files[i].bytes.empty() && !is_allowed_attachment_type(types.back())) {
+      errors.push_back({field, "unsupported_type", "Files of type " + types.back() + " are not accepted."});
+    }
+  }
+  if (!errors.empty()) return core::Error::validation(std::move(errors));
+  std::vector<StoredFile> stored;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    auto key = blobs_.put(files[i].bytes);
+    if (!key) return key.take_error();
+    stored.push_back({safe_filename(files[i].filename), types[i], static_cast<std::int64_t>(files[i].bytes.size()),
+                      std::move(key).value()});
+  }
+  return stored;
+}
+
+core::Result<Page<Ticket>> TicketService::my_tickets(const Actor& actor, const ListRequest& request) {
+  if (!actor.user) return core::Error::unauthenticated();
+  auto statuses = parse_list<Status>("status", request.status, parse_status);
+  if (!statuses) return statuses.take_error();
+  auto limit = parse_limit(request.limit);
+  if (!limit) return limit.take_error();
+  TicketQuery query;
+  query.customer = actor.user->id;
+  query.statuses = std::move(statuses).value();
+  query.order = TicketQuery::Order::kRecentActivity;
+  query.cursor = request.cursor;
+  query.limit = *limit;
+  return tickets_.list(query);
+}
+
+core::Result<Ticket> TicketService::find_visible(const Actor& actor, std::string_view number, bool staff_view) {
+  auto parsed = TicketNumber::parse(number);
+  if (!parsed) return parsed.take_error();
+  if (!actor.user) return core::Error::unauthenticated();
+  if (staff_view && !actor.is_staff()) return core::Error::forbidden("Only agents may do this.");
+  auto ticket = tickets_.find_by_number(*parsed);
+  // Another customer's ticket is "not found", never "forbidden": existence is not disclosed.
+  if (!ticket || (!staff_view && ticket->customer.user_id != actor.user->id)) {
+    return core::Error::not_found("No such ticket.");
+  }
+  return std::move(*ticket);
+}
+
+core::Result<TicketView> TicketService::view(const Actor& actor, std::string_view number) {
+  auto ticket = find_visible(actor, number, false);
+  if (!ticket) return ticket.take_error();
+  const auto id = ticket->id;
+  return TicketView{std::move(ticket).value(), tickets_.messages(id, false), tickets_.events(id)};
+}
+
+core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::string_view number,
+                                                   const MessageSubmission& message) {
+  auto ticket = find_visible(actor, number, false);
+  if (!ticket) return ticket.take_error();
+  if (auto e = check_text("body", message.body, settings_.max_body_chars, Presence::kRequired, true)) {
+    return core::Error::validation({*e});
+  }
+  if (ticket->status == Status::kClosed) return invalid_transition("The ticket is closed; submit a new one.");
+  auto files = store_files(message.files);
+  if (!files) return files.take_error();
+  const auto author = author_of(*actor.user);
+  const auto now = clock_.now();
+  return tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
+    if (current.status == Status::kClosed) return invalid_transition("The ticket is closed; submit a new one.");
+    TicketChange change{current, NewMessage{author, message.body, false, *files}, {}};
+    if (auto to = status_after_customer_message(current.status)) set_status(change.updated, *to, now, author, change.events);
+    change.updated.updated_at = now;
+    return change;
+  });
+}
+
+core::Result<Ticket> TicketService::close(const Actor& actor, std::string_view number) {
+  auto ticket = find_visible(actor, number, false);
+  if (!ticket) return ticket.take_error();
+  const auto author = author_of(*actor.user);
+  const auto now = clock_.now();
+  auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
+    if (current.status == Status::kClosed) return invalid_transition("The ticket is already closed.");
+    TicketChange change{current, std::nullopt, {}};
+    set_status(change.updated, Status::kClosed, now, author, change.events);
+    change.updated.updated_at = now;
+    return change;
+  });
+  if (!changed) return changed.take_error();
+  return std::move(changed->ticket);
+}
+
+core::Result<Ticket> TicketService::reopen(const Actor& actor, std::string_view number) {
+  auto ticket = find_visible(actor, number, false);
+  if (!ticket) return ticket.take_error();
+  const auto author = author_of(*actor.user);
+  const auto now = clock_.now();
+  auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
+    if (current.status != Status::kResolved) return invalid_transition("Only a resolved ticket can be reopened.");
+    if (current.resolved_at && *current.resolved_at + settings_.reopen_window < now) {
+      return core::Error::conflict("reopen_window_passed", "This ticket was resolved too long ago; submit a new one.");
+    }
+    TicketChange change{current, std::nullopt, {}};
+    set_status(change.updated, Status::kOpen, now, author, change.events);
+    change.updated.updated_at = now;
+    return change;
+  });
+  if (!changed) return changed.take_error();
+  return std::move(changed->ticket);
+}
+
+core::Result<std::vector<Ticket>> TicketService::similar_open_tickets(const Actor& actor, std::string_view subject) {
+  if (auto e = check_text("subject", subject, settings_.max_subject_chars, Presence::kOptional)) {
+    return core::Error::validation({*e});
+  }
+  std::vector<Ticket> out;
+  if (!actor.user || core::trim(subject).empty()) return out;
+  std::vector<std::pair<double, Ticket>> scored;
+  for (auto& ticket : tickets_.active_tickets_of(actor.user->id, kSimilarCandidates)) {
+    const double score = text_similarity(subject, ticket.subject);
+    if (score >= kSimilarSubjectThreshold) scored.emplace_back(score, std::move(ticket));
+  }
+  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  for (auto& entry : scored) {
+    if (out.size() == kSimilarResults) break;
+    out.push_back(std::move(entry.second));
+  }
+  return out;
+}
+
+core::Result<LookupResult> TicketService::lookup(std::string_view number, std::string_view email) {
+  auto parsed = TicketNumber::parse(number);
+  if (!parsed) return parsed.take_error();
+  const std::string lower = core::ascii_lower(core::trim(email));
+  if (auto e = check_email("email", lower)) return core::Error::validation({*e});
+  const auto ticket = tickets_.find_by_number(*parsed);
+  if (!ticket || ticket->customer.email != lower) {
+    return core::Error::not_found("No ticket with this number and email.");
+  }
+  return LookupResult{ticket->number, ticket->status, ticket->updated_at};
+}
+
+core::Result<Page<Ticket>> TicketService::queue(const Actor& actor, const ListRequest& request) {
+  if (!actor.user) return core::Error::unauthenticated();
+  if (!actor.is_staff()) return core::Error::forbidden("Only agents may see the queue.");
+  auto statuses = parse_list<Status>("status", request.status, parse_status);
+  if (!statuses) return statuses.take_error();
+  auto priorities = parse_list<Priority>("priority", request.priority, parse_priority);
+  if (!priorities) return priorities.take_error();
+  auto limit = parse_limit(request.limit);
+  if (!limit) return limit.take_error();
+  if (auto e = check_text("q", request.text, kMaxSearchChars, Presence::kOptional)) return core::Error::validation({*e});
+  TicketQuery query;
+  query.statuses = std::move(statuses).value();
+  query.priorities = std::move(priorities).value();
+  query.text = std::string(core::trim(request.text));
+  // A typed ticket number in any spelling (lower case, spaces, O for 0) finds its ticket.
+  if (auto number = TicketNumber::parse(query.text)) query.text = number->str();
+  query.order = TicketQuery::Order::kQueue;
+  query.cursor = request.cursor;
+  query.limit = *limit;
+  return tickets_.list(query);
+}
+
+core::Result<TicketView> TicketService::agent_view(const Actor& actor, std::string_view number) {
+  auto ticket = find_visible(actor, number, true);
+  if (!ticket) return ticket.take_error();
+  const auto id = ticket->id;
+  return TicketView{std::move(ticket).value(), tickets_.messages(id, true), tickets_.events(id)};
+}
+
+core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::string_view number,
+                                                       const MessageSubmission& message) {
+  auto ticket = find_visible(actor, number, true);
+  if (!ticket) return ticket.take_error();
+  if (auto e = check_text("body", message.body, settings_.max_body_chars, Presence::kRequired, true)) {
+    return core::Error::validation({*e});
+  }
+  if (ticket->status == Status::kClosed) return invalid_transition("The ticket is closed.");
+  auto files = store_files(message.files);
+  if (!files) return files.take_error();
+  const auto author = author_of(*actor.user);
+  const auto now = clock_.now();
+  return tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
+    if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
+    TicketChange change{current, NewMessage{author, message.body, message.internal, *files}, {}};
+    // The first public answer takes a new ticket into work.
+    if (!message.internal && current.status == Status::kNew) set_status(change.updated, Status::kOpen, now, author, change.events);
+    change.updated.updated_at = now;
+    return change;
+  });
+}
+
+core::Result<Ticket> TicketService::agent_update(const Actor& actor, std::string_view number, const TicketUpdate& update) {
+  auto ticket = find_visible(actor, number, true);
+  if (!ticket) return ticket.take_error();
+  std::vector<core::FieldError> errors;
+  std::optional<Status> status;
+  std::optional<Priority> priority;
+  if (update.status) {
+    status = parse_status(*update.status);
+    if (!status) errors.push_back({"status", "invalid", "One of new, open, pending, resolved, closed."});
+  }
+  if (update.priority) {
+    priority = parse_priority(*update.priority);
+    if (!priority) errors.push_back({"priority", "invalid", "One of low, normal, high, urgent."});
+  }
+  if (!update.status && !update.priority) errors.push_back({"status", "required", "Give a status or a priority."});
+  if (!errors.empty()) return core::Error::validation(std::move(errors));
+  const auto author = author_of(*actor.user);
+  const auto now = clock_.now();
+  auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
+    TicketChange change{current, std::nullopt, {}};
+    if (status && *status != current.status) {
+      if (!agent_may_change(current.status, *status)) {
+        return invalid_transition("A ticket cannot go from " + std::string(to_string(current.status)) + " to " +
+                                  std::string(to_string(*status)) + ".");
+      }
+      set_status(change.updated, *status, now, author, change.events);
+    }
+    if (priority && *priority != current.priority) {
+      if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
+      change.events.push_back({EventType::kPriorityChanged, std::string(to_string(current.priority)),
+                               std::string(to_string(*priority)), author});
+      change.updated.priority = *priority;
+    }
+    if (!change.events.empty()) change.updated.updated_at = now;
+    return change;
+  });
+  if (!changed) return changed.take_error();
+  return std::move(changed->ticket);
+}
+
+core::Result<AttachmentDownload> TicketService::attachment(const Actor& actor, core::AttachmentId id) {
+  if (!actor.user) return core::Error::unauthenticated();
+  auto attachment = tickets_.find_attachment(id);
+  if (!attachment) return core::Error::not_found("No such attachment.");
+  if (!actor.is_staff()) {
+    const auto ticket = tickets_.find_by_id(attachment->ticket_id);
+    if (attachment->internal || !ticket || ticket->customer.user_id != actor.user->id) {
+      return core::Error::not_found("No such attachment.");
+    }
+  }
+  auto bytes = blobs_.get(attachment->storage_key);
+  if (!bytes) return core::Error::unavailable("The attachment's file is missing.");
+  return AttachmentDownload{std::move(*attachment), std::move(*bytes)};
+}
+
+}  // namespace gongdan::domain
