@@ -9,7 +9,7 @@ export CCACHE_MAXSIZE ?= 5G
 RELEASE_DIR := build/release
 ASAN_DIR := build/asan
 
-.PHONY: all deps web build build-asan run test unit-test api-test e2e-test fuzz-test bench format lint clean
+.PHONY: all deps web build build-asan run test unit-test api-test e2e-test fuzz-test lint-rules bench format lint clean
 
 all: build
 
@@ -40,7 +40,7 @@ run: build
 	build/gongdan serve --listen 127.0.0.1:8080 --data-dir data
 
 test: deps web build-asan
-	$(MAKE) unit-test api-test e2e-test
+	$(MAKE) lint-rules unit-test api-test e2e-test fuzz-test
 
 unit-test:
 	cd $(ASAN_DIR) && ctest --output-on-failure -j$(JOBS)
@@ -50,6 +50,12 @@ api-test:
 
 e2e-test:
 	GONGDAN_BIN=$(CURDIR)/$(ASAN_DIR)/gongdan npm --prefix tests run e2e
+
+fuzz-test:
+	scripts/fuzz-smoke.sh
+
+lint-rules:
+	scripts/lint-rules.sh
 
 bench: build
 	bench/run.sh

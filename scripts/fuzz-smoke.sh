@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Builds each libFuzzer target in fuzz/ with clang (ASan + UBSan) and runs it for a bounded time:
+# a smoke test in `make test`; run longer by hand with FUZZ_SECONDS=600.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${FUZZ_SECONDS:-15}
+out=build/fuzz
+mkdir -p "$out"
+flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -include utility -Isrc)
+compile() {  # target sources...
+  local target=$1; shift
+  local launcher=""
+  command -v ccache >/dev/null && launcher=ccache
+  $launcher clang++ "${flags[@]}" "$@" -o "$out/$target"
+}
+compile ticket_number_fuzz fuzz/ticket_number_fuzz.cpp src/domain/tickets/ticket_number.cpp
+compile text_fuzz fuzz/text_fuzz.cpp src/core/time.cpp src/core/utf8.cpp src/domain/tickets/text_similarity.cpp \
+  src/domain/tickets/attachment_policy.cpp
+if [ -f src/http/multipart/multipart_parser.cpp ] && [ -f fuzz/multipart_fuzz.cpp ]; then
+  compile multipart_fuzz fuzz/multipart_fuzz.cpp src/http/multipart/multipart_parser.cpp
+fi
+for target in "$out"/*_fuzz; do
+  name=$(basename "$target")
+  corpus="$out/corpus/$name"
+  mkdir -p "$corpus"
+  [ -d "fuzz/seeds/$name" ] && cp -n fuzz/seeds/"$name"/* "$corpus"/ 2>/dev/null || true
+  echo "fuzzing $name for ${seconds}s"
+  "$target" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=2048 -print_final_stats=0 "$corpus" 2>&1 | tail -n 1
+done
