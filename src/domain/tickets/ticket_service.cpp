@@ -171,7 +171,7 @@ core::Result<std::vector<StoredFile>> TicketService::store_files(const std::vect
     if (files[i].bytes.empty()) {
       errors.push_back({field, "required", "The file is empty."});
     } else if (static_cast<std::int64_t>(files[i].bytes.size()) > settings_.max_file_bytes) {
-      errors.push_back({field, "too_large", "At most " + std::to_string(settings_.max_file_bytes / (1024 * 1024)) + " MB."});
+      errors.push_back({field, "too_large", "At most " + std::to_string(settings_.max_file_bytes / (std::int64_t{1024} * 1024)) + " MB."});
     }
     types.push_back(files[i].bytes.empty() ? std::string{} : detector_.detect(files[i].bytes));
     if (!files[i].bytes.empty() && !is_allowed_attachment_type(types.back())) {
