@@ -1,0 +1,12 @@
+#pragma once
+
+#include <string_view>
+
+// The SQL of each migration, one function per numbered file in this folder. Shared by every
+// engine; placeholders are described in storage/sql/dialect.hpp.
+namespace gongdan::storage::migrations {
+
+std::string_view initial_schema();  // 0001_initial.cpp
+std::string_view seed_catalog();    // 0002_seed_catalog.cpp
+
+}  // namespace gongdan::storage::migrations

@@ -1,0 +1,48 @@
+#include "storage/sqlite/migrator.hpp"
+
+#include <stdexcept>
+#include <string>
+
+#include "storage/sql/dialect.hpp"
+
+namespace gongdan::storage::sqlite {
+namespace {
+
+constexpr std::string_view kCreateTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)";
+
+}  // namespace
+
+int schema_version(Connection& db) {
+  auto exists = db.cached("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'");
+  if (!exists->step()) return 0;
+  auto max = db.cached("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  max->step();
+  return max->int32(0);
+}
+
+std::vector<int> apply_migrations(Connection& db, std::span<const sql::Migration> list, core::Timestamp now) {
+  db.exec(kCreateTable);
+  const int current = schema_version(db);
+  int newest_known = 0;
+  for (const auto& migration : list) {
+    if (migration.version <= newest_known) throw std::logic_error("migrations must be in ascending version order");
+    newest_known = migration.version;
+  }
+  // An older binary on a newer schema could misread or damage data it does not understand.
+  if (current > newest_known) {
+    throw std::runtime_error("the database schema (version " + std::to_string(current) +
+                             ") is newer than this program (version " + std::to_string(newest_known) + ")");
+  }
+  std::vector<int> applied;
+  for (const auto& migration : list) {
+    if (migration.version <= current) continue;
+    db.exec(sql::render(migration.sql, sql::Dialect::kSqlite));
+    auto record = db.cached("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)");
+    record->bind_all(migration.version, core::to_epoch_ms(now)).run();
+    applied.push_back(migration.version);
+  }
+  return applied;
+}
+
+}  // namespace gongdan::storage::sqlite

@@ -1,0 +1,81 @@
+#include "storage/sqlite/migrator.hpp"
+
+#include <gtest/gtest.h>
+
+#include "storage/sql/migration.hpp"
+#include "storage/testing/test_database.hpp"
+
+namespace gongdan::storage {
+namespace {
+
+using testing::TestDatabase;
+
+TEST(MigratorTest, AFreshDatabaseIsMigratedToTheNewestVersionOnOpen) {
+  TestDatabase t;
+  const auto version = t.db->schema_version();
+  ASSERT_TRUE(version.ok());
+  EXPECT_EQ(*version, sql::migrations().back().version);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM schema_migrations"), static_cast<std::int64_t>(sql::migrations().size()));
+  EXPECT_EQ(t.count("SELECT MIN(applied_at) FROM schema_migrations"), core::to_epoch_ms(t.clock.now()));
+}
+
+TEST(MigratorTest, MigratingAgainAppliesNothing) {
+  TestDatabase t;
+  const auto again = t.db->migrate();
+  ASSERT_TRUE(again.ok());
+  EXPECT_TRUE(again->empty());
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM categories"), 7);
+}
+
+TEST(MigratorTest, ReopeningAMigratedDatabaseKeepsItsData) {
+  TestDatabase t;
+  t.add_user("wang@example.com");
+  t.db.reset();
+  t.db = SqliteDatabase::open(t.dir.path(), SqliteOptions{});
+  EXPECT_TRUE(t.db->users().find_by_email("wang@example.com").has_value());
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM categories"), 7);
+}
+
+TEST(MigratorTest, OpeningWithoutMigrateLeavesAnEmptySchema) {
+  testing::TempDir dir;
+  SqliteOptions options;
+  options.migrate = false;
+  auto db = SqliteDatabase::open(dir.path(), options);
+  EXPECT_EQ(*db->schema_version(), 0);
+  const auto applied = db->migrate();
+  ASSERT_TRUE(applied.ok());
+  EXPECT_EQ(applied->size(), sql::migrations().size());
+  EXPECT_EQ(applied->front(), 1);
+}
+
+TEST(MigratorTest, ASchemaNewerThanTheProgramIsRefused) {
+  TestDatabase t;
+  auto bumped = t.db->store().write([](sqlite::Connection& db) -> core::Status {
+    db.exec("INSERT INTO schema_migrations (version, applied_at) VALUES (9999, 0)");
+    return core::ok_status();
+  });
+  ASSERT_TRUE(bumped.ok());
+  const auto refused = t.db->migrate();
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("newer"), std::string::npos);
+  t.db.reset();
+  EXPECT_THROW(SqliteDatabase::open(t.dir.path()), StorageError);
+}
+
+TEST(MigratorTest, TheDatabaseUsesWalAndForeignKeys) {
+  TestDatabase t;
+  auto settings = t.db->store().write([](sqlite::Connection& db) -> core::Result<std::string> {
+    auto journal = db.prepare("PRAGMA journal_mode");
+    journal.step();
+    auto synchronous = db.prepare("PRAGMA synchronous");
+    synchronous.step();
+    auto foreign_keys = db.prepare("PRAGMA foreign_keys");
+    foreign_keys.step();
+    return journal.text(0) + "," + synchronous.text(0) + "," + foreign_keys.text(0);
+  });
+  ASSERT_TRUE(settings.ok());
+  EXPECT_EQ(*settings, "wal,2,1");  // synchronous 2 = FULL
+}
+
+}  // namespace
+}  // namespace gongdan::storage

@@ -1,0 +1,91 @@
+#include "storage/sqlite/rows.hpp"
+
+#include <stdexcept>
+
+namespace gongdan::storage::sqlite {
+
+domain::Role role_from(std::string_view text) {
+  // An unknown role must never grant staff rights.
+  return domain::parse_role(text).value_or(domain::Role::kCustomer);
+}
+
+domain::Status status_from(std::string_view text) { return domain::parse_status(text).value_or(domain::Status::kOpen); }
+
+domain::Urgency urgency_from(std::string_view text) {
+  return domain::parse_urgency(text).value_or(domain::Urgency::kNormal);
+}
+
+domain::Priority priority_from(std::int64_t value) {
+  if (value < 0 || value > 3) return domain::Priority::kNormal;
+  return static_cast<domain::Priority>(value);
+}
+
+domain::EventType event_type_from(std::string_view text) {
+  return text == "priority_changed" ? domain::EventType::kPriorityChanged : domain::EventType::kStatusChanged;
+}
+
+const std::string_view kSelectTicket =
+    "SELECT t.id, t.number, t.category_id, t.subject, t.description, t.occurred_at, "
+    "t.env_platform, t.env_os, t.env_app_version, t.env_device, t.urgency, t.status, t.priority, "
+    "t.customer_user_id, COALESCE(u.name, t.guest_name, ''), COALESCE(u.email, t.guest_email, ''), "
+    "t.created_at, t.updated_at, t.resolved_at, t.closed_at "
+    "FROM tickets t LEFT JOIN users u ON u.id = t.customer_user_id ";
+
+domain::Ticket read_ticket(const Statement& row) {
+  domain::Ticket ticket;
+  ticket.id = core::TicketId{row.int64(0)};
+  auto number = domain::TicketNumber::parse(row.text(1));
+  if (!number) throw std::runtime_error("stored ticket number is malformed: " + row.text(1));
+  ticket.number = std::move(number).value();
+  ticket.category_id = core::CategoryId{row.int64(2)};
+  ticket.subject = row.text(3);
+  ticket.description = row.text(4);
+  if (const auto occurred = row.optional_int64(5)) ticket.occurred_at = core::from_epoch_ms(*occurred);
+  ticket.environment = {row.text(6), row.text(7), row.text(8), row.text(9)};
+  ticket.urgency = urgency_from(row.text(10));
+  ticket.status = status_from(row.text(11));
+  ticket.priority = priority_from(row.int64(12));
+  if (const auto user = row.optional_int64(13)) ticket.customer.user_id = core::UserId{*user};
+  ticket.customer.name = row.text(14);
+  ticket.customer.email = row.text(15);
+  ticket.created_at = core::from_epoch_ms(row.int64(16));
+  ticket.updated_at = core::from_epoch_ms(row.int64(17));
+  if (const auto resolved = row.optional_int64(18)) ticket.resolved_at = core::from_epoch_ms(*resolved);
+  if (const auto closed = row.optional_int64(19)) ticket.closed_at = core::from_epoch_ms(*closed);
+  return ticket;
+}
+
+const std::string_view kSelectMessage =
+    "SELECT id, ticket_id, author_user_id, author_name, author_role, body, internal, created_at FROM messages ";
+
+domain::Message read_message(const Statement& row) {
+  domain::Message message;
+  message.id = core::MessageId{row.int64(0)};
+  message.ticket_id = core::TicketId{row.int64(1)};
+  if (const auto user = row.optional_int64(2)) message.author.user_id = core::UserId{*user};
+  message.author.name = row.text(3);
+  message.author.role = role_from(row.text(4));
+  message.body = row.text(5);
+  message.internal = row.boolean(6);
+  message.created_at = core::from_epoch_ms(row.int64(7));
+  return message;
+}
+
+const std::string_view kSelectAttachment =
+    "SELECT a.id, a.ticket_id, a.message_id, a.filename, a.content_type, a.size, a.storage_key, m.internal "
+    "FROM attachments a JOIN messages m ON m.id = a.message_id ";
+
+domain::Attachment read_attachment(const Statement& row) {
+  domain::Attachment attachment;
+  attachment.id = core::AttachmentId{row.int64(0)};
+  attachment.ticket_id = core::TicketId{row.int64(1)};
+  attachment.message_id = core::MessageId{row.int64(2)};
+  attachment.filename = row.text(3);
+  attachment.content_type = row.text(4);
+  attachment.size = row.int64(5);
+  attachment.storage_key = row.text(6);
+  attachment.internal = row.boolean(7);
+  return attachment;
+}
+
+}  // namespace gongdan::storage::sqlite

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "domain/catalog/catalog.hpp"
+#include "storage/sqlite/store.hpp"
+
+namespace gongdan::storage {
+
+/// domain::CatalogRepository on SQLite: problem categories and help-center articles.
+class SqliteCatalogRepository final : public domain::CatalogRepository {
+ public:
+  explicit SqliteCatalogRepository(sqlite::Store& store) : store_(store) {}
+
+  std::vector<domain::Category> categories() override;
+  std::optional<domain::Category> find_category(core::CategoryId id) override;
+  core::Result<domain::Category> add_category(const std::string& name_zh, const std::string& name_en) override;
+  std::vector<domain::Article> articles(domain::Locale locale) override;
+
+ private:
+  sqlite::Store& store_;
+};
+
+}  // namespace gongdan::storage

@@ -1,0 +1,240 @@
+#include "storage/sqlite/sqlite_ticket_repository.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "storage/sqlite/rows.hpp"
+#include "storage/sqlite/ticket_list_query.hpp"
+
+namespace gongdan::storage {
+namespace {
+
+using sqlite::Connection;
+
+std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
+  auto query = db.cached(std::string(sqlite::kSelectTicket) + "WHERE t.id = ?");
+  if (!query->bind(1, id.value).step()) return std::nullopt;
+  return sqlite::read_ticket(*query);
+}
+
+std::optional<std::int64_t> optional_ms(const std::optional<core::Timestamp>& t) {
+  if (!t) return std::nullopt;
+  return core::to_epoch_ms(*t);
+}
+
+// Appends a message and its attachment records; returns it as stored, with ids.
+domain::Message insert_message(Connection& db, core::TicketId ticket_id, const domain::NewMessage& message,
+                               core::Timestamp at) {
+  auto insert = db.cached(
+      "INSERT INTO messages (ticket_id, author_user_id, author_name, author_role, body, internal, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?)");
+  const std::optional<std::int64_t> author_id =
+      message.author.user_id ? std::optional<std::int64_t>(message.author.user_id->value) : std::nullopt;
+  insert
+      ->bind_all(ticket_id.value, author_id, message.author.name, domain::to_string(message.author.role), message.body,
+                 message.internal, core::to_epoch_ms(at))
+      .run();
+  domain::Message stored{
+      core::MessageId{db.last_insert_id()}, ticket_id, message.author, message.body, message.internal, at, {}};
+  for (const auto& file : message.files) {
+    auto attach = db.cached(
+        "INSERT INTO attachments (ticket_id, message_id, filename, content_type, size, storage_key) "
+        "VALUES (?, ?, ?, ?, ?, ?)");
+    attach->bind_all(ticket_id.value, stored.id.value, file.filename, file.content_type, file.size, file.storage_key)
+        .run();
+    stored.attachments.push_back(domain::Attachment{core::AttachmentId{db.last_insert_id()}, ticket_id, stored.id,
+                                                    file.filename, file.content_type, file.size, file.storage_key,
+                                                    message.internal});
+  }
+  return stored;
+}
+
+void insert_event(Connection& db, core::TicketId ticket_id, const domain::NewEvent& event, core::Timestamp at) {
+  auto insert = db.cached(
+      "INSERT INTO ticket_events (ticket_id, type, from_value, to_value, author_user_id, author_name, author_role, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  const std::optional<std::int64_t> author_id =
+      event.author.user_id ? std::optional<std::int64_t>(event.author.user_id->value) : std::nullopt;
+  insert
+      ->bind_all(ticket_id.value, domain::to_string(event.type), event.from, event.to, author_id, event.author.name,
+                 domain::to_string(event.author.role), core::to_epoch_ms(at))
+      .run();
+}
+
+core::TicketId insert_ticket(Connection& db, const domain::Ticket& t) {
+  auto insert = db.cached(
+      "INSERT INTO tickets (number, category_id, subject, description, occurred_at, env_platform, env_os, "
+      "env_app_version, env_device, urgency, status, priority, customer_user_id, guest_name, guest_email, "
+      "created_at, updated_at, resolved_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?)");
+  const bool guest = t.customer.guest();
+  const std::optional<std::int64_t> customer =
+      guest ? std::nullopt : std::optional<std::int64_t>(t.customer.user_id->value);
+  // A registered customer's name and email live in users, where they stay current.
+  const std::optional<std::string> guest_name = guest ? std::optional(t.customer.name) : std::nullopt;
+  const std::optional<std::string> guest_email = guest ? std::optional(t.customer.email) : std::nullopt;
+  insert
+      ->bind_all(t.number.str(), t.category_id.value, t.subject, t.description, optional_ms(t.occurred_at),
+                 t.environment.platform, t.environment.os, t.environment.app_version, t.environment.device,
+                 domain::to_string(t.urgency), domain::to_string(t.status), sqlite::priority_value(t.priority),
+                 customer, guest_name, guest_email, core::to_epoch_ms(t.created_at), core::to_epoch_ms(t.updated_at),
+                 optional_ms(t.resolved_at), optional_ms(t.closed_at))
+      .run();
+  return core::TicketId{db.last_insert_id()};
+}
+
+// Attachments of a ticket grouped under their messages.
+void attach_files(Connection& db, core::TicketId id, std::vector<domain::Message>& messages) {
+  std::map<std::int64_t, domain::Message*> by_id;
+  for (auto& message : messages) by_id.emplace(message.id.value, &message);
+  auto query = db.cached(std::string(sqlite::kSelectAttachment) + "WHERE a.ticket_id = ? ORDER BY a.id");
+  query->bind(1, id.value);
+  while (query->step()) {
+    auto attachment = sqlite::read_attachment(*query);
+    // Attachments of internal notes are dropped along with their notes.
+    if (const auto it = by_id.find(attachment.message_id.value); it != by_id.end()) {
+      it->second->attachments.push_back(std::move(attachment));
+    }
+  }
+}
+
+}  // namespace
+
+core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTicket& new_ticket) {
+  return store_.write([&](Connection& db) -> core::Result<domain::Ticket> {
+    if (new_ticket.idempotency) {
+      auto earlier = db.cached("SELECT ticket_id FROM idempotency_keys WHERE scope = ? AND key = ?");
+      earlier->bind_all(new_ticket.idempotency->scope, new_ticket.idempotency->key);
+      if (earlier->step()) {
+        const core::TicketId id{earlier->int64(0)};
+        if (auto ticket = load_ticket(db, id)) return std::move(*ticket);
+        return core::Error::unavailable("The ticket of this idempotency key is missing.");
+      }
+    }
+    // Only the writer writes, so checking first cannot race another insert, and it tells this
+    // collision apart from every other constraint.
+    auto taken = db.cached("SELECT 1 FROM tickets WHERE number = ?");
+    if (taken->bind(1, new_ticket.ticket.number.str()).step()) {
+      return core::Error::conflict("number_taken", "The ticket number is already in use.");
+    }
+    const core::TicketId id = insert_ticket(db, new_ticket.ticket);
+    insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
+    if (new_ticket.idempotency) {
+      auto remember = db.cached("INSERT INTO idempotency_keys (scope, key, ticket_id, created_at) VALUES (?, ?, ?, ?)");
+      remember
+          ->bind_all(new_ticket.idempotency->scope, new_ticket.idempotency->key, id.value,
+                     core::to_epoch_ms(new_ticket.ticket.created_at))
+          .run();
+    }
+    if (auto ticket = load_ticket(db, id)) return std::move(*ticket);
+    return core::Error::unavailable("The new ticket could not be read back.");
+  });
+}
+
+core::Result<domain::ChangedTicket> SqliteTicketRepository::modify(core::TicketId id,
+                                                                   const domain::TicketDecision& decide) {
+  return store_.write([&](Connection& db) -> core::Result<domain::ChangedTicket> {
+    auto current = load_ticket(db, id);
+    if (!current) return core::Error::not_found("No such ticket.");
+    auto change = decide(*current);
+    if (!change) return change.take_error();
+    const domain::Ticket& t = change->updated;
+    // Subject, description, number and owner never change after submission; only state does.
+    auto update = db.cached(
+        "UPDATE tickets SET category_id = ?, status = ?, priority = ?, updated_at = ?, resolved_at = ?, "
+        "closed_at = ? WHERE id = ?");
+    update
+        ->bind_all(t.category_id.value, domain::to_string(t.status), sqlite::priority_value(t.priority),
+                   core::to_epoch_ms(t.updated_at), optional_ms(t.resolved_at), optional_ms(t.closed_at), id.value)
+        .run();
+    domain::ChangedTicket changed{*current, std::nullopt};
+    if (change->message) changed.message = insert_message(db, id, *change->message, t.updated_at);
+    for (const auto& event : change->events) insert_event(db, id, event, t.updated_at);
+    auto stored = load_ticket(db, id);
+    if (!stored) return core::Error::unavailable("The changed ticket could not be read back.");
+    changed.ticket = std::move(*stored);
+    return changed;
+  });
+}
+
+std::optional<domain::Ticket> SqliteTicketRepository::find_by_number(const domain::TicketNumber& number) {
+  auto found = store_.read([&](Connection& db) -> std::optional<domain::Ticket> {
+    auto query = db.cached(std::string(sqlite::kSelectTicket) + "WHERE t.number = ?");
+    if (!query->bind(1, number.str()).step()) return std::nullopt;
+    return sqlite::read_ticket(*query);
+  });
+  return found.ok() ? std::move(found).value() : std::nullopt;
+}
+
+std::optional<domain::Ticket> SqliteTicketRepository::find_by_id(core::TicketId id) {
+  auto found = store_.read([&](Connection& db) { return load_ticket(db, id); });
+  return found.ok() ? std::move(found).value() : std::nullopt;
+}
+
+core::Result<domain::Page<domain::Ticket>> SqliteTicketRepository::list(const domain::TicketQuery& query) {
+  auto list = sqlite::TicketListQuery::make(query);
+  if (!list) return list.take_error();
+  return store_.read([&](Connection& db) { return list->run(db); });
+}
+
+std::vector<domain::Message> SqliteTicketRepository::messages(core::TicketId id, bool include_internal) {
+  auto found = store_.read([&](Connection& db) {
+    auto query = db.cached(std::string(sqlite::kSelectMessage) + "WHERE ticket_id = ? AND (? OR internal = 0) " +
+                           "ORDER BY created_at, id");
+    query->bind_all(id.value, include_internal);
+    std::vector<domain::Message> list;
+    while (query->step()) list.push_back(sqlite::read_message(*query));
+    attach_files(db, id, list);
+    return list;
+  });
+  return found.ok() ? std::move(found).value() : std::vector<domain::Message>{};
+}
+
+std::vector<domain::TicketEvent> SqliteTicketRepository::events(core::TicketId id) {
+  auto found = store_.read([&](Connection& db) {
+    auto query = db.cached(
+        "SELECT id, ticket_id, type, from_value, to_value, author_user_id, author_name, author_role, created_at "
+        "FROM ticket_events WHERE ticket_id = ? ORDER BY created_at, id");
+    query->bind(1, id.value);
+    std::vector<domain::TicketEvent> list;
+    while (query->step()) {
+      domain::TicketEvent event;
+      event.id = core::EventId{query->int64(0)};
+      event.ticket_id = core::TicketId{query->int64(1)};
+      event.type = sqlite::event_type_from(query->text(2));
+      event.from = query->text(3);
+      event.to = query->text(4);
+      if (const auto user = query->optional_int64(5)) event.author.user_id = core::UserId{*user};
+      event.author.name = query->text(6);
+      event.author.role = sqlite::role_from(query->text(7));
+      event.created_at = core::from_epoch_ms(query->int64(8));
+      list.push_back(std::move(event));
+    }
+    return list;
+  });
+  return found.ok() ? std::move(found).value() : std::vector<domain::TicketEvent>{};
+}
+
+std::optional<domain::Attachment> SqliteTicketRepository::find_attachment(core::AttachmentId id) {
+  auto found = store_.read([&](Connection& db) -> std::optional<domain::Attachment> {
+    auto query = db.cached(std::string(sqlite::kSelectAttachment) + "WHERE a.id = ?");
+    if (!query->bind(1, id.value).step()) return std::nullopt;
+    return sqlite::read_attachment(*query);
+  });
+  return found.ok() ? std::move(found).value() : std::nullopt;
+}
+
+std::vector<domain::Ticket> SqliteTicketRepository::active_tickets_of(core::UserId customer, int limit) {
+  auto found = store_.read([&](Connection& db) {
+    auto query = db.cached(std::string(sqlite::kSelectTicket) +
+                           "WHERE t.customer_user_id = ? AND t.status IN ('new', 'open', 'pending') "
+                           "ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
+    query->bind_all(customer.value, std::clamp(limit, 0, sqlite::TicketListQuery::kMaxLimit));
+    std::vector<domain::Ticket> list;
+    while (query->step()) list.push_back(sqlite::read_ticket(*query));
+    return list;
+  });
+  return found.ok() ? std::move(found).value() : std::vector<domain::Ticket>{};
+}
+
+}  // namespace gongdan::storage

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "domain/tickets/ticket_repository.hpp"
+#include "storage/sqlite/store.hpp"
+
+namespace gongdan::storage {
+
+/// domain::TicketRepository on SQLite. Writes go through the single writer, so each method's
+/// writes land in one transaction; reads use the reader pool and one snapshot per call.
+/// Methods without a Result in their signature answer "nothing" when storage fails (and report
+/// the failure to the error sink): fail closed rather than show half a conversation as whole.
+class SqliteTicketRepository final : public domain::TicketRepository {
+ public:
+  explicit SqliteTicketRepository(sqlite::Store& store) : store_(store) {}
+
+  core::Result<domain::Ticket> create(const domain::NewTicket& ticket) override;
+  core::Result<domain::ChangedTicket> modify(core::TicketId id, const domain::TicketDecision& decide) override;
+  std::optional<domain::Ticket> find_by_number(const domain::TicketNumber& number) override;
+  std::optional<domain::Ticket> find_by_id(core::TicketId id) override;
+  core::Result<domain::Page<domain::Ticket>> list(const domain::TicketQuery& query) override;
+  std::vector<domain::Message> messages(core::TicketId id, bool include_internal) override;
+  std::vector<domain::TicketEvent> events(core::TicketId id) override;
+  std::optional<domain::Attachment> find_attachment(core::AttachmentId id) override;
+  std::vector<domain::Ticket> active_tickets_of(core::UserId customer, int limit) override;
+
+ private:
+  sqlite::Store& store_;
+};
+
+}  // namespace gongdan::storage

@@ -1,0 +1,101 @@
+#include "storage/sqlite/sqlite_user_repository.hpp"
+
+#include "core/utf8.hpp"
+#include "storage/sqlite/rows.hpp"
+
+namespace gongdan::storage {
+namespace {
+
+using sqlite::Connection;
+
+constexpr std::string_view kSelectUser = "SELECT id, email, name, role, locale, password_hash, created_at FROM users ";
+
+domain::User read_user(const sqlite::Statement& row) {
+  domain::User user;
+  user.id = core::UserId{row.int64(0)};
+  user.email = row.text(1);
+  user.name = row.text(2);
+  user.role = sqlite::role_from(row.text(3));
+  user.locale = domain::parse_locale(row.text(4)).value_or(domain::Locale::kZhCn);
+  user.password_hash = row.text(5);
+  user.created_at = core::from_epoch_ms(row.int64(6));
+  return user;
+}
+
+std::optional<domain::User> find_user(Connection& db, std::string_view where, const auto& key) {
+  auto query = db.cached(std::string(kSelectUser) + std::string(where));
+  query->bind(1, key);
+  if (!query->step()) return std::nullopt;
+  return read_user(*query);
+}
+
+}  // namespace
+
+core::Result<domain::User> SqliteUserRepository::create(const domain::NewUser& user) {
+  const std::string email = core::ascii_lower(user.email);
+  return store_.write([&](Connection& db) -> core::Result<domain::User> {
+    // The writer is the only one writing, so this check cannot race another insert.
+    auto taken = db.cached("SELECT 1 FROM users WHERE email = ?");
+    if (taken->bind(1, email).step()) {
+      return core::Error::conflict("email_taken", "An account with this email already exists.");
+    }
+    auto insert =
+        db.cached("INSERT INTO users (email, name, role, locale, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)");
+    insert
+        ->bind_all(email, user.name, domain::to_string(user.role), domain::to_string(user.locale), user.password_hash,
+                   core::to_epoch_ms(user.created_at))
+        .run();
+    return domain::User{core::UserId{db.last_insert_id()},
+                        email,
+                        user.name,
+                        user.role,
+                        user.locale,
+                        user.password_hash,
+                        user.created_at};
+  });
+}
+
+std::optional<domain::User> SqliteUserRepository::find_by_email(std::string_view lower_case_email) {
+  const std::string email = core::ascii_lower(lower_case_email);
+  auto found = store_.read([&](Connection& db) { return find_user(db, "WHERE email = ?", email); });
+  return found.ok() ? std::move(found).value() : std::nullopt;
+}
+
+std::optional<domain::User> SqliteUserRepository::find_by_id(core::UserId id) {
+  auto found = store_.read([&](Connection& db) { return find_user(db, "WHERE id = ?", id.value); });
+  return found.ok() ? std::move(found).value() : std::nullopt;
+}
+
+core::Status SqliteUserRepository::create_session(const domain::Session& session) {
+  return store_.write([&](Connection& db) -> core::Status {
+    auto insert = db.cached("INSERT INTO sessions (token_digest, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
+    insert
+        ->bind_all(session.token_digest, session.user_id.value, core::to_epoch_ms(session.created_at),
+                   core::to_epoch_ms(session.expires_at))
+        .run();
+    return core::ok_status();
+  });
+}
+
+std::optional<domain::Session> SqliteUserRepository::find_session(std::string_view token_digest, core::Timestamp now) {
+  auto found = store_.read([&](Connection& db) -> std::optional<domain::Session> {
+    auto query = db.cached(
+        "SELECT token_digest, user_id, created_at, expires_at FROM sessions WHERE token_digest = ? AND expires_at > ?");
+    query->bind_all(token_digest, core::to_epoch_ms(now));
+    if (!query->step()) return std::nullopt;
+    return domain::Session{query->text(0), core::UserId{query->int64(1)}, core::from_epoch_ms(query->int64(2)),
+                           core::from_epoch_ms(query->int64(3))};
+  });
+  // A session that cannot be read counts as absent: failing closed signs the user out, never in.
+  return found.ok() ? std::move(found).value() : std::nullopt;
+}
+
+core::Status SqliteUserRepository::revoke_session(std::string_view token_digest) {
+  const std::string digest(token_digest);
+  return store_.write([&](Connection& db) -> core::Status {
+    db.cached("DELETE FROM sessions WHERE token_digest = ?")->bind(1, digest).run();
+    return core::ok_status();
+  });
+}
+
+}  // namespace gongdan::storage

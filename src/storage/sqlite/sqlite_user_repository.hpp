@@ -1,0 +1,25 @@
+#pragma once
+
+#include "domain/users/user_repository.hpp"
+#include "storage/sqlite/store.hpp"
+
+namespace gongdan::storage {
+
+/// domain::UserRepository on SQLite: users and their sessions.
+class SqliteUserRepository final : public domain::UserRepository {
+ public:
+  explicit SqliteUserRepository(sqlite::Store& store) : store_(store) {}
+
+  core::Result<domain::User> create(const domain::NewUser& user) override;
+  std::optional<domain::User> find_by_email(std::string_view lower_case_email) override;
+  std::optional<domain::User> find_by_id(core::UserId id) override;
+
+  core::Status create_session(const domain::Session& session) override;
+  std::optional<domain::Session> find_session(std::string_view token_digest, core::Timestamp now) override;
+  core::Status revoke_session(std::string_view token_digest) override;
+
+ private:
+  sqlite::Store& store_;
+};
+
+}  // namespace gongdan::storage

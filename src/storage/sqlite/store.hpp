@@ -1,0 +1,68 @@
+#pragma once
+
+#include <exception>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "core/result.hpp"
+#include "storage/sqlite/reader_pool.hpp"
+#include "storage/sqlite/sqlite_error.hpp"
+#include "storage/sqlite/writer.hpp"
+
+namespace gongdan::storage::sqlite {
+
+/// What every SQLite repository shares: the writer, the readers and where failures are reported.
+/// Both entry points turn exceptions into core::Error, so none escapes a repository method.
+class Store {
+ public:
+  Store(Writer& writer, ReaderPool& readers, ErrorSink on_error)
+      : writer_(writer), readers_(readers), on_error_(std::move(on_error)) {}
+
+  /// Runs `work(connection) -> core::Result<T>` in the writer's next batch; see Writer::run.
+  template <typename F>
+  auto write(F&& work) {
+    return writer_.run(std::forward<F>(work));
+  }
+
+  /// Runs `work(connection) -> T` on a leased read connection, inside one read transaction so that
+  /// several queries see the same snapshot. Storage failures become kUnavailable.
+  template <typename F>
+  auto read(F&& work) -> core::Result<std::invoke_result_t<F&, Connection&>> {
+    using T = std::invoke_result_t<F&, Connection&>;
+    try {
+      auto lease = readers_.acquire();
+      Connection& db = *lease;
+      db.exec("BEGIN");
+      try {
+        T value = work(db);
+        db.exec("COMMIT");
+        return core::Result<T>(std::move(value));
+      } catch (...) {
+        if (db.in_transaction()) db.exec("ROLLBACK");
+        throw;
+      }
+    } catch (const SqliteError& error) {
+      report(error.what());
+      return to_core_error(error);
+    } catch (const std::exception& error) {
+      report(error.what());
+      return core::Error::unavailable("Storage failed; try again later.");
+    }
+  }
+
+  /// Tells the operator about a failure that cannot travel back to the caller as a value.
+  void report(std::string_view what) const noexcept {
+    try {
+      if (on_error_) on_error_(what);
+    } catch (...) {  // a failing logger must not turn a read into a crash
+    }
+  }
+
+ private:
+  Writer& writer_;
+  ReaderPool& readers_;
+  ErrorSink on_error_;
+};
+
+}  // namespace gongdan::storage::sqlite

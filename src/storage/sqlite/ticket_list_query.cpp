@@ -1,0 +1,116 @@
+#include "storage/sqlite/ticket_list_query.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "core/utf8.hpp"
+#include "storage/sql/like_pattern.hpp"
+#include "storage/sql/page_cursor.hpp"
+#include "storage/sqlite/rows.hpp"
+
+namespace gongdan::storage::sqlite {
+namespace {
+
+using Order = domain::TicketQuery::Order;
+
+// Cursor tags: a cursor made for one order is refused by the other.
+constexpr std::string_view kActivityTag = "a";
+constexpr std::string_view kQueueTag = "q";
+
+std::string placeholders(std::size_t count) {
+  std::string text = "(";
+  for (std::size_t i = 0; i < count; ++i) text += i == 0 ? "?" : ", ?";
+  return text + ")";
+}
+
+}  // namespace
+
+core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& query) {
+  TicketListQuery list;
+  list.order_ = query.order;
+  list.limit_ = std::clamp(query.limit, 1, kMaxLimit);
+
+  std::optional<std::vector<std::int64_t>> after;
+  if (!query.cursor.empty()) {
+    const bool queue = query.order == Order::kQueue;
+    after = sql::PageCursor::decode(query.cursor, queue ? kQueueTag : kActivityTag, queue ? 3 : 2);
+    if (!after) return core::Error::field("cursor", "invalid", "The cursor is not one this list gave out.");
+  }
+
+  std::string& sql = list.sql_;
+  auto& values = list.values_;
+  sql = std::string(kSelectTicket) + "WHERE 1 = 1";
+  if (query.customer) {
+    sql += " AND t.customer_user_id = ?";
+    values.emplace_back(query.customer->value);
+  }
+  if (!query.statuses.empty()) {
+    sql += " AND t.status IN " + placeholders(query.statuses.size());
+    for (const auto status : query.statuses) values.emplace_back(std::string(domain::to_string(status)));
+  }
+  if (!query.priorities.empty()) {
+    sql += " AND t.priority IN " + placeholders(query.priorities.size());
+    for (const auto priority : query.priorities) values.emplace_back(priority_value(priority));
+  }
+  const std::string_view text = core::trim(query.text);
+  if (!text.empty()) {
+    // LIKE ignores ASCII case in SQLite (case_sensitive_like is off on every connection).
+    const std::string pattern = sql::like_contains(text);
+    sql +=
+        " AND (t.number LIKE ? ESCAPE '\\' OR t.subject LIKE ? ESCAPE '\\'"
+        " OR COALESCE(u.email, t.guest_email) LIKE ? ESCAPE '\\'";
+    values.insert(values.end(), {pattern, pattern, pattern});
+    // A number typed without its dash, or with look-alike letters, still finds its ticket.
+    if (auto number = domain::TicketNumber::parse(text)) {
+      sql += " OR t.number = ?";
+      values.emplace_back(number->str());
+    }
+    sql += ")";
+  }
+  if (query.order == Order::kQueue) {
+    if (after) {
+      const auto& k = *after;  // priority, created_at, id
+      sql += " AND (t.priority < ? OR (t.priority = ? AND (t.created_at > ? OR (t.created_at = ? AND t.id > ?))))";
+      values.insert(values.end(), {k[0], k[0], k[1], k[1], k[2]});
+    }
+    sql += " ORDER BY t.priority DESC, t.created_at ASC, t.id ASC";
+  } else {
+    if (after) {
+      const auto& k = *after;  // updated_at, id
+      sql += " AND (t.updated_at < ? OR (t.updated_at = ? AND t.id < ?))";
+      values.insert(values.end(), {k[0], k[0], k[1]});
+    }
+    sql += " ORDER BY t.updated_at DESC, t.id DESC";
+  }
+  // One row more than the page tells whether another page follows.
+  sql += " LIMIT ?";
+  values.emplace_back(static_cast<std::int64_t>(list.limit_) + 1);
+  return list;
+}
+
+domain::Page<domain::Ticket> TicketListQuery::run(Connection& db) const {
+  // Filters change the SQL text, so these statements are not cached.
+  Statement statement = db.prepare(sql_);
+  for (std::size_t i = 0; i < values_.size(); ++i) {
+    std::visit([&](const auto& value) { statement.bind(static_cast<int>(i + 1), value); }, values_[i]);
+  }
+  domain::Page<domain::Ticket> page;
+  while (statement.step()) page.items.push_back(read_ticket(statement));
+  if (page.items.size() > static_cast<std::size_t>(limit_)) {
+    page.items.resize(static_cast<std::size_t>(limit_));
+    page.next_cursor = next_cursor(page.items.back());
+  }
+  return page;
+}
+
+std::string TicketListQuery::next_cursor(const domain::Ticket& last) const {
+  if (order_ == Order::kQueue) {
+    const std::array<std::int64_t, 3> keys{priority_value(last.priority), core::to_epoch_ms(last.created_at),
+                                           last.id.value};
+    return sql::PageCursor::encode(kQueueTag, keys);
+  }
+  const std::array<std::int64_t, 2> keys{core::to_epoch_ms(last.updated_at), last.id.value};
+  return sql::PageCursor::encode(kActivityTag, keys);
+}
+
+}  // namespace gongdan::storage::sqlite

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/result.hpp"
+#include "domain/tickets/ticket_repository.hpp"
+#include "storage/sqlite/connection.hpp"
+
+namespace gongdan::storage::sqlite {
+
+/// One page of a ticket list as SQL: filters, keyset pagination after the cursor, and the order.
+class TicketListQuery {
+ public:
+  static constexpr int kMaxLimit = 100;  // one page never reads more rows than this
+
+  /// Checks the query (a malformed cursor is Error::field("cursor", "invalid", ...)) and builds the SQL.
+  static core::Result<TicketListQuery> make(const domain::TicketQuery& query);
+  /// Runs it: at most `limit` tickets and, when more follow, the cursor of the next page.
+  domain::Page<domain::Ticket> run(Connection& db) const;
+
+ private:
+  using Value = std::variant<std::int64_t, std::string>;
+
+  TicketListQuery() = default;
+  std::string next_cursor(const domain::Ticket& last) const;
+
+  domain::TicketQuery::Order order_ = domain::TicketQuery::Order::kRecentActivity;
+  int limit_ = 20;
+  std::string sql_;
+  std::vector<Value> values_;
+};
+
+}  // namespace gongdan::storage::sqlite
