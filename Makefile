@@ -20,7 +20,7 @@ web: deps
 	npm --prefix web run build
 
 $(RELEASE_DIR)/build.ninja:
-	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DGONGDAN_TESTS=OFF
+	cmake -S . -B $(RELEASE_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DGONGDAN_TESTS=OFF -DGONGDAN_BENCHMARKS=ON
 
 # The optimised binary: build/gongdan.
 build: deps web $(RELEASE_DIR)/build.ninja
@@ -58,6 +58,7 @@ lint-rules:
 	scripts/lint-rules.sh
 
 bench: build
+	cmake --build $(RELEASE_DIR) -j$(JOBS)
 	bench/run.sh
 
 format:

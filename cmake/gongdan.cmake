@@ -1,13 +1,16 @@
-# gongdan_module(NAME SOURCES ... LINKS ...): one library per folder under src/, linking only
+# gongdan_module(NAME LINKS ... TEST_LINKS ...): one library per folder under src/, linking only
 # what the dependency picture in docs/architecture.md allows. Files ending in _test.cpp become
-# one test executable per module, registered with CTest.
+# one test executable per module, registered with CTest; files ending in _benchmark.cpp one
+# Google Benchmark executable per module (built when GONGDAN_BENCHMARKS is on, for `make bench`).
 function(gongdan_module name)
   cmake_parse_arguments(ARG "" "" "LINKS;TEST_LINKS" ${ARGN})
   file(GLOB_RECURSE all_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
   set(lib_sources ${all_sources})
-  list(FILTER lib_sources EXCLUDE REGEX "_test\\.cpp$")
+  list(FILTER lib_sources EXCLUDE REGEX "_(test|benchmark)\\.cpp$")
   set(test_sources ${all_sources})
   list(FILTER test_sources INCLUDE REGEX "_test\\.cpp$")
+  set(benchmark_sources ${all_sources})
+  list(FILTER benchmark_sources INCLUDE REGEX "_benchmark\\.cpp$")
   add_library(gongdan_${name} STATIC ${lib_sources})
   target_include_directories(gongdan_${name} PUBLIC ${PROJECT_SOURCE_DIR}/src)
   target_link_libraries(gongdan_${name} PUBLIC ${ARG_LINKS})
@@ -15,5 +18,10 @@ function(gongdan_module name)
     add_executable(gongdan_${name}_tests ${test_sources})
     target_link_libraries(gongdan_${name}_tests PRIVATE gongdan_${name} ${ARG_TEST_LINKS} GTest::gmock GTest::gtest_main)
     gtest_discover_tests(gongdan_${name}_tests DISCOVERY_TIMEOUT 60)
+  endif()
+  if(GONGDAN_BENCHMARKS AND benchmark_sources)
+    add_executable(gongdan_${name}_benchmarks ${benchmark_sources})
+    target_link_libraries(gongdan_${name}_benchmarks PRIVATE gongdan_${name} ${ARG_TEST_LINKS} benchmark::benchmark_main)
+    set_target_properties(gongdan_${name}_benchmarks PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/benchmarks)
   endif()
 endfunction()

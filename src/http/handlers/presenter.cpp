@@ -1,0 +1,48 @@
+#include "http/handlers/presenter.hpp"
+
+#include "http/json/encode.hpp"
+
+namespace gongdan::http {
+
+TicketPresenter::TicketPresenter(const RequestContext& ctx)
+    : catalog_(ctx.services.catalog),
+      locale_(ctx.locale),
+      reopen_window_(ctx.services.tickets.settings().reopen_window) {}
+
+std::string TicketPresenter::category_name(core::CategoryId id) {
+  if (!categories_) categories_ = catalog_.categories();
+  for (const domain::Category& c : *categories_) {
+    if (c.id == id) return c.name(locale_);
+  }
+  // Retired categories are not in the active list but old tickets still name them.
+  if (auto retired = catalog_.find_category(id)) {
+    categories_->push_back(*retired);
+    return retired->name(locale_);
+  }
+  return {};
+}
+
+nlohmann::json TicketPresenter::ticket(const domain::Ticket& ticket) {
+  std::optional<core::Timestamp> reopen_until;
+  if (ticket.status == domain::Status::kResolved && ticket.resolved_at) {
+    reopen_until = *ticket.resolved_at + reopen_window_;
+  }
+  return ticket_json(ticket, category_name(ticket.category_id), reopen_until);
+}
+
+nlohmann::json TicketPresenter::page(const domain::Page<domain::Ticket>& page) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const domain::Ticket& t : page.items) items.push_back(ticket(t));
+  return {{"items", std::move(items)},
+          {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json TicketPresenter::view(const domain::TicketView& view) {
+  nlohmann::json messages = nlohmann::json::array();
+  for (const domain::Message& m : view.messages) messages.push_back(message_json(m));
+  nlohmann::json events = nlohmann::json::array();
+  for (const domain::TicketEvent& e : view.events) events.push_back(event_json(e));
+  return {{"ticket", ticket(view.ticket)}, {"messages", std::move(messages)}, {"events", std::move(events)}};
+}
+
+}  // namespace gongdan::http

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "domain/tickets/ticket_service.hpp"
+#include "http/context/request_context.hpp"
+
+namespace gongdan::http {
+
+/// Turns tickets into JSON for one request: category names in its locale (loaded once), and the
+/// reopen deadline of resolved tickets from the service's settings.
+class TicketPresenter {
+ public:
+  explicit TicketPresenter(const RequestContext& ctx);
+
+  nlohmann::json ticket(const domain::Ticket& ticket);
+  /// {items: [ticket], next_cursor}
+  nlohmann::json page(const domain::Page<domain::Ticket>& page);
+  /// {ticket, messages, events}
+  nlohmann::json view(const domain::TicketView& view);
+
+ private:
+  std::string category_name(core::CategoryId id);
+
+  domain::CatalogRepository& catalog_;
+  domain::Locale locale_;
+  std::chrono::hours reopen_window_;
+  std::optional<std::vector<domain::Category>> categories_;
+};
+
+}  // namespace gongdan::http

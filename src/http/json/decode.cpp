@@ -1,0 +1,103 @@
+#include "http/json/decode.hpp"
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+#include "http/json/field_reader.hpp"
+
+namespace gongdan::http {
+namespace {
+
+// When the decoder reports a missing required field: kAlways where the use case cannot tell
+// absent from wrong (login, lookup); kWithTypeErrors elsewhere, so that an answer refusing a wrong
+// type still names every empty field, while a well-typed body goes to the use case, which checks
+// presence together with everything else.
+enum class Presence { kAlways, kWithTypeErrors };
+
+// Runs `read` over the object and returns its value, or the errors it recorded.
+template <typename T, typename Read>
+core::Result<T> decode(const nlohmann::json& body, Presence presence, Read read) {
+  std::vector<core::FieldError> errors;
+  FieldReader reader(body, "", errors);
+  T value = read(reader);
+  const bool type_errors =
+      std::any_of(errors.begin(), errors.end(), [](const core::FieldError& e) { return e.code == "invalid_type"; });
+  if (errors.empty() || (!type_errors && presence == Presence::kWithTypeErrors)) return value;
+  return core::Error::validation(std::move(errors));
+}
+
+}  // namespace
+
+core::Result<Credentials> decode_credentials(const nlohmann::json& body) {
+  return decode<Credentials>(body, Presence::kAlways, [](FieldReader& r) {
+    Credentials c;
+    c.email = r.required_string("email");
+    c.password = r.required_string("password");
+    return c;
+  });
+}
+
+core::Result<domain::Registration> decode_registration(const nlohmann::json& body) {
+  return decode<domain::Registration>(body, Presence::kWithTypeErrors, [](FieldReader& r) {
+    domain::Registration reg;
+    reg.email = r.required_string("email");
+    reg.password = r.required_string("password");
+    reg.name = r.required_string("name");
+    reg.locale = r.string("locale");
+    return reg;
+  });
+}
+
+core::Result<domain::TicketSubmission> decode_ticket_submission(const nlohmann::json& body) {
+  return decode<domain::TicketSubmission>(body, Presence::kWithTypeErrors, [](FieldReader& r) {
+    domain::TicketSubmission s;
+    s.category_id = r.required_integer("category_id");
+    s.subject = r.required_string("subject");
+    s.description = r.required_string("description");
+    s.occurred_at = r.string("occurred_at");
+    if (auto env = r.object("environment")) {
+      s.environment.platform = env->string("platform").value_or("");
+      s.environment.os = env->string("os").value_or("");
+      s.environment.app_version = env->string("app_version").value_or("");
+      s.environment.device = env->string("device").value_or("");
+    }
+    s.urgency = r.string("urgency");
+    if (auto guest = r.object("guest")) {
+      domain::GuestContact contact;
+      contact.name = guest->string("name").value_or("");
+      contact.email = guest->string("email").value_or("");
+      s.guest = std::move(contact);
+    }
+    return s;
+  });
+}
+
+core::Result<domain::MessageSubmission> decode_message(const nlohmann::json& body, bool read_internal) {
+  return decode<domain::MessageSubmission>(body, Presence::kWithTypeErrors, [read_internal](FieldReader& r) {
+    domain::MessageSubmission m;
+    m.body = r.required_string("body");
+    if (read_internal) m.internal = r.boolean("internal").value_or(false);
+    return m;
+  });
+}
+
+core::Result<domain::TicketUpdate> decode_ticket_update(const nlohmann::json& body) {
+  return decode<domain::TicketUpdate>(body, Presence::kWithTypeErrors, [](FieldReader& r) {
+    domain::TicketUpdate u;
+    u.status = r.string("status");
+    u.priority = r.string("priority");
+    return u;
+  });
+}
+
+core::Result<LookupQuery> decode_lookup(const nlohmann::json& body) {
+  return decode<LookupQuery>(body, Presence::kAlways, [](FieldReader& r) {
+    LookupQuery q;
+    q.number = r.required_string("number");
+    q.email = r.required_string("email");
+    return q;
+  });
+}
+
+}  // namespace gongdan::http

@@ -1,0 +1,38 @@
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.hpp"
+#include "domain/tickets/ticket_service.hpp"
+#include "domain/users/auth_service.hpp"
+
+namespace gongdan::http {
+
+/// The body of POST /auth/login.
+struct Credentials {
+  std::string email;
+  std::string password;
+};
+
+/// The body of POST /tickets/lookup.
+struct LookupQuery {
+  std::string number;
+  std::string email;
+};
+
+// Each decoder takes a JSON object (see parse_json_object) and fails on wrong types (`invalid_type`
+// with the field's path), naming missing required fields (`required`) beside them. Login and
+// lookup always report missing fields; elsewhere the use case checks presence and lengths.
+
+core::Result<Credentials> decode_credentials(const nlohmann::json& body);
+core::Result<domain::Registration> decode_registration(const nlohmann::json& body);
+/// Files come from multipart parts and are added by the handler.
+core::Result<domain::TicketSubmission> decode_ticket_submission(const nlohmann::json& body);
+/// `internal` is read only when the caller may send it (agents).
+core::Result<domain::MessageSubmission> decode_message(const nlohmann::json& body, bool read_internal);
+core::Result<domain::TicketUpdate> decode_ticket_update(const nlohmann::json& body);
+core::Result<LookupQuery> decode_lookup(const nlohmann::json& body);
+
+}  // namespace gongdan::http

@@ -1,0 +1,116 @@
+#include "http/json/encode.hpp"
+
+namespace gongdan::http {
+
+nlohmann::json time_json(const std::optional<core::Timestamp>& t) {
+  if (!t) return nullptr;
+  return core::format_rfc3339(*t);
+}
+
+nlohmann::json user_json(const domain::User& user) {
+  return {{"id", user.id.value},
+          {"email", user.email},
+          {"name", user.name},
+          {"role", domain::to_string(user.role)},
+          {"locale", domain::to_string(user.locale)},
+          {"created_at", core::format_rfc3339(user.created_at)}};
+}
+
+nlohmann::json category_json(const domain::Category& category, domain::Locale locale) {
+  return {{"id", category.id.value}, {"name", category.name(locale)}};
+}
+
+nlohmann::json article_json(const domain::Article& article, std::string body_html) {
+  return {{"id", article.id},
+          {"slug", article.slug},
+          {"title", article.title},
+          {"body_html", std::move(body_html)},
+          {"category", article.category.empty() ? nlohmann::json(nullptr) : nlohmann::json(article.category)}};
+}
+
+nlohmann::json ticket_json(const domain::Ticket& ticket, std::string_view category_name,
+                           const std::optional<core::Timestamp>& reopen_until) {
+  return {{"number", ticket.number.str()},
+          {"status", domain::to_string(ticket.status)},
+          {"priority", domain::to_string(ticket.priority)},
+          {"urgency", domain::to_string(ticket.urgency)},
+          {"subject", ticket.subject},
+          {"description", ticket.description},
+          {"category", {{"id", ticket.category_id.value}, {"name", category_name}}},
+          {"occurred_at", time_json(ticket.occurred_at)},
+          {"environment",
+           {{"platform", ticket.environment.platform},
+            {"os", ticket.environment.os},
+            {"app_version", ticket.environment.app_version},
+            {"device", ticket.environment.device}}},
+          {"customer",
+           {{"name", ticket.customer.name}, {"email", ticket.customer.email}, {"guest", ticket.customer.guest()}}},
+          {"created_at", core::format_rfc3339(ticket.created_at)},
+          {"updated_at", core::format_rfc3339(ticket.updated_at)},
+          {"resolved_at", time_json(ticket.resolved_at)},
+          {"closed_at", time_json(ticket.closed_at)},
+          {"reopen_until", time_json(reopen_until)}};
+}
+
+nlohmann::json ticket_summary_json(const domain::Ticket& ticket) {
+  return {{"number", ticket.number.str()},
+          {"subject", ticket.subject},
+          {"status", domain::to_string(ticket.status)},
+          {"updated_at", core::format_rfc3339(ticket.updated_at)}};
+}
+
+std::string attachment_url(core::AttachmentId id) { return "/api/v1/attachments/" + std::to_string(id.value); }
+
+nlohmann::json attachment_json(const domain::Attachment& attachment) {
+  return {{"id", attachment.id.value},
+          {"filename", attachment.filename},
+          {"content_type", attachment.content_type},
+          {"size", attachment.size},
+          {"url", attachment_url(attachment.id)}};
+}
+
+namespace {
+
+nlohmann::json author_json(const domain::AuthorRef& author) {
+  return {{"name", author.name}, {"role", domain::to_string(author.role)}};
+}
+
+}  // namespace
+
+nlohmann::json message_json(const domain::Message& message) {
+  nlohmann::json attachments = nlohmann::json::array();
+  for (const domain::Attachment& a : message.attachments) attachments.push_back(attachment_json(a));
+  return {{"id", message.id.value},
+          {"author", author_json(message.author)},
+          {"body", message.body},
+          {"internal", message.internal},
+          {"created_at", core::format_rfc3339(message.created_at)},
+          {"attachments", std::move(attachments)}};
+}
+
+nlohmann::json event_json(const domain::TicketEvent& event) {
+  return {{"id", event.id.value},
+          {"type", domain::to_string(event.type)},
+          {"from", event.from},
+          {"to", event.to},
+          {"author", author_json(event.author)},
+          {"created_at", core::format_rfc3339(event.created_at)}};
+}
+
+nlohmann::json lookup_json(const domain::LookupResult& result) {
+  return {{"number", result.number.str()},
+          {"status", domain::to_string(result.status)},
+          {"updated_at", core::format_rfc3339(result.updated_at)}};
+}
+
+Response json_response(int status, const nlohmann::json& body) {
+  Response response;
+  response.status = status;
+  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  response.set("Content-Type", "application/json; charset=utf-8");
+  // Personal data: no shared or browser cache keeps it.
+  response.set("Cache-Control", "no-store");
+  return response;
+}
+
+}  // namespace gongdan::http

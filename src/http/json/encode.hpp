@@ -1,0 +1,40 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/time.hpp"
+#include "domain/catalog/catalog.hpp"
+#include "domain/tickets/ticket.hpp"
+#include "domain/tickets/ticket_service.hpp"
+#include "domain/users/user.hpp"
+#include "http/response.hpp"
+
+namespace gongdan::http {
+
+// The wire names of every object the API returns (docs/api.md); nothing else spells them.
+
+nlohmann::json time_json(const std::optional<core::Timestamp>& t);
+nlohmann::json user_json(const domain::User& user);
+nlohmann::json category_json(const domain::Category& category, domain::Locale locale);
+nlohmann::json article_json(const domain::Article& article, std::string body_html);
+/// `category_name` in the reader's locale; `reopen_until` set while the ticket is resolved.
+nlohmann::json ticket_json(const domain::Ticket& ticket, std::string_view category_name,
+                           const std::optional<core::Timestamp>& reopen_until);
+/// The short form of the duplicate warning: number, subject, status, updated_at.
+nlohmann::json ticket_summary_json(const domain::Ticket& ticket);
+nlohmann::json attachment_json(const domain::Attachment& attachment);
+nlohmann::json message_json(const domain::Message& message);
+nlohmann::json event_json(const domain::TicketEvent& event);
+nlohmann::json lookup_json(const domain::LookupResult& result);
+
+/// The URL an attachment is downloaded from.
+std::string attachment_url(core::AttachmentId id);
+
+/// An `application/json` response; ill-formed UTF-8 (never expected) is replaced, not thrown.
+Response json_response(int status, const nlohmann::json& body);
+
+}  // namespace gongdan::http

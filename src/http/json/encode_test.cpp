@@ -1,0 +1,79 @@
+#include "http/json/encode.hpp"
+
+#include <gtest/gtest.h>
+
+namespace gongdan::http {
+namespace {
+
+core::Timestamp at(std::int64_t ms) { return core::from_epoch_ms(ms); }
+
+TEST(Encode, TicketHasEveryDocumentedField) {
+  domain::Ticket t;
+  t.number = domain::TicketNumber::make({2026, 11, 25}, {1, 2, 3, 4, 5});
+  t.category_id = core::CategoryId{7};
+  t.subject = "闪退";
+  t.status = domain::Status::kResolved;
+  t.priority = domain::Priority::kUrgent;
+  t.urgency = domain::Urgency::kUrgent;
+  t.customer = {std::nullopt, "Li", "li@example.com"};
+  t.created_at = at(1'795'000'000'000);
+  t.updated_at = at(1'795'000'000'123);
+  t.resolved_at = at(1'795'000'000'123);
+  const auto j = ticket_json(t, "账号", at(1'796'209'600'123));
+  for (const char* key :
+       {"number", "status", "priority", "urgency", "subject", "description", "category", "occurred_at", "environment",
+        "customer", "created_at", "updated_at", "resolved_at", "closed_at", "reopen_until"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  EXPECT_EQ(j["number"], t.number.str());
+  EXPECT_EQ(j["status"], "resolved");
+  EXPECT_EQ(j["priority"], "urgent");
+  EXPECT_EQ(j["category"], (nlohmann::json{{"id", 7}, {"name", "账号"}}));
+  EXPECT_TRUE(j["occurred_at"].is_null());
+  EXPECT_TRUE(j["closed_at"].is_null());
+  EXPECT_EQ(j["updated_at"], "2026-11-18T11:06:40.123Z");
+  EXPECT_EQ(j["customer"]["guest"], true);
+  EXPECT_EQ(j["environment"], (nlohmann::json{{"platform", ""}, {"os", ""}, {"app_version", ""}, {"device", ""}}));
+}
+
+TEST(Encode, MessageWithAttachmentsAndEvent) {
+  domain::Message m;
+  m.id = core::MessageId{9};
+  m.author = {core::UserId{1}, "Agent Wang", domain::Role::kAgent};
+  m.body = "Fixed.";
+  m.internal = true;
+  m.attachments.push_back({core::AttachmentId{42}, {}, {}, "截图.png", "image/png", 1234, "key", true});
+  const auto j = message_json(m);
+  EXPECT_EQ(j["author"], (nlohmann::json{{"name", "Agent Wang"}, {"role", "agent"}}));
+  EXPECT_EQ(j["internal"], true);
+  ASSERT_EQ(j["attachments"].size(), 1u);
+  EXPECT_EQ(j["attachments"][0]["url"], "/api/v1/attachments/42");
+  EXPECT_EQ(j["attachments"][0]["size"], 1234);
+  EXPECT_FALSE(j["attachments"][0].contains("storage_key"));
+
+  domain::TicketEvent e;
+  e.type = domain::EventType::kPriorityChanged;
+  e.from = "normal";
+  e.to = "high";
+  EXPECT_EQ(event_json(e)["type"], "priority_changed");
+}
+
+TEST(Encode, UserNeverCarriesThePasswordHash) {
+  domain::User u;
+  u.password_hash = "$argon2id$secret";
+  u.locale = domain::Locale::kEn;
+  const auto j = user_json(u);
+  EXPECT_EQ(j.dump().find("argon2"), std::string::npos);
+  EXPECT_EQ(j["locale"], "en");
+  EXPECT_EQ(j["role"], "customer");
+}
+
+TEST(Encode, JsonResponseIsUtf8JsonAndNotCached) {
+  const Response r = json_response(201, {{"a", "\xFF"}});
+  EXPECT_EQ(r.status, 201);
+  EXPECT_EQ(r.header("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_EQ(r.header("cache-control"), "no-store");
+}
+
+}  // namespace
+}  // namespace gongdan::http

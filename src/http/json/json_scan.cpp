@@ -1,0 +1,190 @@
+#include "http/json/json_scan.hpp"
+
+#include "core/utf8.hpp"
+
+namespace gongdan::http {
+namespace {
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// A recursive-descent walker; recursion is bounded by max_depth.
+class Scanner {
+ public:
+  Scanner(std::string_view text, std::size_t max_depth) : text_(text), max_depth_(max_depth) {}
+
+  JsonScan run() {
+    skip_space();
+    bool ok = value("", 0);
+    skip_space();
+    if (pos_ != text_.size()) ok = false;
+    result_.well_formed = ok && !result_.too_deep;
+    return std::move(result_);
+  }
+
+ private:
+  void skip_space() {
+    while (pos_ < text_.size() &&
+           (text_[pos_] == ' ' || text_[pos_] == '\t' || text_[pos_] == '\n' || text_[pos_] == '\r')) {
+      ++pos_;
+    }
+  }
+
+  bool value(const std::string& path, std::size_t depth) {
+    if (pos_ >= text_.size()) return false;
+    const char c = text_[pos_];
+    if (c == '{' || c == '[') {
+      if (depth >= max_depth_) {
+        result_.too_deep = true;
+        return false;
+      }
+      return c == '{' ? object(path, depth + 1) : array(path, depth + 1);
+    }
+    if (c == '"') {
+      std::string_view raw;
+      bool valid = true;
+      if (!string(raw, valid)) return false;
+      if (!valid) result_.invalid_utf8_fields.push_back(path);
+      return true;
+    }
+    return scalar();
+  }
+
+  // Numbers, true, false, null: the real parser checks their spelling.
+  bool scalar() {
+    const std::size_t start = pos_;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      const bool part = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-' ||
+                        c == '+' || c == '.';
+      if (!part) break;
+      ++pos_;
+    }
+    return pos_ > start;
+  }
+
+  bool object(const std::string& path, std::size_t depth) {
+    ++pos_;  // '{'
+    skip_space();
+    if (pos_ < text_.size() && text_[pos_] == '}') {
+      ++pos_;
+      return true;
+    }
+    while (true) {
+      skip_space();
+      if (pos_ >= text_.size() || text_[pos_] != '"') return false;
+      std::string_view key;
+      bool key_valid = true;
+      if (!string(key, key_valid)) return false;
+      const std::string child = path.empty() ? std::string(key) : path + "." + std::string(key);
+      if (!key_valid) result_.invalid_utf8_fields.push_back(child);
+      skip_space();
+      if (pos_ >= text_.size() || text_[pos_] != ':') return false;
+      ++pos_;
+      skip_space();
+      if (!value(child, depth)) return false;
+      skip_space();
+      if (pos_ >= text_.size()) return false;
+      if (text_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (text_[pos_] == '}') {
+        ++pos_;
+        return true;
+      }
+      return false;
+    }
+  }
+
+  bool array(const std::string& path, std::size_t depth) {
+    ++pos_;  // '['
+    skip_space();
+    if (pos_ < text_.size() && text_[pos_] == ']') {
+      ++pos_;
+      return true;
+    }
+    for (std::size_t index = 0;; ++index) {
+      skip_space();
+      if (!value(path + "[" + std::to_string(index) + "]", depth)) return false;
+      skip_space();
+      if (pos_ >= text_.size()) return false;
+      if (text_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (text_[pos_] == ']') {
+        ++pos_;
+        return true;
+      }
+      return false;
+    }
+  }
+
+  // Reads a string at pos_ (on its opening quote). `raw` is its text between the quotes;
+  // `valid` turns false on ill-formed UTF-8 or a bad surrogate escape. False when unterminated.
+  bool string(std::string_view& raw, bool& valid) {
+    const std::size_t start = ++pos_;
+    bool pending_high = false;  // the previous escape was a high surrogate
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == '"') {
+        if (pending_high) valid = false;
+        raw = text_.substr(start, pos_ - start);
+        ++pos_;
+        if (valid && !core::is_valid_utf8(raw)) valid = false;
+        return true;
+      }
+      if (static_cast<unsigned char>(c) < 0x20) return false;  // raw control characters are not JSON
+      if (c != '\\') {
+        if (pending_high) valid = false;
+        pending_high = false;
+        ++pos_;
+        continue;
+      }
+      if (pos_ + 1 >= text_.size()) return false;
+      const char e = text_[pos_ + 1];
+      if (e != 'u') {
+        if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't') return false;
+        if (pending_high) valid = false;
+        pending_high = false;
+        pos_ += 2;
+        continue;
+      }
+      if (pos_ + 6 > text_.size()) return false;
+      int unit = 0;
+      for (std::size_t i = pos_ + 2; i < pos_ + 6; ++i) {
+        const int h = hex_value(text_[i]);
+        if (h < 0) return false;
+        unit = unit * 16 + h;
+      }
+      pos_ += 6;
+      const bool high = unit >= 0xD800 && unit <= 0xDBFF;
+      const bool low = unit >= 0xDC00 && unit <= 0xDFFF;
+      if (pending_high) {
+        if (!low) valid = false;
+        pending_high = false;
+      } else if (low) {
+        valid = false;
+      } else {
+        pending_high = high;
+      }
+    }
+    return false;
+  }
+
+  std::string_view text_;
+  std::size_t max_depth_;
+  std::size_t pos_ = 0;
+  JsonScan result_;
+};
+
+}  // namespace
+
+JsonScan scan_json(std::string_view text, std::size_t max_depth) { return Scanner(text, max_depth).run(); }
+
+}  // namespace gongdan::http

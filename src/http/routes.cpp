@@ -1,0 +1,57 @@
+#include "http/routes.hpp"
+
+#include <array>
+
+#include "http/handlers/agent_handlers.hpp"
+#include "http/handlers/attachment_handlers.hpp"
+#include "http/handlers/auth_handlers.hpp"
+#include "http/handlers/public_handlers.hpp"
+#include "http/handlers/ticket_handlers.hpp"
+#include "http/server.hpp"
+
+namespace gongdan::http {
+namespace {
+
+constexpr std::optional<RateAction> kUnlimited = std::nullopt;
+
+// PATCH and PUT on /api/v1/tickets/{number} are absent on purpose: a submitted ticket's subject and
+// description never change, so those answer 405.
+const std::array kRoutes{
+    RouteSpec{"GET", "/healthz", &health, kUnlimited},
+    RouteSpec{"GET", "/api/v1/config", &get_config, kUnlimited},
+    RouteSpec{"GET", "/api/v1/categories", &list_categories, kUnlimited},
+    RouteSpec{"GET", "/api/v1/articles", &list_articles, kUnlimited},
+
+    RouteSpec{"POST", "/api/v1/auth/register", &register_user, RateAction::kRegister},
+    RouteSpec{"POST", "/api/v1/auth/login", &login, RateAction::kLogin},
+    RouteSpec{"POST", "/api/v1/auth/logout", &logout, kUnlimited},
+    RouteSpec{"GET", "/api/v1/me", &get_me, kUnlimited},
+
+    RouteSpec{"POST", "/api/v1/tickets", &submit_ticket, RateAction::kSubmit},
+    RouteSpec{"GET", "/api/v1/tickets", &list_my_tickets, kUnlimited},
+    RouteSpec{"GET", "/api/v1/tickets/similar", &similar_tickets, kUnlimited},
+    RouteSpec{"POST", "/api/v1/tickets/lookup", &lookup_ticket, RateAction::kLookup},
+    RouteSpec{"GET", "/api/v1/tickets/{number}", &get_ticket, kUnlimited},
+    RouteSpec{"POST", "/api/v1/tickets/{number}/messages", &add_message, kUnlimited},
+    RouteSpec{"POST", "/api/v1/tickets/{number}/close", &close_ticket, kUnlimited},
+    RouteSpec{"POST", "/api/v1/tickets/{number}/reopen", &reopen_ticket, kUnlimited},
+    RouteSpec{"GET", "/api/v1/attachments/{id}", &download_attachment, kUnlimited},
+
+    RouteSpec{"GET", "/api/v1/agent/tickets", &list_queue, kUnlimited},
+    RouteSpec{"GET", "/api/v1/agent/tickets/{number}", &agent_get_ticket, kUnlimited},
+    RouteSpec{"PATCH", "/api/v1/agent/tickets/{number}", &agent_update_ticket, kUnlimited},
+    RouteSpec{"POST", "/api/v1/agent/tickets/{number}/messages", &agent_add_message, kUnlimited},
+};
+
+}  // namespace
+
+std::span<const RouteSpec> route_table() { return kRoutes; }
+
+std::vector<RouteInfo> route_list() {
+  std::vector<RouteInfo> routes;
+  routes.reserve(kRoutes.size());
+  for (const RouteSpec& r : kRoutes) routes.push_back({std::string(r.method), std::string(r.path)});
+  return routes;
+}
+
+}  // namespace gongdan::http

@@ -1,0 +1,242 @@
+#include "http/server/http_session.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "http/error_mapping.hpp"
+#include "http/multipart/multipart.hpp"
+#include "http/server/limits.hpp"
+
+namespace gongdan::http {
+namespace {
+
+// Beast 1.74 speaks boost::string_view.
+std::string_view view(beast::string_view text) { return {text.data(), text.size()}; }
+
+std::chrono::seconds transfer_time(std::uint64_t bytes) {
+  return std::chrono::seconds{static_cast<std::int64_t>(bytes / kMinTransferBytesPerSecond)};
+}
+
+std::string client_address(const tcp::socket& socket) {
+  beast::error_code ec;
+  const auto endpoint = socket.remote_endpoint(ec);
+  if (ec) return "unknown";
+  net::ip::address address = endpoint.address();
+  if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+    address = net::ip::make_address_v4(net::ip::v4_mapped, address.to_v6());
+  }
+  return address.to_string();
+}
+
+Request to_request(bhttp::request<bhttp::string_body>&& message, const std::string& client_ip) {
+  Request request;
+  request.method = std::string(view(message.method_string()));
+  request.target = std::string(view(message.target()));
+  request.headers.reserve(static_cast<std::size_t>(std::distance(message.begin(), message.end())));
+  for (const auto& field : message) {
+    std::string name(view(field.name_string()));
+    for (char& c : name) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    request.headers.push_back({std::move(name), std::string(view(field.value()))});
+  }
+  request.body = std::move(message.body());
+  request.client_ip = client_ip;
+  return request;
+}
+
+}  // namespace
+
+HttpSession::HttpSession(tcp::socket&& socket, ServerState& state)
+    : stream_(std::move(socket)), state_(state), client_ip_(client_address(stream_.socket())) {
+  ++state_.connections;
+}
+
+HttpSession::~HttpSession() {
+  if (in_flight_) --state_.in_flight;
+  --state_.connections;
+}
+
+void HttpSession::run() {
+  // Sessions run on their own strand; start there.
+  net::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::read_header, shared_from_this()));
+}
+
+void HttpSession::read_header() {
+  header_parser_.emplace();
+  header_parser_->header_limit(kMaxHeaderBytes);
+  // The body limit is chosen once the header is in; until then allow the largest.
+  header_parser_->body_limit(kMaxMultipartBodyBytes);
+  method_ = "-";
+  path_ = "-";
+  head_ = false;
+  stream_.expires_after(kReadTimeout);
+  bhttp::async_read_header(stream_, buffer_, *header_parser_,
+                           beast::bind_front_handler(&HttpSession::on_header, shared_from_this()));
+}
+
+void HttpSession::on_header(beast::error_code ec, std::size_t) {
+  started_ = std::chrono::steady_clock::now();
+  if (header_parser_->is_header_done()) {
+    const auto& header = header_parser_->get();
+    method_ = std::string(view(header.method_string()));
+    const std::string_view target = view(header.target());
+    path_ = std::string(target.substr(0, target.find('?')));
+    version_ = header.version();
+    keep_alive_ = header.keep_alive();
+    head_ = header.method() == bhttp::verb::head;
+  }
+  if (ec == bhttp::error::header_limit) {
+    return refuse(431, "headers_too_large", "The request header is larger than 16 KiB.");
+  }
+  if (ec == bhttp::error::body_limit) {
+    return refuse(413, "payload_too_large", "The body is larger than this server accepts.");
+  }
+  if (ec) {
+    // The client went away, idled past the timeout, or sent something that is not HTTP.
+    if (ec == bhttp::error::end_of_stream || ec == beast::error::timeout || ec == net::error::operation_aborted ||
+        ec == net::error::connection_reset || ec == net::error::eof) {
+      return close();
+    }
+    return refuse(400, "bad_request", "The request is not valid HTTP/1.1.");
+  }
+
+  const auto& header = header_parser_->get();
+  const bool multipart = is_multipart_form_data(view(header[bhttp::field::content_type]));
+  const std::uint64_t limit = multipart ? kMaxMultipartBodyBytes : kMaxJsonBodyBytes;
+  const auto length = header_parser_->content_length();
+  if (length && *length > limit) {
+    return refuse(413, "payload_too_large",
+                  multipart ? "The upload is larger than 5 files of 20 MiB." : "The body is larger than 1 MiB.");
+  }
+
+  body_parser_.emplace(std::move(*header_parser_));
+  header_parser_.reset();
+  body_parser_->body_limit(limit);
+
+  if (beast::iequals(body_parser_->get()[bhttp::field::expect], "100-continue") && !body_parser_->is_done()) {
+    auto interim = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_, version_);
+    pending_write_ = interim;
+    stream_.expires_after(kWriteTimeout);
+    bhttp::async_write(stream_, *interim, [self = shared_from_this()](beast::error_code write_ec, std::size_t) {
+      self->pending_write_.reset();
+      if (write_ec) return self->close();
+      self->read_body();
+    });
+    return;
+  }
+  read_body();
+}
+
+void HttpSession::read_body() {
+  const auto length = body_parser_->content_length();
+  stream_.expires_after(kReadTimeout + transfer_time(length.value_or(kMaxJsonBodyBytes)));
+  bhttp::async_read(stream_, buffer_, *body_parser_,
+                    beast::bind_front_handler(&HttpSession::on_body, shared_from_this()));
+}
+
+void HttpSession::on_body(beast::error_code ec, std::size_t) {
+  if (ec == bhttp::error::body_limit) {
+    return refuse(413, "payload_too_large", "The body is larger than this server accepts.");
+  }
+  if (ec) {
+    if (ec == beast::error::timeout || ec == net::error::operation_aborted || ec == net::error::connection_reset ||
+        ec == net::error::eof || ec == bhttp::error::end_of_stream || ec == bhttp::error::partial_message) {
+      return close();
+    }
+    return refuse(400, "bad_request", "The request body is not valid HTTP/1.1.");
+  }
+  dispatch();
+}
+
+void HttpSession::dispatch() {
+  Request request = to_request(body_parser_->release(), client_ip_);
+  body_parser_.reset();
+  if (state_.in_flight.load() >= kMaxInFlightRequests) {
+    Response busy = problem_response(503, "unavailable", "The server is busy; try again shortly.");
+    busy.set("Retry-After", "1");
+    return send(std::move(busy), !keep_alive_);
+  }
+  ++state_.in_flight;
+  in_flight_ = true;
+  // Handlers block (database, Argon2id): never on this I/O thread.
+  net::post(state_.workers, [self = shared_from_this(), request = std::move(request)]() mutable {
+    Response response = self->state_.handler.handle(request);
+    net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
+      self->send(std::move(response), !self->keep_alive_);
+    });
+  });
+}
+
+void HttpSession::refuse(int status, std::string code, std::string detail) {
+  header_parser_.reset();
+  body_parser_.reset();
+  // What the client is still sending is read and dropped, so that it sees this answer instead of
+  // a connection reset.
+  send(problem_response(status, std::move(code), std::move(detail)), true, true);
+}
+
+void HttpSession::send(Response response, bool close_after, bool drain) {
+  add_security_headers(response);
+  const bool close_now = close_after || state_.stopping.load();
+  auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
+  message->version(version_);
+  message->result(static_cast<unsigned>(response.status));
+  for (const Header& h : response.headers) message->insert(h.name, h.value);
+  message->keep_alive(!close_now);
+  if (response.status == 204 || response.status == 304) {
+    // These never carry a body, nor a Content-Length (RFC 9110 8.6).
+    message->body().clear();
+  } else {
+    message->body() = std::move(response.body);
+    message->prepare_payload();
+  }
+  if (head_) {
+    // HEAD: the length of the body a GET would get, without the body.
+    const auto size = message->body().size();
+    message->body().clear();
+    message->content_length(size);
+  }
+  const int status = response.status;
+  stream_.expires_after(kWriteTimeout + transfer_time(message->body().size()));
+  pending_write_ = message;
+  bhttp::async_write(stream_, *message,
+                     beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), close_now, drain, status));
+}
+
+void HttpSession::on_write(bool close_after, bool drain, int status, beast::error_code ec, std::size_t) {
+  pending_write_.reset();
+  if (in_flight_) {
+    in_flight_ = false;
+    --state_.in_flight;
+  }
+  const auto elapsed = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_);
+  // Method, path and status only: never the query string, cookies or other headers.
+  spdlog::info("{} {} {} {:.1f}ms", method_, path_, status, elapsed.count());
+  if (ec) return close();
+  if (drain) return linger();
+  if (close_after) return close();
+  read_header();
+}
+
+void HttpSession::linger() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  stream_.expires_after(kLingerTimeout);
+  stream_.async_read_some(net::buffer(drain_buffer_),
+                          beast::bind_front_handler(&HttpSession::on_linger, shared_from_this()));
+}
+
+void HttpSession::on_linger(beast::error_code ec, std::size_t bytes) {
+  drained_ += bytes;
+  if (ec || drained_ > kMaxLingerBytes) return close();
+  stream_.async_read_some(net::buffer(drain_buffer_),
+                          beast::bind_front_handler(&HttpSession::on_linger, shared_from_this()));
+}
+
+void HttpSession::close() {
+  beast::error_code ignored;
+  stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
+  stream_.socket().close(ignored);
+}
+
+}  // namespace gongdan::http

@@ -1,0 +1,20 @@
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+
+#include "http/server/net.hpp"
+#include "http/server/request_handler.hpp"
+
+namespace gongdan::http {
+
+/// What every session shares: the handler, the worker pool and the counters behind the limits.
+struct ServerState {
+  RequestHandler& handler;
+  net::thread_pool& workers;
+  std::atomic<std::size_t> connections{0};
+  std::atomic<std::size_t> in_flight{0};  // requests read and not yet answered
+  std::atomic<bool> stopping{false};      // finish what is in flight, then close
+};
+
+}  // namespace gongdan::http
