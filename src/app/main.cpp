@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--web-dir", serve.web_dir, "Folder of the built web UI (default: found beside the binary)");
   serve_cmd->add_option("--rate-limits", serve.rate_limits, "on|off: per-IP limits on login, lookup, submit")
       ->check(CLI::IsMember({"on", "off"}))
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->capture_default_str();
   serve_cmd->add_option("--support-email", serve.support_email, "Address shown in the help center")->capture_default_str();
   serve_cmd->add_option("--reopen-days", serve.reopen_days, "Days a resolved ticket may be reopened")
@@ -64,6 +65,8 @@ int main(int argc, char** argv) {
   auto* routes_cmd = cli.add_subcommand("routes", "Print the HTTP route table as JSON");
 
   CLI11_PARSE(cli, argc, argv);
+  // Log times in UTC, whatever --timezone says: logs are compared across machines.
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
   try {
     if (*serve_cmd) return run_serve(serve);
     if (*user_add) return run_user_add(user);

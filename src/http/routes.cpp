@@ -26,6 +26,7 @@ const std::array kRoutes{
     RouteSpec{"POST", "/api/v1/auth/login", &login, RateAction::kLogin},
     RouteSpec{"POST", "/api/v1/auth/logout", &logout, kUnlimited},
     RouteSpec{"GET", "/api/v1/me", &get_me, kUnlimited},
+    RouteSpec{"PATCH", "/api/v1/me", &update_me, kUnlimited},
 
     RouteSpec{"POST", "/api/v1/tickets", &submit_ticket, RateAction::kSubmit},
     RouteSpec{"GET", "/api/v1/tickets", &list_my_tickets, kUnlimited},

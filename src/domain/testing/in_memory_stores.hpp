@@ -52,6 +52,13 @@ class InMemoryUsers final : public UserRepository {
     const auto it = users_.find(id.value);
     return it == users_.end() ? std::nullopt : std::optional<User>(it->second);
   }
+  core::Result<User> update_profile(core::UserId id, const std::string& name, Locale locale) override {
+    const auto it = users_.find(id.value);
+    if (it == users_.end()) return core::Error::not_found();
+    it->second.name = name;
+    it->second.locale = locale;
+    return it->second;
+  }
   core::Status create_session(const Session& session) override {
     sessions_[session.token_digest] = session;
     return core::ok_status();

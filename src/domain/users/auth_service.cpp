@@ -75,7 +75,13 @@ core::Result<User> AuthService::add_user(const UserCommand& command) {
 
   NewUser user{email, std::string(core::trim(command.name)), *role, *locale, crypto_.hash_password(command.password),
                clock_.now()};
-  return users_.create(user);
+  auto created = users_.create(user);
+  if (!created && created.error().reason == "email_taken") {
+    core::Error taken = created.take_error();
+    taken.fields.push_back({"email", "email_taken", "An account with this email exists; sign in instead."});
+    return taken;
+  }
+  return created;
 }
 
 core::Result<SignedIn> AuthService::login(std::string_view email, std::string_view password) {
@@ -88,6 +94,23 @@ core::Result<SignedIn> AuthService::login(std::string_view email, std::string_vi
   }
   if (user->password_hash.empty() || !crypto_.verify_password(user->password_hash, password)) return wrong;
   return start_session(std::move(*user));
+}
+
+core::Result<User> AuthService::update_profile(const Actor& actor, const ProfileUpdate& update) {
+  if (!actor.user) return core::Error::unauthenticated();
+  std::vector<core::FieldError> errors;
+  std::string name = actor.user->name;
+  Locale locale = actor.user->locale;
+  if (update.name) {
+    if (auto e = check_text("name", *update.name, kMaxNameChars)) errors.push_back(*e);
+    name = std::string(core::trim(*update.name));
+  }
+  if (update.locale) {
+    if (auto parsed = parse_locale(*update.locale)) locale = *parsed;
+    else errors.push_back({"locale", "invalid", "One of zh-CN, en."});
+  }
+  if (!errors.empty()) return core::Error::validation(std::move(errors));
+  return users_.update_profile(actor.user->id, name, locale);
 }
 
 core::Status AuthService::logout(std::string_view token) { return users_.revoke_session(crypto_.digest(token)); }

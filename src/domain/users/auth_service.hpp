@@ -8,6 +8,7 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/result.hpp"
+#include "domain/users/actor.hpp"
 #include "domain/users/user.hpp"
 #include "domain/users/user_repository.hpp"
 
@@ -27,6 +28,12 @@ struct UserCommand {
   std::string password;
   std::string name;
   std::string role;
+  std::optional<std::string> locale;
+};
+
+/// What a signed-in user may change about themselves; absent fields stay as they are.
+struct ProfileUpdate {
+  std::optional<std::string> name;
   std::optional<std::string> locale;
 };
 
@@ -50,6 +57,8 @@ class AuthService {
   /// after the same amount of work either way so that timing does not tell which.
   core::Result<SignedIn> login(std::string_view email, std::string_view password);
   core::Status logout(std::string_view token);
+  /// Changes the signed-in user's name and/or language (mail and pages follow the language).
+  core::Result<User> update_profile(const Actor& actor, const ProfileUpdate& update);
   /// The user a live session token belongs to.
   std::optional<User> authenticate(std::string_view token);
 

@@ -16,6 +16,8 @@ class UserRepository {
   virtual core::Result<User> create(const NewUser& user) = 0;
   virtual std::optional<User> find_by_email(std::string_view lower_case_email) = 0;
   virtual std::optional<User> find_by_id(core::UserId id) = 0;
+  /// Changes the user's display name and language; Error kNotFound when the user is gone.
+  virtual core::Result<User> update_profile(core::UserId id, const std::string& name, Locale locale) = 0;
 
   virtual core::Status create_session(const Session& session) = 0;
   /// The live session with this digest (not expired at `now`), if any.

@@ -78,4 +78,14 @@ Response get_me(RequestContext& ctx) {
   return json_response(200, {{"user", user_json(*ctx.actor.user)}});
 }
 
+Response update_me(RequestContext& ctx) {
+  auto body = json_body(ctx);
+  if (!body) return body.take_refusal();
+  const auto update = decode_profile_update(*body);
+  if (!update) return error_response(update.error());
+  auto user = ctx.services.auth.update_profile(ctx.actor, *update);
+  if (!user) return error_response(user.error());
+  return json_response(200, {{"user", user_json(*user)}});
+}
+
 }  // namespace gongdan::http

@@ -15,5 +15,7 @@ Response login(RequestContext& ctx);
 Response logout(RequestContext& ctx);
 /// GET /api/v1/me → {user}.
 Response get_me(RequestContext& ctx);
+/// PATCH /api/v1/me {name?, locale?} → {user}.
+Response update_me(RequestContext& ctx);
 
 }  // namespace gongdan::http

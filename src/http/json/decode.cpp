@@ -49,6 +49,15 @@ core::Result<domain::Registration> decode_registration(const nlohmann::json& bod
   });
 }
 
+core::Result<domain::ProfileUpdate> decode_profile_update(const nlohmann::json& body) {
+  return decode<domain::ProfileUpdate>(body, Presence::kWithTypeErrors, [](FieldReader& r) {
+    domain::ProfileUpdate update;
+    update.name = r.string("name");
+    update.locale = r.string("locale");
+    return update;
+  });
+}
+
 core::Result<domain::TicketSubmission> decode_ticket_submission(const nlohmann::json& body) {
   return decode<domain::TicketSubmission>(body, Presence::kWithTypeErrors, [](FieldReader& r) {
     domain::TicketSubmission s;

@@ -28,6 +28,7 @@ struct LookupQuery {
 
 core::Result<Credentials> decode_credentials(const nlohmann::json& body);
 core::Result<domain::Registration> decode_registration(const nlohmann::json& body);
+core::Result<domain::ProfileUpdate> decode_profile_update(const nlohmann::json& body);
 /// Files come from multipart parts and are added by the handler.
 core::Result<domain::TicketSubmission> decode_ticket_submission(const nlohmann::json& body);
 /// `internal` is read only when the caller may send it (agents).

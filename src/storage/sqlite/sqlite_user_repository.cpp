@@ -66,6 +66,18 @@ std::optional<domain::User> SqliteUserRepository::find_by_id(core::UserId id) {
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
+core::Result<domain::User> SqliteUserRepository::update_profile(core::UserId id, const std::string& name,
+                                                               domain::Locale locale) {
+  return store_.write([&](Connection& db) -> core::Result<domain::User> {
+    db.cached("UPDATE users SET name = ?, locale = ? WHERE id = ?")
+        ->bind_all(name, domain::to_string(locale), id.value)
+        .run();
+    auto user = find_user(db, "WHERE id = ?", id.value);
+    if (!user) return core::Error::not_found("No such user.");
+    return std::move(*user);
+  });
+}
+
 core::Status SqliteUserRepository::create_session(const domain::Session& session) {
   return store_.write([&](Connection& db) -> core::Status {
     auto insert = db.cached("INSERT INTO sessions (token_digest, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)");

@@ -23,6 +23,12 @@ export class ApiError extends Error {
 export const API_BASE = '/api/v1'
 
 let acceptLanguage = 'zh-CN'
+let unauthenticated: () => void = () => {}
+
+/** Called when the server says the session is gone (expired or revoked elsewhere). */
+export function onUnauthenticated(fn: () => void): void {
+  unauthenticated = fn
+}
 
 /** Called by i18n whenever the user picks a language, so the server answers in it. */
 export function setRequestLocale(locale: string): void {
@@ -88,7 +94,11 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   } catch {
     throw new ApiError(0, 'network')
   }
-  if (!res.ok) throw await toApiError(res)
+  if (!res.ok) {
+    const err = await toApiError(res)
+    if (err.code === 'unauthenticated') unauthenticated()
+    throw err
+  }
   if (res.status === 204) return undefined as T
   return (await res.json()) as T
 }

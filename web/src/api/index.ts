@@ -5,7 +5,7 @@ import type {
   Status, Ticket, TicketDetail, User,
 } from './types'
 
-export { ApiError, hasSessionCookie, setRequestLocale } from './client'
+export { ApiError, hasSessionCookie, onUnauthenticated, setRequestLocale } from './client'
 export type { FieldError } from './client'
 export * from './types'
 
@@ -26,6 +26,9 @@ export const login = (email: string, password: string) =>
 export const register = (body: { email: string; password: string; name: string; locale: string }) =>
   request<{ user: User }>('POST', '/auth/register', { json: body }).then((r) => r.user)
 export const logout = () => request<void>('POST', '/auth/logout')
+/** Saves the account's name or language; the server answers in that language from then on. */
+export const updateMe = (body: { name?: string; locale?: string }) =>
+  request<{ user: User }>('PATCH', '/me', { json: body }).then((r) => r.user)
 
 /** The signed-in user, or null when there is no valid session. */
 export async function currentUser(): Promise<User | null> {

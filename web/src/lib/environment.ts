@@ -38,8 +38,9 @@ function detectBrowser(ua: string): string {
 function detectDevice(ua: string): string {
   if (/iPad/.test(ua)) return 'iPad'
   if (/iPhone/.test(ua)) return 'iPhone'
-  const model = match(ua, /Android [\d.]+; (?:[a-z]{2}-[a-z]{2}; )?([^;)]+?)(?: Build\/[^;)]*)?\)/i)
-  if (model && model !== 'K' && model.length <= 60) return model.trim()
+  // "Android 13; V2217A Build/TP1A…; wv)" → "V2217A"; Chrome's reduced UA says just "K".
+  const model = match(ua, /Android [\d.]+; (?:[a-z]{2}-[a-z]{2}; )?([^;)]+)/i)?.replace(/ Build\/.*$/, '').trim()
+  if (model && model !== 'K' && model.length <= 60) return model
   if (/Mobi|Android/.test(ua)) return 'Mobile'
   return 'Desktop'
 }
@@ -47,7 +48,7 @@ function detectDevice(ua: string): string {
 export function detectEnvironment(ua: string): Environment {
   const cut = (s: string) => s.slice(0, 100) // the server's per-field limit
   return {
-    platform: 'Web',
+    platform: 'web', // the same words the mobile app sends: web, ios, android
     os: cut(detectOs(ua)),
     app_version: cut(detectBrowser(ua)),
     device: cut(detectDevice(ua)),

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { baseCompile } from '@intlify/message-compiler'
+import en from './en'
+import zhCN from './zh-CN'
+
+type Tree = { [k: string]: string | Tree }
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const [k, v] of Object.entries(tree)) {
+    const key = prefix ? `${prefix}.${k}` : k
+    if (typeof v === 'string') out.set(key, v)
+    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv)
+  }
+  return out
+}
+
+const zh = leaves(zhCN)
+const enLeaves = leaves(en)
+
+describe('messages', () => {
+  it('have the same keys in both languages', () => {
+    expect([...zh.keys()].sort()).toEqual([...enLeaves.keys()].sort())
+  })
+  it('use the same placeholders in both languages', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    for (const [key, text] of zh) expect(names(text), key).toEqual(names(enLeaves.get(key) ?? ''))
+  })
+  it('all compile (a stray @ or | would break at run time)', () => {
+    for (const [key, text] of [...zh, ...enLeaves]) {
+      const errors: string[] = []
+      baseCompile(text, { onError: (e) => errors.push(e.message) })
+      expect(errors, `${key}: ${text}`).toEqual([])
+    }
+  })
+  it('name every status and priority the API knows', () => {
+    for (const s of ['new', 'open', 'pending', 'resolved', 'closed']) expect(zh.has(`status.${s}`)).toBe(true)
+    for (const p of ['low', 'normal', 'high', 'urgent']) expect(zh.has(`priority.${p}`)).toBe(true)
+  })
+  it('translate every error code of docs/api.md', () => {
+    const codes = ['invalid_json', 'validation_failed', 'invalid_number', 'unauthenticated', 'invalid_credentials', 'forbidden',
+      'csrf_failed', 'not_found', 'method_not_allowed', 'conflict', 'email_taken', 'invalid_transition', 'reopen_window_passed',
+      'payload_too_large', 'unsupported_media_type', 'rate_limited', 'internal']
+    for (const c of codes) expect(zh.has(`errors.${c}`), c).toBe(true)
+    const fieldCodes = ['required', 'too_long', 'too_short', 'invalid', 'invalid_type', 'invalid_utf8', 'too_many', 'too_large',
+      'unsupported_type', 'unknown_category']
+    for (const c of fieldCodes) expect(zh.has(`fieldErrors.generic.${c}`), c).toBe(true)
+  })
+})
