@@ -2,16 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "http/text.hpp"
+
 namespace gongdan::http {
-namespace {
-
-std::string_view trim_spaces(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
-}  // namespace
 
 void Cookies::parse(std::string_view header) {
   while (!header.empty()) {

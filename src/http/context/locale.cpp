@@ -3,15 +3,11 @@
 #include <algorithm>
 
 #include "http/request.hpp"
+#include "http/text.hpp"
 
 namespace gongdan::http {
-namespace {
 
-std::string_view trim_spaces(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
+namespace {
 
 // The q value of one range's parameters (`;q=0.8`); 1 when absent, 0 when malformed.
 double quality(std::string_view params) {

@@ -1,18 +1,9 @@
 #include "http/context/query.hpp"
 
 #include "core/utf8.hpp"
+#include "http/text.hpp"
 
 namespace gongdan::http {
-namespace {
-
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
 
 Target split_target(std::string_view target) {
   const auto mark = target.find('?');

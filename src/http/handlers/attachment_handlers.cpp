@@ -1,8 +1,8 @@
 #include "http/handlers/attachment_handlers.hpp"
 
-#include <array>
 #include <charconv>
 
+#include "domain/tickets/attachment_policy.hpp"
 #include "http/context/query.hpp"
 #include "http/error_mapping.hpp"
 
@@ -20,41 +20,9 @@ std::string content_disposition(std::string_view filename) {
 }
 
 std::string_view download_content_type(std::string_view detected) {
-  // Types a browser only displays or hands to a viewer. HTML, SVG, XML and anything unknown can
-  // carry script, so they go out as opaque bytes whatever was detected.
-  static constexpr std::array<std::string_view, 27> kPassive{
-      "image/png",
-      "image/jpeg",
-      "image/gif",
-      "image/webp",
-      "image/bmp",
-      "image/x-ms-bmp",
-      "image/heic",
-      "image/heif",
-      "image/tiff",
-      "image/avif",
-      "text/plain",
-      "text/csv",
-      "application/pdf",
-      "application/zip",
-      "application/gzip",
-      "application/x-gzip",
-      "application/x-7z-compressed",
-      "application/msword",
-      "application/vnd.ms-excel",
-      "application/vnd.ms-powerpoint",
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-      "video/mp4",
-      "video/quicktime",
-      "video/webm",
-      "application/json",
-  };
-  for (const std::string_view type : kPassive) {
-    if (detected == type) return type;
-  }
-  return "application/octet-stream";
+  // Only types the domain accepts as attachments, all of which a browser merely displays or hands
+  // to a viewer. HTML, SVG, XML and anything unknown can carry script: they go out as opaque bytes.
+  return domain::is_allowed_attachment_type(detected) ? detected : "application/octet-stream";
 }
 
 Response download_attachment(RequestContext& ctx) {

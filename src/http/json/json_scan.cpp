@@ -1,16 +1,11 @@
 #include "http/json/json_scan.hpp"
 
 #include "core/utf8.hpp"
+#include "http/text.hpp"
 
 namespace gongdan::http {
-namespace {
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
+namespace {
 
 // A recursive-descent walker; recursion is bounded by max_depth.
 class Scanner {

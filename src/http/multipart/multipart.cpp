@@ -5,20 +5,16 @@
 
 #include "http/context/query.hpp"
 #include "http/request.hpp"
+#include "http/text.hpp"
 
 namespace gongdan::http {
+
 namespace {
 
 constexpr std::string_view kCrlf = "\r\n";
 constexpr std::size_t kMaxBoundaryLength = 70;  // RFC 2046 5.1.1
 
 core::Error malformed(std::string message) { return core::Error::field("multipart", "invalid", std::move(message)); }
-
-std::string_view trim_spaces(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 std::string lower(std::string_view text) {
   std::string out(text);
