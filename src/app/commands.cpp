@@ -51,10 +51,14 @@ std::filesystem::path find_web_dir() {
 
 }  // namespace
 
-int run_serve(const ServeOptions& options) {
-  // Ticket numbers carry the creation date in the server's time zone.
-  setenv("TZ", options.timezone.c_str(), 1);
+void use_time_zone(const std::string& zone) {
+  // Ticket numbers carry the creation date in the server's time zone, whatever the machine's is.
+  setenv("TZ", zone.c_str(), 1);
   tzset();
+}
+
+int run_serve(const ServeOptions& options) {
+  use_time_zone(options.timezone);
   const auto [host, port] = parse_listen(options.listen);
   domain::TicketSettings settings;
   settings.reopen_window = std::chrono::hours{24 * options.reopen_days};

@@ -6,6 +6,9 @@
 
 namespace gongdan::app {
 
+/// The customers' zone unless `serve --timezone` says otherwise.
+inline constexpr const char* kDefaultTimeZone = "Asia/Shanghai";
+
 /// Options of `gongdan serve`.
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
@@ -15,7 +18,7 @@ struct ServeOptions {
   std::string support_email = "support@example.com";
   int reopen_days = 14;
   int max_attachment_mb = 20;
-  std::string timezone = "Asia/Shanghai";
+  std::string timezone = kDefaultTimeZone;
   bool secure_cookies = false;
   std::size_t worker_threads = 32;
 };
@@ -36,6 +39,9 @@ struct CategoryAddOptions {
   std::string name_en;
   std::string data_dir = "./data";
 };
+
+/// The zone every command dates ticket numbers in; called before any thread starts.
+void use_time_zone(const std::string& zone);
 
 int run_serve(const ServeOptions& options);
 int run_user_add(const UserAddOptions& options);

@@ -68,6 +68,7 @@ int main(int argc, char** argv) {
   // Log times in UTC, whatever --timezone says: logs are compared across machines.
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
   try {
+    use_time_zone(kDefaultTimeZone);  // `serve --timezone` overrides it
     if (*serve_cmd) return run_serve(serve);
     if (*user_add) return run_user_add(user);
     if (*category_add) return run_category_add(category);
