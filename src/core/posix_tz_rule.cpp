@@ -156,9 +156,7 @@ sys_seconds PosixTzRule::DateRule::local_moment(int year) const {
       if (y.is_leap() && number >= 60) day += days{1};
       break;
     }
-    case Form::kZeroBased:
-      day = sys_days{y / January / 1} + days{number};
-      break;
+    case Form::kZeroBased: day = sys_days{y / January / 1} + days{number}; break;
     case Form::kMonthWeekDay: {
       const auto m = std::chrono::month{month};
       const auto wd = std::chrono::weekday{weekday};

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "core/time.hpp"
 
 namespace gongdan::core {
@@ -84,6 +86,25 @@ TEST(PosixTzRule, RejectsMalformedRules) {
                           "EST5EDT,M3.6.0,M11.1.0", "EST5EDT,M3.2.7,M11.1.0", "EST5EDT,J0,J365", "EST5EDT,366,0",
                           "EST25", "EST5EDT,M3.2.0/168,M11.1.0", "<+08-8", "EST5:60", "EST00005"}) {
     EXPECT_FALSE(PosixTzRule::parse(bad)) << bad;
+  }
+}
+
+TEST(PosixTzRule, RandomRulesNeverCrash) {
+  // Rules that parse must answer consistently: next_transition_after agrees with offset_at.
+  std::mt19937_64 rng(8536);
+  const std::string alphabet = "ESTDJM0123456789,./:+-<>";
+  for (int i = 0; i < 3000; ++i) {
+    std::string text = i % 2 == 0 ? "EST5EDT,M3.2.0,M11.1.0" : "AEST-10AEDT,M10.1.0,M4.1.0/3";
+    for (int k = 0; k < 1 + static_cast<int>(rng() % 3); ++k)
+      text[rng() % text.size()] = alphabet[rng() % alphabet.size()];
+    const auto rule = PosixTzRule::parse(text);
+    if (!rule) continue;
+    const auto t = at("2026-01-01T00:00:00Z");
+    if (const auto next = rule->next_transition_after(t)) {
+      EXPECT_GT(next->at, t) << text;
+      EXPECT_EQ(rule->offset_at(next->at), next->offset_after) << text;
+      EXPECT_NE(rule->offset_at(next->at - seconds{1}), next->offset_after) << text;
+    }
   }
 }
 

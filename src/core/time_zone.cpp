@@ -18,11 +18,11 @@ using std::chrono::sys_seconds;
 
 struct TimeZone::Data {
   std::string name;
-  std::vector<std::int64_t> at;       // transition instants, seconds since the epoch, ascending
-  std::vector<std::int32_t> offset;   // the offset in force from at[i] on, seconds east of UTC
-  std::int32_t initial_offset = 0;    // before at[0] (RFC 8536: local time type 0)
-  std::optional<PosixTzRule> rule;    // after at.back(), or always when the table is empty
-  bool fixed = false;                 // one offset forever: the fast path for Asia/Shanghai today
+  std::vector<std::int64_t> at;      // transition instants, seconds since the epoch, ascending
+  std::vector<std::int32_t> offset;  // the offset in force from at[i] on, seconds east of UTC
+  std::int32_t initial_offset = 0;   // before at[0] (RFC 8536: local time type 0)
+  std::optional<PosixTzRule> rule;   // after at.back(), or always when the table is empty
+  bool fixed = false;                // one offset forever: the fast path for Asia/Shanghai today
 };
 
 namespace {
@@ -74,8 +74,11 @@ struct Header {
   char version = 0;
   std::uint32_t isutcnt = 0, isstdcnt = 0, leapcnt = 0, timecnt = 0, typecnt = 0, charcnt = 0;
 
+  /// In 64-bit arithmetic: hostile 32-bit counts must not wrap into a small, plausible size.
   std::size_t block_size(std::size_t time_size) const {
-    return timecnt * time_size + timecnt + typecnt * 6 + charcnt + leapcnt * (time_size + 4) + isstdcnt + isutcnt;
+    const auto n = [](std::uint32_t count) { return static_cast<std::size_t>(count); };
+    return n(timecnt) * time_size + n(timecnt) + n(typecnt) * 6 + n(charcnt) + n(leapcnt) * (time_size + 4) +
+           n(isstdcnt) + n(isutcnt);
   }
 };
 
@@ -104,7 +107,8 @@ TimeZone TimeZone::utc() {
 }
 
 TimeZone TimeZone::fixed(std::string name, seconds offset) {
-  return TimeZone(finish(Data{std::move(name), {}, {}, static_cast<std::int32_t>(offset.count()), std::nullopt, false}));
+  return TimeZone(
+      finish(Data{std::move(name), {}, {}, static_cast<std::int32_t>(offset.count()), std::nullopt, false}));
 }
 
 Result<TimeZone> TimeZone::from_posix(std::string name, std::string_view rule_text) {
@@ -214,8 +218,8 @@ bool TimeZone::is_valid_name(std::string_view name) {
       component = 0;
       continue;
     }
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-                    c == '-' || c == '+';
+    const bool ok =
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '+';
     if (!ok) return false;
     ++component;
   }
@@ -224,12 +228,14 @@ bool TimeZone::is_valid_name(std::string_view name) {
 
 std::filesystem::path TimeZone::default_zoneinfo_dir() {
   const char* tzdir = std::getenv("TZDIR");
-  return tzdir != nullptr && *tzdir != '\0' ? std::filesystem::path(tzdir) : std::filesystem::path("/usr/share/zoneinfo");
+  return tzdir != nullptr && *tzdir != '\0' ? std::filesystem::path(tzdir)
+                                            : std::filesystem::path("/usr/share/zoneinfo");
 }
 
 Result<TimeZone> TimeZone::load(std::string_view name, const std::filesystem::path& zoneinfo_dir) {
   if (!is_valid_name(name)) {
-    return Error::invalid("invalid_time_zone", "'" + std::string(name) + "' is not a time zone name.");
+    // Built with append: GCC 12 at -O3 mis-warns (-Wrestrict, PR 105329) on "'" + std::string.
+    return Error::invalid("invalid_time_zone", std::string("'").append(name).append("' is not a time zone name."));
   }
   const auto path = zoneinfo_dir / std::string(name);
   std::error_code ec;

@@ -51,8 +51,8 @@ core::Result<BusinessCalendar> BusinessCalendar::create(CalendarDefinition defin
 }
 
 BusinessCalendar BusinessCalendar::always_open(std::string name, core::TimeZone zone) {
-  CalendarDefinition definition{std::move(name), std::move(zone),
-                                WeeklyHours::every_day({{std::chrono::minutes{0}, kDayMinutes}}), {}};
+  CalendarDefinition definition{
+      std::move(name), std::move(zone), WeeklyHours::every_day({{std::chrono::minutes{0}, kDayMinutes}}), {}};
   return build(std::move(definition), CalendarWindow{});
 }
 

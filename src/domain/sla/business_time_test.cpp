@@ -10,10 +10,10 @@
 namespace gongdan::domain::sla {
 namespace {
 
+using std::chrono::milliseconds;
 using testing::at;
 using testing::h;
 using testing::show;
-using std::chrono::milliseconds;
 
 // The 2026 mainland China schedule, Monday-Friday 09:00-18:00 Asia/Shanghai.
 class Cn2026BusinessTime : public ::testing::Test {
@@ -71,8 +71,7 @@ TEST_F(Cn2026BusinessTime, ClosingTimeIsTheDueTimeNotTheNextOpening) {
 
 TEST_F(Cn2026BusinessTime, ZeroNegativeAndReversed) {
   EXPECT_EQ(due("2026-02-16T10:00:00+08:00", milliseconds{0}), show(at("2026-02-16T10:00:00+08:00")));
-  EXPECT_THROW((void)add_business_time(cn, at("2026-02-16T10:00:00+08:00"), milliseconds{-1}),
-               std::invalid_argument);
+  EXPECT_THROW((void)add_business_time(cn, at("2026-02-16T10:00:00+08:00"), milliseconds{-1}), std::invalid_argument);
   EXPECT_EQ(business_time_between(cn, at("2026-03-09T12:00:00+08:00"), at("2026-03-09T10:00:00+08:00")), -h(2));
   EXPECT_EQ(business_time_between(cn, at("2026-03-09T12:00:00+08:00"), at("2026-03-09T12:00:00+08:00")), h(0));
 }
@@ -123,18 +122,18 @@ TEST(BusinessTime, LunchBreaksAreNotWorked) {
             show(at("2026-03-09T14:30:00+08:00")));
   EXPECT_EQ(show(add_business_time(calendar, at("2026-03-09T11:00:00+08:00"), h(1))),
             show(at("2026-03-09T12:00:00+08:00")));
-  EXPECT_EQ(business_time_between(calendar, at("2026-03-09T11:00:00+08:00"), at("2026-03-09T14:00:00+08:00")),
-            h(1.5));
+  EXPECT_EQ(business_time_between(calendar, at("2026-03-09T11:00:00+08:00"), at("2026-03-09T14:00:00+08:00")), h(1.5));
   // Make-up days default to the Monday-Friday hours, lunch break included.
   EXPECT_EQ(calendar.makeup_hours(), testing::hours("09:00-12:00,13:30-18:30"));
 }
 
 TEST(BusinessTime, MakeUpDaysWithHoursOfTheirOwn) {
   using std::chrono::March;
-  CalendarDefinition definition{"short-saturday", testing::zone("Asia/Shanghai"),
-                                WeeklyHours::monday_to_friday(testing::hours("09:00-18:00")),
-                                {{std::chrono::year{2026} / March / 14, DayKind::kWorkday, "stocktake",
-                                  testing::hours("10:00-12:00")}}};
+  CalendarDefinition definition{
+      "short-saturday",
+      testing::zone("Asia/Shanghai"),
+      WeeklyHours::monday_to_friday(testing::hours("09:00-18:00")),
+      {{std::chrono::year{2026} / March / 14, DayKind::kWorkday, "stocktake", testing::hours("10:00-12:00")}}};
   const auto calendar = BusinessCalendar::create(definition);
   ASSERT_TRUE(calendar);
   EXPECT_EQ(show(add_business_time(*calendar, at("2026-03-13T17:00:00+08:00"), h(2))),

@@ -101,8 +101,7 @@ core::Result<std::vector<SpecialDay>> parse_calendar_csv(std::string_view text) 
     }
     data_seen = true;
     if (fields->size() < 3 || fields->size() > 4) {
-      report.problem(line_number, "invalid",
-                     "expected date,kind,name[,hours]; quote a name that contains a comma.");
+      report.problem(line_number, "invalid", "expected date,kind,name[,hours]; quote a name that contains a comma.");
       continue;
     }
     if (report.day_count() >= kMaxSpecialDays) {
@@ -139,14 +138,15 @@ std::string format_calendar_csv(std::vector<SpecialDay> days, std::string_view c
   std::string out;
   while (!comment.empty()) {
     const std::size_t newline = std::min(comment.find('\n'), comment.size());
-    out += "# " + std::string(comment.substr(0, newline)) + "\n";
+    out.append("# ").append(comment.substr(0, newline)).append("\n");
     comment.remove_prefix(std::min(newline + 1, comment.size()));
   }
-  const bool with_hours = std::any_of(days.begin(), days.end(), [](const SpecialDay& d) { return d.hours.has_value(); });
+  const bool with_hours =
+      std::any_of(days.begin(), days.end(), [](const SpecialDay& d) { return d.hours.has_value(); });
   out += with_hours ? "date,kind,name,hours\n" : "date,kind,name\n";
   for (const auto& day : days) {
     out += format_iso_date(day.date) + "," + std::string(to_string(day.kind)) + "," + csv_field(day.name);
-    if (with_hours) out += "," + (day.hours ? csv_field(format_day_hours(*day.hours)) : std::string());
+    if (with_hours) out.append(",").append(day.hours ? csv_field(format_day_hours(*day.hours)) : std::string());
     out += "\n";
   }
   return out;

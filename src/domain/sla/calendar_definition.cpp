@@ -10,8 +10,8 @@ namespace gongdan::domain::sla {
 bool is_valid_calendar_name(std::string_view name) {
   if (name.empty() || name.size() > kMaxCalendarNameLength) return false;
   for (const char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                    c == '_' || c == '-';
+    const bool ok =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -45,12 +45,13 @@ std::vector<core::FieldError> check_calendar_definition(const CalendarDefinition
     if (!day.date.ok()) {
       problems.push_back({field + ".date", "invalid", "Not a calendar date."});
     } else if (year < kFirstCalendarYear || year > kLastCalendarYear) {
-      problems.push_back({field + ".date", "out_of_range",
-                          "Years " + std::to_string(kFirstCalendarYear) + "-" + std::to_string(kLastCalendarYear) + "."});
+      problems.push_back(
+          {field + ".date", "out_of_range",
+           "Years " + std::to_string(kFirstCalendarYear) + "-" + std::to_string(kLastCalendarYear) + "."});
     } else if (const auto [it, inserted] = seen.emplace(day.date, i); !inserted) {
-      problems.push_back({field + ".date", "duplicate",
-                          format_iso_date(day.date) + " is already listed as special_days[" +
-                              std::to_string(it->second) + "]."});
+      problems.push_back(
+          {field + ".date", "duplicate",
+           format_iso_date(day.date) + " is already listed as special_days[" + std::to_string(it->second) + "]."});
     }
     if (auto name_problem = check_text(field + ".name", day.name, kMaxSpecialDayNameLength, Presence::kOptional)) {
       problems.push_back(std::move(*name_problem));

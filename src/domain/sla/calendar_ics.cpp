@@ -33,7 +33,7 @@ std::string ascii_upper(std::string_view text) {
 /// One unfolded content line: `NAME;PARAM=V:value`, with the physical line it started on.
 struct ContentLine {
   std::size_t line = 0;
-  std::string name;    // upper case
+  std::string name;  // upper case
   std::string value;
 };
 
@@ -105,8 +105,8 @@ std::string escape_text(std::string_view value) {
 
 std::optional<year_month_day> parse_basic_date(std::string_view value) {
   if (value.size() != 8) return std::nullopt;
-  const std::string iso = std::string(value.substr(0, 4)) + "-" + std::string(value.substr(4, 2)) + "-" +
-                          std::string(value.substr(6, 2));
+  const std::string iso =
+      std::string(value.substr(0, 4)) + "-" + std::string(value.substr(4, 2)) + "-" + std::string(value.substr(6, 2));
   return parse_iso_date(iso);
 }
 
@@ -151,8 +151,9 @@ void finish_event(const EventFields& event, ImportReport& report) {
   }
   const auto first = parse_basic_date(event.start->value);
   if (!first) {
-    report.problem(event.start->line, "invalid_date",
-                   "DTSTART must be an all-day date like DTSTART;VALUE=DATE:20260215, not '" + event.start->value + "'.");
+    report.problem(
+        event.start->line, "invalid_date",
+        "DTSTART must be an all-day date like DTSTART;VALUE=DATE:20260215, not '" + event.start->value + "'.");
     return;
   }
   int length = 1;
@@ -172,7 +173,8 @@ void finish_event(const EventFields& event, ImportReport& report) {
     length = *n;
   }
   if (length < 1 || length > kMaxEventDays) {
-    report.problem(line, "invalid_date", "an event lasts 1-" + std::to_string(kMaxEventDays) + " days (DTEND is exclusive).");
+    report.problem(line, "invalid_date",
+                   "an event lasts 1-" + std::to_string(kMaxEventDays) + " days (DTEND is exclusive).");
     return;
   }
   const std::string name = event.summary ? unescape_text(event.summary->value) : std::string();

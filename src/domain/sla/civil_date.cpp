@@ -16,7 +16,8 @@ std::optional<std::chrono::year_month_day> parse_iso_date(std::string_view text)
       parts[p] = parts[p] * 10 + (text[i] - '0');
     }
   }
-  const std::chrono::year_month_day date{std::chrono::year{parts[0]}, std::chrono::month{static_cast<unsigned>(parts[1])},
+  const std::chrono::year_month_day date{std::chrono::year{parts[0]},
+                                         std::chrono::month{static_cast<unsigned>(parts[1])},
                                          std::chrono::day{static_cast<unsigned>(parts[2])}};
   if (!date.ok()) return std::nullopt;
   return date;

@@ -24,7 +24,8 @@ class ImportReport {
 
   void problem(std::size_t line, std::string code, const std::string& message) {
     if (problems_.size() < kMaxProblems) {
-      problems_.push_back({"line " + std::to_string(line), std::move(code), "Line " + std::to_string(line) + ": " + message});
+      problems_.push_back(
+          {"line " + std::to_string(line), std::move(code), "Line " + std::to_string(line) + ": " + message});
     }
   }
 

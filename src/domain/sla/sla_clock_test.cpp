@@ -66,7 +66,7 @@ TEST_F(SlaClockTest, ReplaysHistory) {
   ASSERT_TRUE(clock);
   EXPECT_EQ(clock->started_at(), at("2026-03-09T09:00:00+08:00"));
   EXPECT_EQ(clock->elapsed(cn, at("2026-03-11T10:00:00+08:00")), h(2.5));
-  EXPECT_EQ(show(*clock->due_at(cn, h(4))), show(at("2026-03-11T10:30:00+08:00")));
+  EXPECT_EQ(show(*clock->due_at(cn, h(4))), show(at("2026-03-11T11:30:00+08:00")));
 }
 
 TEST_F(SlaClockTest, RefusesImpossibleHistories) {

@@ -4,7 +4,7 @@ namespace gongdan::domain::sla {
 
 core::Result<SlaDuration> parse_sla_duration(std::string_view text) {
   const auto invalid = [&](const std::string& why) {
-    return core::Error::field("duration", "invalid", "'" + std::string(text) + "': " + why);
+    return core::Error::field("duration", "invalid", std::string("'").append(text).append("': ").append(why));
   };
   SlaDuration result;
   std::int64_t minutes = 0;

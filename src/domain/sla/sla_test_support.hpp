@@ -36,8 +36,8 @@ inline DayHours hours(const char* text) {
 
 /// A Monday-Friday calendar in `zone_name` with `day` hours and no special days.
 inline BusinessCalendar office(const char* zone_name, const char* day = "09:00-18:00", CalendarWindow window = {}) {
-  auto calendar = BusinessCalendar::create({"office", zone(zone_name), WeeklyHours::monday_to_friday(hours(day)), {}},
-                                           window);
+  auto calendar =
+      BusinessCalendar::create({"office", zone(zone_name), WeeklyHours::monday_to_friday(hours(day)), {}}, window);
   EXPECT_TRUE(calendar);
   return *calendar;
 }

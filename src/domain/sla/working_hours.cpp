@@ -51,9 +51,10 @@ core::Result<DayHours> parse_day_hours(std::string_view text, std::string_view f
     const auto end_time = dash == std::string_view::npos ? std::nullopt : parse_clock(token.substr(dash + 1));
     if (!begin_time || !end_time) {
       return core::Error::field(name, "invalid",
-                                "'" + std::string(token) + "' is not an interval like 09:00-18:00.");
+                                std::string("'").append(token).append("' is not an interval like 09:00-18:00."));
     }
-    if (hours.size() == kMaxIntervals) return core::Error::field(std::string(field), "too_many", "At most 24 intervals.");
+    if (hours.size() == kMaxIntervals)
+      return core::Error::field(std::string(field), "too_many", "At most 24 intervals.");
     hours.push_back({*begin_time, *end_time});
     pos = end;
   }

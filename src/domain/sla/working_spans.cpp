@@ -16,7 +16,8 @@ class DayConverter {
     start_ = core::to_epoch_ms(zone.to_utc(core::LocalTime{day.time_since_epoch()}));
     offset_ms_ = std::chrono::duration_cast<milliseconds>(zone.offset_at(core::from_epoch_ms(start_))).count();
     const auto next = zone.next_transition(core::from_epoch_ms(start_));
-    next_ = next ? std::chrono::duration_cast<milliseconds>(next->at.time_since_epoch()).count() : std::numeric_limits<std::int64_t>::max();
+    next_ = next ? std::chrono::duration_cast<milliseconds>(next->at.time_since_epoch()).count()
+                 : std::numeric_limits<std::int64_t>::max();
     day_ms_ = std::chrono::duration_cast<milliseconds>(day.time_since_epoch()).count();
   }
 
@@ -85,8 +86,8 @@ std::int64_t WorkingSpans::work_until(std::int64_t t) const {
 std::int64_t WorkingSpans::instant_after(std::int64_t work) const {
   // The first span whose running total reaches `work` holds the instant; a span boundary belongs
   // to the earlier span, so two hours from 16:00 on a 9-18 day is 18:00, not 09:00 next day.
-  const auto j = static_cast<std::size_t>(
-      std::lower_bound(cumulative_.begin() + 1, cumulative_.end(), work) - cumulative_.begin() - 1);
+  const auto j = static_cast<std::size_t>(std::lower_bound(cumulative_.begin() + 1, cumulative_.end(), work) -
+                                          cumulative_.begin() - 1);
   return begin_[j] + (work - cumulative_[j]);
 }
 

@@ -5,7 +5,8 @@
 namespace gongdan::domain::sla {
 
 std::string_view cn_mainland_2026_csv() {
-  static constexpr std::string_view kCsv = R"csv(# Official 2026 mainland China public holidays and make-up workdays (调休上班),
+  static constexpr std::string_view kCsv =
+      R"csv(# Official 2026 mainland China public holidays and make-up workdays (调休上班),
 # from the State Council General Office notice of 2025-11-04 (国务院办公厅关于2026年部分节假日安排的通知).
 # kind: holiday = day off; workday = a Saturday or Sunday that is a working day.
 date,kind,name
