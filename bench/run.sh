@@ -45,6 +45,12 @@ run submit submit.lua tickets
 after=$(python3 -c "import sqlite3; print(sqlite3.connect('file:$data/gongdan.db?mode=ro', uri=True).execute('select count(*) from tickets').fetchone()[0])")
 run lookup lookup.lua tickets/lookup
 
+# Micro-benchmarks of hot pure code (due-time maths), built by `make bench` in the release tree.
+for micro in build/release/benchmarks/*_benchmarks; do
+  [ -x "$micro" ] || continue
+  "$micro" --benchmark_format=console --benchmark_min_time=0.2 | tee -a "$out/micro.txt"
+done
+
 python3 - "$out/results.json" "$((after - before))" "${results[@]}" <<'PY'
 import json, sys
 path, stored, rows = sys.argv[1], int(sys.argv[2]), sys.argv[3:]

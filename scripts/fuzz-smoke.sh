@@ -16,6 +16,7 @@ compile() {  # target sources...
 compile ticket_number_fuzz fuzz/ticket_number_fuzz.cpp src/domain/tickets/ticket_number.cpp
 compile text_fuzz fuzz/text_fuzz.cpp src/core/time.cpp src/core/utf8.cpp src/domain/tickets/text_similarity.cpp \
   src/domain/tickets/attachment_policy.cpp
+compile calendar_fuzz fuzz/calendar_fuzz.cpp src/domain/validation.cpp $(ls src/domain/sla/*.cpp src/domain/sla/presets/*.cpp src/core/*.cpp | grep -vE '_(test|benchmark)\.cpp$')
 if [ -f src/http/multipart/multipart.cpp ] && [ -f fuzz/multipart_fuzz.cpp ]; then
   compile multipart_fuzz fuzz/multipart_fuzz.cpp src/http/multipart/multipart.cpp src/http/context/query.cpp src/http/request.cpp src/core/utf8.cpp
 fi

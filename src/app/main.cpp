@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/calendar_command.hpp"
 #include "app/commands.hpp"
 
 int main(int argc, char** argv) {
@@ -64,6 +65,21 @@ int main(int argc, char** argv) {
 
   auto* routes_cmd = cli.add_subcommand("routes", "Print the HTTP route table as JSON");
 
+  CalendarDueOptions due;
+  auto* calendar_cmd = cli.add_subcommand("calendar", "Business calendars for service levels");
+  calendar_cmd->require_subcommand(1);
+  auto* calendar_due = calendar_cmd->add_subcommand("due", "When working time added to a moment runs out");
+  calendar_due->add_option("--calendar", due.calendar, "Calendar name")->capture_default_str();
+  calendar_due->add_option("--from", due.from, "Start, RFC 3339 (e.g. 2026-02-13T16:00:00+08:00)")->required();
+  calendar_due->add_option("--add", due.add, "Working time: 90m, 8h, 1h30m, 3d (working days)")->required();
+  std::string export_calendar = "cn-mainland-2026";
+  std::string export_format = "csv";
+  auto* calendar_export = calendar_cmd->add_subcommand("export", "Print a calendar's holidays and make-up workdays");
+  calendar_export->add_option("--calendar", export_calendar)->capture_default_str();
+  calendar_export->add_option("--format", export_format, "csv|ics")
+      ->check(CLI::IsMember({"csv", "ics"}))
+      ->capture_default_str();
+
   CLI11_PARSE(cli, argc, argv);
   // Log times in UTC, whatever --timezone says: logs are compared across machines.
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
@@ -76,6 +92,8 @@ int main(int argc, char** argv) {
     if (*migrate_cmd) return run_migrate(migrate_data_dir);
     if (*demo_cmd) return run_demo(demo_data_dir);
     if (*routes_cmd) return run_routes();
+    if (*calendar_due) return run_calendar_due(due, std::cout, std::cerr);
+    if (*calendar_export) return run_calendar_export(export_calendar, export_format, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // The one catch of the process: a failure to start is reported, not a crash.
     spdlog::critical("{}", e.what());
