@@ -242,6 +242,19 @@ TEST_F(ApplicationTest, GuestSubmitsAndLooksUpATicket) {
                  "validation_failed");
 }
 
+TEST_F(ApplicationTest, AMultipartJsonPartIsHeldToTheJsonBodyLimit) {
+  // The upload limit (~101 MiB) must not become the limit of the JSON the parser builds a DOM of.
+  std::string ticket = "{\"category_id\": 1, \"subject\": \"s\", \"description\": \"d\", \"pad\": [0";
+  while (ticket.size() <= 1024 * 1024) ticket += ",0";
+  ticket += "]}";
+  const std::string multipart =
+      "--B\r\nContent-Disposition: form-data; name=\"ticket\"\r\n\r\n" + ticket + "\r\n--B--\r\n";
+  const std::string token = register_customer("bulky@example.com");
+  expect_problem(
+      call("POST", "/api/v1/tickets", {bearer(token), {"content-type", "multipart/form-data; boundary=B"}}, multipart),
+      413, "payload_too_large");
+}
+
 TEST_F(ApplicationTest, MultipartSubmissionCarriesFilesToTheDownload) {
   const std::string token = register_customer("owner@example.com");
   const std::string png = "\x89PNG\r\n\x1a\n-pixels-";

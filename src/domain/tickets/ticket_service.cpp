@@ -19,7 +19,9 @@ constexpr std::size_t kMaxGuestNameChars = 100;
 constexpr int kSimilarCandidates = 50;
 constexpr std::size_t kSimilarResults = 3;
 
-core::Error invalid_transition(std::string message) { return core::Error::conflict("invalid_transition", std::move(message)); }
+core::Error invalid_transition(std::string message) {
+  return core::Error::conflict("invalid_transition", std::move(message));
+}
 
 AuthorRef author_of(const User& user) { return {user.id, user.name, user.role}; }
 
@@ -33,7 +35,8 @@ core::Result<std::vector<E>> parse_list(std::string_view field, const std::optio
     const auto comma = rest.find(',');
     const auto item = core::trim(rest.substr(0, comma));
     const auto value = parse(item);
-    if (!value) return core::Error::field(std::string(field), "invalid", "Unknown value: " + std::string(item.substr(0, 40)));
+    if (!value)
+      return core::Error::field(std::string(field), "invalid", "Unknown value: " + std::string(item.substr(0, 40)));
     out.push_back(*value);
     rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
   }
@@ -53,13 +56,38 @@ std::optional<Status> status_after_customer_message(Status current) {
 }
 
 // Applies a status change to `ticket`, keeping the resolution and closing times consistent.
-void set_status(Ticket& ticket, Status to, core::Timestamp now, const AuthorRef& author, std::vector<NewEvent>& events) {
+void set_status(Ticket& ticket, Status to, core::Timestamp now, const AuthorRef& author,
+                std::vector<NewEvent>& events) {
   if (ticket.status == to) return;
-  events.push_back({EventType::kStatusChanged, std::string(to_string(ticket.status)), std::string(to_string(to)), author});
+  events.push_back(
+      {EventType::kStatusChanged, std::string(to_string(ticket.status)), std::string(to_string(to)), author});
   ticket.status = to;
-  if (to == Status::kResolved) ticket.resolved_at = now;
-  else if (to != Status::kClosed) ticket.resolved_at.reset();
+  if (to == Status::kResolved)
+    ticket.resolved_at = now;
+  else if (to != Status::kClosed)
+    ticket.resolved_at.reset();
   if (to == Status::kClosed) ticket.closed_at = now;
+}
+
+// Who may replay an Idempotency-Key. A signed-in caller is its account. A guest proves nothing:
+// anyone can type the victim's email, so a guest key also binds the content of the submission. A
+// replay then needs the very ticket it would reveal; a different submission under a stolen or
+// guessed key makes a new ticket instead of returning someone else's.
+std::string idempotency_scope(const Actor& actor, const CustomerRef& customer, const TicketSubmission& submission,
+                              const core::Crypto& crypto) {
+  if (actor.user) return "user:" + std::to_string(actor.user->id.value);
+  std::string content;
+  const auto append = [&content](std::string_view field) {
+    // Length-prefixed, so that no two different submissions spell the same text.
+    content += std::to_string(field.size());
+    content += ':';
+    content += field;
+  };
+  append(std::to_string(submission.category_id.value_or(0)));
+  append(customer.name);
+  append(submission.subject);
+  append(submission.description);
+  return "guest:" + customer.email + ":" + crypto.digest(content);
 }
 
 }  // namespace
@@ -97,15 +125,19 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
   }
   const auto& env = submission.environment;
   const std::array<std::pair<const char*, const std::string*>, 4> env_fields{
-      {{"environment.platform", &env.platform}, {"environment.os", &env.os}, {"environment.app_version", &env.app_version},
+      {{"environment.platform", &env.platform},
+       {"environment.os", &env.os},
+       {"environment.app_version", &env.app_version},
        {"environment.device", &env.device}}};
   for (const auto& [field, value] : env_fields) {
     if (auto e = check_text(field, *value, settings_.max_environment_chars, Presence::kOptional)) errors.push_back(*e);
   }
   Urgency urgency = Urgency::kNormal;
   if (submission.urgency) {
-    if (auto parsed = parse_urgency(*submission.urgency)) urgency = *parsed;
-    else errors.push_back({"urgency", "invalid", "One of normal, urgent."});
+    if (auto parsed = parse_urgency(*submission.urgency))
+      urgency = *parsed;
+    else
+      errors.push_back({"urgency", "invalid", "One of normal, urgent."});
   }
   CustomerRef customer;
   if (actor.user) {
@@ -118,9 +150,9 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
     if (auto e = check_email("guest.email", email)) errors.push_back(*e);
     customer = {std::nullopt, std::string(core::trim(submission.guest->name)), email};
   }
-  if (submission.idempotency_key &&
-      (submission.idempotency_key->empty() || submission.idempotency_key->size() > settings_.max_idempotency_key_chars ||
-       !core::is_valid_utf8(*submission.idempotency_key))) {
+  if (submission.idempotency_key && (submission.idempotency_key->empty() ||
+                                     submission.idempotency_key->size() > settings_.max_idempotency_key_chars ||
+                                     !core::is_valid_utf8(*submission.idempotency_key))) {
     errors.push_back({"Idempotency-Key", "invalid", "1 to 200 characters."});
   }
   if (!errors.empty()) return core::Error::validation(std::move(errors));
@@ -144,8 +176,8 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
   draft.first_message = {AuthorRef{customer.user_id, customer.name, Role::kCustomer}, submission.description, false,
                          std::move(files).value()};
   if (submission.idempotency_key) {
-    const std::string scope = actor.user ? "user:" + std::to_string(actor.user->id.value) : "guest:" + customer.email;
-    draft.idempotency = IdempotencyKey{scope, *submission.idempotency_key};
+    draft.idempotency =
+        IdempotencyKey{idempotency_scope(actor, customer, submission, crypto_), *submission.idempotency_key};
   }
 
   for (int attempt = 0; attempt < kMaxNumberAttempts; ++attempt) {
@@ -171,7 +203,8 @@ core::Result<std::vector<StoredFile>> TicketService::store_files(const std::vect
     if (files[i].bytes.empty()) {
       errors.push_back({field, "required", "The file is empty."});
     } else if (static_cast<std::int64_t>(files[i].bytes.size()) > settings_.max_file_bytes) {
-      errors.push_back({field, "too_large", "At most " + std::to_string(settings_.max_file_bytes / (std::int64_t{1024} * 1024)) + " MB."});
+      errors.push_back({field, "too_large",
+                        "At most " + std::to_string(settings_.max_file_bytes / (std::int64_t{1024} * 1024)) + " MB."});
     }
     types.push_back(files[i].bytes.empty() ? std::string{} : detector_.detect(files[i].bytes));
     if (!files[i].bytes.empty() && !is_allowed_attachment_type(types.back())) {
@@ -239,7 +272,8 @@ core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::stri
   return tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
     if (current.status == Status::kClosed) return invalid_transition("The ticket is closed; submit a new one.");
     TicketChange change{current, NewMessage{author, message.body, false, *files}, {}};
-    if (auto to = status_after_customer_message(current.status)) set_status(change.updated, *to, now, author, change.events);
+    if (auto to = status_after_customer_message(current.status))
+      set_status(change.updated, *to, now, author, change.events);
     change.updated.updated_at = now;
     return change;
   });
@@ -320,7 +354,8 @@ core::Result<Page<Ticket>> TicketService::queue(const Actor& actor, const ListRe
   if (!priorities) return priorities.take_error();
   auto limit = parse_limit(request.limit);
   if (!limit) return limit.take_error();
-  if (auto e = check_text("q", request.text, kMaxSearchChars, Presence::kOptional)) return core::Error::validation({*e});
+  if (auto e = check_text("q", request.text, kMaxSearchChars, Presence::kOptional))
+    return core::Error::validation({*e});
   TicketQuery query;
   query.statuses = std::move(statuses).value();
   query.priorities = std::move(priorities).value();
@@ -356,13 +391,15 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
     if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
     TicketChange change{current, NewMessage{author, message.body, message.internal, *files}, {}};
     // The first public answer takes a new ticket into work.
-    if (!message.internal && current.status == Status::kNew) set_status(change.updated, Status::kOpen, now, author, change.events);
+    if (!message.internal && current.status == Status::kNew)
+      set_status(change.updated, Status::kOpen, now, author, change.events);
     change.updated.updated_at = now;
     return change;
   });
 }
 
-core::Result<Ticket> TicketService::agent_update(const Actor& actor, std::string_view number, const TicketUpdate& update) {
+core::Result<Ticket> TicketService::agent_update(const Actor& actor, std::string_view number,
+                                                 const TicketUpdate& update) {
   auto ticket = find_visible(actor, number, true);
   if (!ticket) return ticket.take_error();
   std::vector<core::FieldError> errors;

@@ -23,7 +23,8 @@ class TicketServiceTest : public ::testing::Test {
   }
 
   Actor make_user(const std::string& email, Role role) {
-    return Actor{users_.create({email, email.substr(0, email.find('@')), role, Locale::kZhCn, "", clock_.now()}).value()};
+    return Actor{
+        users_.create({email, email.substr(0, email.find('@')), role, Locale::kZhCn, "", clock_.now()}).value()};
   }
 
   TicketSubmission submission(std::string subject = "收不到验证码") {
@@ -73,20 +74,27 @@ TEST_F(TicketServiceTest, InvalidSubmissionNamesEveryFieldAndStoresNothing) {
   s.subject = std::string(201, 'x');
   s.occurred_at = "yesterday";
   s.environment.os = std::string(101, 'y');
-  s.files = {{"shot.png", kPng}, {"evil.png", std::string("\x7f" "ELF\0\0", 6)}};
+  s.files = {{"shot.png", kPng},
+             {"evil.png", std::string("\x7f"
+                                      "ELF\0\0",
+                                      6)}};
   const auto result = service_.submit(owner_, s);
   ASSERT_FALSE(result);
   std::vector<std::string> fields;
   for (const auto& f : result.error().fields) fields.push_back(f.field + ":" + f.code);
-  EXPECT_EQ(fields, (std::vector<std::string>{"category_id:unknown_category", "subject:too_long", "description:required",
-                                              "occurred_at:invalid", "environment.os:too_long"}));
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"category_id:unknown_category", "subject:too_long", "description:required",
+                                      "occurred_at:invalid", "environment.os:too_long"}));
   EXPECT_EQ(tickets_.count(), 0U);
   EXPECT_EQ(blobs_.size(), 0U);
 }
 
 TEST_F(TicketServiceTest, FilesAreCheckedByContentAndCounted) {
   auto s = submission();
-  s.files = {{"photo.png", kPng}, {"not-really.png", std::string("\x7f" "ELF\0\0", 6)}};
+  s.files = {{"photo.png", kPng},
+             {"not-really.png", std::string("\x7f"
+                                            "ELF\0\0",
+                                            6)}};
   const auto wrong_type = service_.submit(owner_, s);
   ASSERT_FALSE(wrong_type);
   EXPECT_EQ(wrong_type.error().fields.at(0).field, "files[1]");
@@ -115,6 +123,24 @@ TEST_F(TicketServiceTest, IdempotencyKeyScopedToTheCaller) {
   EXPECT_EQ(first.number, again.number);
   const auto someone_else = service_.submit(other_, s).value();
   EXPECT_NE(first.number, someone_else.number);
+  EXPECT_EQ(tickets_.count(), 2U);
+}
+
+TEST_F(TicketServiceTest, AGuestKeyCannotFetchAnotherGuestsTicketByEmailAlone) {
+  // Anyone can claim a guest's email; the key alone must not hand over the ticket made with it.
+  auto victim = submission("退款没有到账");
+  victim.guest = GuestContact{"受害者", "victim@example.com"};
+  victim.idempotency_key = "web-retry-1";
+  const auto original = service_.submit(anonymous_, victim).value();
+  // The genuine retry (same content) still gets the first ticket.
+  EXPECT_EQ(service_.submit(anonymous_, victim)->number, original.number);
+
+  auto attacker = submission("hello");
+  attacker.guest = GuestContact{"attacker", "VICTIM@example.com"};
+  attacker.idempotency_key = "web-retry-1";
+  const auto replayed = service_.submit(anonymous_, attacker).value();
+  EXPECT_NE(replayed.number, original.number);
+  EXPECT_EQ(replayed.subject, "hello");
   EXPECT_EQ(tickets_.count(), 2U);
 }
 
@@ -190,33 +216,47 @@ TEST_F(TicketServiceTest, AuthorizationMatrix) {
   const auto internal_file = note.message->attachments.at(0).id;
 
   using Outcome = std::optional<ErrorCode>;  // nullopt: allowed
-  const auto outcome = [](const auto& result) -> Outcome {
-    return result ? Outcome{} : Outcome{result.error().code};
-  };
+  const auto outcome = [](const auto& result) -> Outcome { return result ? Outcome{} : Outcome{result.error().code}; };
   struct Row {
     const char* action;
     std::function<Outcome(const Actor&)> run;
     std::array<Outcome, 5> expected;  // anonymous, owner, other customer, agent, admin
   };
   const Outcome ok{};
-  const Outcome unauth = ErrorCode::kUnauthenticated, hidden = ErrorCode::kNotFound, denied = ErrorCode::kPermissionDenied;
+  const Outcome unauth = ErrorCode::kUnauthenticated, hidden = ErrorCode::kNotFound,
+                denied = ErrorCode::kPermissionDenied;
   const std::vector<Row> rows{
       {"view", [&](const Actor& a) { return outcome(service_.view(a, number)); }, {unauth, ok, hidden, hidden, hidden}},
-      {"comment", [&](const Actor& a) { return outcome(service_.comment(a, number, {"more", false, {}})); },
+      {"comment",
+       [&](const Actor& a) {
+         return outcome(service_.comment(a, number, {"more", false, {}}));
+       },
        {unauth, ok, hidden, hidden, hidden}},
       {"my tickets", [&](const Actor& a) { return outcome(service_.my_tickets(a, {})); }, {unauth, ok, ok, ok, ok}},
       {"queue", [&](const Actor& a) { return outcome(service_.queue(a, {})); }, {unauth, denied, denied, ok, ok}},
-      {"agent view", [&](const Actor& a) { return outcome(service_.agent_view(a, number)); },
+      {"agent view",
+       [&](const Actor& a) { return outcome(service_.agent_view(a, number)); },
        {unauth, denied, denied, ok, ok}},
-      {"agent reply", [&](const Actor& a) { return outcome(service_.agent_reply(a, number, {"hi", false, {}})); },
+      {"agent reply",
+       [&](const Actor& a) {
+         return outcome(service_.agent_reply(a, number, {"hi", false, {}}));
+       },
        {unauth, denied, denied, ok, ok}},
-      {"internal note", [&](const Actor& a) { return outcome(service_.agent_reply(a, number, {"n", true, {}})); },
+      {"internal note",
+       [&](const Actor& a) {
+         return outcome(service_.agent_reply(a, number, {"n", true, {}}));
+       },
        {unauth, denied, denied, ok, ok}},
-      {"agent update", [&](const Actor& a) { return outcome(service_.agent_update(a, number, {std::nullopt, "high"})); },
+      {"agent update",
+       [&](const Actor& a) {
+         return outcome(service_.agent_update(a, number, {std::nullopt, "high"}));
+       },
        {unauth, denied, denied, ok, ok}},
-      {"public attachment", [&](const Actor& a) { return outcome(service_.attachment(a, public_file)); },
+      {"public attachment",
+       [&](const Actor& a) { return outcome(service_.attachment(a, public_file)); },
        {unauth, ok, hidden, ok, ok}},
-      {"internal attachment", [&](const Actor& a) { return outcome(service_.attachment(a, internal_file)); },
+      {"internal attachment",
+       [&](const Actor& a) { return outcome(service_.attachment(a, internal_file)); },
        {unauth, hidden, hidden, ok, ok}},
   };
   const std::array<const Actor*, 5> actors{&anonymous_, &owner_, &other_, &agent_, &admin_};

@@ -8,7 +8,7 @@
 namespace gongdan::domain {
 namespace {
 
-constexpr std::size_t kMaxEmailBytes = 254;      // RFC 5321 path limit
+constexpr std::size_t kMaxEmailBytes = 254;  // RFC 5321 path limit
 constexpr std::size_t kMinPasswordChars = 8;
 constexpr std::size_t kMaxPasswordBytes = 1024;  // Argon2id cost grows with input: stops hashing abuse
 constexpr std::size_t kMaxPasswordChars = 128;
@@ -73,8 +73,8 @@ core::Result<User> AuthService::add_user(const UserCommand& command) {
   }
   if (!errors.empty()) return core::Error::validation(std::move(errors));
 
-  NewUser user{email, std::string(core::trim(command.name)), *role, *locale, crypto_.hash_password(command.password),
-               clock_.now()};
+  NewUser user{email,   std::string(core::trim(command.name)),   *role,
+               *locale, crypto_.hash_password(command.password), clock_.now()};
   auto created = users_.create(user);
   if (!created && created.error().reason == "email_taken") {
     core::Error taken = created.take_error();
@@ -92,7 +92,10 @@ core::Result<SignedIn> AuthService::login(std::string_view email, std::string_vi
     (void)crypto_.verify_password(dummy_hash_, password);  // same cost as a real check
     return wrong;
   }
-  if (user->password_hash.empty() || !crypto_.verify_password(user->password_hash, password)) return wrong;
+  // An account without a password (never set) costs the same hash as any other: answering it at
+  // once would tell such accounts apart by timing.
+  const std::string& hash = user->password_hash.empty() ? dummy_hash_ : user->password_hash;
+  if (!crypto_.verify_password(hash, password) || user->password_hash.empty()) return wrong;
   return start_session(std::move(*user));
 }
 
@@ -106,8 +109,10 @@ core::Result<User> AuthService::update_profile(const Actor& actor, const Profile
     name = std::string(core::trim(*update.name));
   }
   if (update.locale) {
-    if (auto parsed = parse_locale(*update.locale)) locale = *parsed;
-    else errors.push_back({"locale", "invalid", "One of zh-CN, en."});
+    if (auto parsed = parse_locale(*update.locale))
+      locale = *parsed;
+    else
+      errors.push_back({"locale", "invalid", "One of zh-CN, en."});
   }
   if (!errors.empty()) return core::Error::validation(std::move(errors));
   return users_.update_profile(actor.user->id, name, locale);

@@ -6,6 +6,7 @@
 #include "http/error_mapping.hpp"
 #include "http/json/json_body.hpp"
 #include "http/multipart/multipart.hpp"
+#include "http/server/limits.hpp"
 
 namespace gongdan::http {
 namespace {
@@ -53,6 +54,12 @@ Expected<FormBody> form_body(const RequestContext& ctx, std::string_view json_pa
   std::vector<core::FieldError> errors;
   for (const MultipartPart& part : *parts) {
     if (part.name == json_part && !has_json) {
+      // The upload limit admits ~101 MiB; the JSON part keeps the 1 MiB of a JSON body, or one
+      // request could make the parser build a DOM of gigabytes (memory exhaustion).
+      if (part.body.size() > kMaxJsonBodyBytes) {
+        return problem_response(413, "payload_too_large",
+                                "The " + std::string(json_part) + " part is larger than 1 MiB.");
+      }
       auto parsed = parse_json_object(part.body);
       if (!parsed) return error_response(parsed.error());
       form.json = std::move(parsed).value();

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 #include "http/json/json_scan.hpp"
 
 namespace gongdan::http {
@@ -51,6 +53,40 @@ TEST(JsonScan, DeepNestingStopsAtTheLimit) {
   EXPECT_FALSE(scan.well_formed);
   EXPECT_TRUE(scan_json(std::string(32, '[') + std::string(32, ']'), 32).well_formed);
   EXPECT_TRUE(scan_json(std::string(33, '[') + std::string(33, ']'), 32).too_deep);
+}
+
+TEST(JsonScan, ReportsABoundedNumberOfBadFields) {
+  // 1 MiB of bad strings must not become a quarter of a million field errors.
+  std::string text = "{\"files\": [";
+  for (int i = 0; i < 100000; ++i) text += i == 0 ? "\"\xFF\"" : ",\"\xFF\"";
+  text += "]}";
+  const JsonScan scan = scan_json(text, 32);
+  EXPECT_TRUE(scan.well_formed);
+  ASSERT_EQ(scan.invalid_utf8_fields.size(), 20U);
+  EXPECT_EQ(scan.invalid_utf8_fields.front(), "files[0]");
+  EXPECT_EQ(scan.invalid_utf8_fields.back(), "files[19]");
+}
+
+TEST(JsonScan, ALongKeyIsNotCopiedForEveryArrayItem) {
+  // Before: each item built its path "<key>[i]" as a fresh copy of the 512 KiB key, which made a
+  // 1 MiB body cost ~100 GB of copying. Now the path is spelled out only for reported fields.
+  const std::string key(512 * 1024, 'k');
+  std::string text = "{\"" + key + "\": [1";
+  for (int i = 0; i < 200000; ++i) text += ",1";
+  text += ", \"\xFF\"]}";
+  const auto start = std::chrono::steady_clock::now();
+  const JsonScan scan = scan_json(text, 32);
+  const auto elapsed = std::chrono::steady_clock::now() - start;
+  EXPECT_TRUE(scan.well_formed);
+  ASSERT_EQ(scan.invalid_utf8_fields.size(), 1U);
+  EXPECT_EQ(scan.invalid_utf8_fields[0], key + "[200001]");
+  EXPECT_LT(elapsed, std::chrono::seconds{3});
+}
+
+TEST(JsonScan, PathsOfNestedMembersAndItemsAreExact) {
+  EXPECT_EQ(bad_fields("{\"a\": [{\"b\": \"x\"}, {\"b\": [\"y\", \"\xFF\"]}], \"c\": \"\xFF\"}"),
+            (std::vector<std::string>{"a[1].b[1]", "c"}));
+  EXPECT_EQ(bad_fields("{\"\": {\"a\": \"\xFF\"}}"), std::vector<std::string>{"a"});
 }
 
 TEST(ParseJsonObject, ReturnsTheObject) {

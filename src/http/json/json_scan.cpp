@@ -7,6 +7,10 @@ namespace gongdan::http {
 
 namespace {
 
+// Enough to point a client at its mistakes. Without a cap, a 1 MiB body of `"\xFF",` items names
+// hundreds of thousands of fields, each a copy of its (possibly long) path: memory exhaustion.
+constexpr std::size_t kMaxReportedFields = 20;
+
 // A recursive-descent walker; recursion is bounded by max_depth.
 class Scanner {
  public:
@@ -14,7 +18,7 @@ class Scanner {
 
   JsonScan run() {
     skip_space();
-    bool ok = value("", 0);
+    bool ok = value(0);
     skip_space();
     if (pos_ != text_.size()) ok = false;
     result_.well_formed = ok && !result_.too_deep;
@@ -29,7 +33,32 @@ class Scanner {
     }
   }
 
-  bool value(const std::string& path, std::size_t depth) {
+  // The path is kept as views into the text and spelled out only for a field that is reported:
+  // copying it for every member would make `{"<500 KiB key>": [1, 1, ...]}` quadratic (CPU).
+  struct Segment {
+    std::string_view key;
+    std::size_t index = 0;
+    bool is_index = false;
+  };
+
+  std::string path_text() const {
+    std::string out;
+    for (const Segment& segment : path_) {
+      if (segment.is_index) {
+        out += "[" + std::to_string(segment.index) + "]";
+      } else {
+        if (!out.empty()) out += '.';
+        out += segment.key;
+      }
+    }
+    return out;
+  }
+
+  void report() {
+    if (result_.invalid_utf8_fields.size() < kMaxReportedFields) result_.invalid_utf8_fields.push_back(path_text());
+  }
+
+  bool value(std::size_t depth) {
     if (pos_ >= text_.size()) return false;
     const char c = text_[pos_];
     if (c == '{' || c == '[') {
@@ -37,13 +66,13 @@ class Scanner {
         result_.too_deep = true;
         return false;
       }
-      return c == '{' ? object(path, depth + 1) : array(path, depth + 1);
+      return c == '{' ? object(depth + 1) : array(depth + 1);
     }
     if (c == '"') {
       std::string_view raw;
       bool valid = true;
       if (!string(raw, valid)) return false;
-      if (!valid) result_.invalid_utf8_fields.push_back(path);
+      if (!valid) report();
       return true;
     }
     return scalar();
@@ -62,7 +91,7 @@ class Scanner {
     return pos_ > start;
   }
 
-  bool object(const std::string& path, std::size_t depth) {
+  bool object(std::size_t depth) {
     ++pos_;  // '{'
     skip_space();
     if (pos_ < text_.size() && text_[pos_] == '}') {
@@ -75,13 +104,14 @@ class Scanner {
       std::string_view key;
       bool key_valid = true;
       if (!string(key, key_valid)) return false;
-      const std::string child = path.empty() ? std::string(key) : path + "." + std::string(key);
-      if (!key_valid) result_.invalid_utf8_fields.push_back(child);
+      path_.push_back({key, 0, false});
+      if (!key_valid) report();
       skip_space();
       if (pos_ >= text_.size() || text_[pos_] != ':') return false;
       ++pos_;
       skip_space();
-      if (!value(child, depth)) return false;
+      if (!value(depth)) return false;
+      path_.pop_back();
       skip_space();
       if (pos_ >= text_.size()) return false;
       if (text_[pos_] == ',') {
@@ -96,7 +126,7 @@ class Scanner {
     }
   }
 
-  bool array(const std::string& path, std::size_t depth) {
+  bool array(std::size_t depth) {
     ++pos_;  // '['
     skip_space();
     if (pos_ < text_.size() && text_[pos_] == ']') {
@@ -105,7 +135,9 @@ class Scanner {
     }
     for (std::size_t index = 0;; ++index) {
       skip_space();
-      if (!value(path + "[" + std::to_string(index) + "]", depth)) return false;
+      path_.push_back({{}, index, true});
+      if (!value(depth)) return false;
+      path_.pop_back();
       skip_space();
       if (pos_ >= text_.size()) return false;
       if (text_[pos_] == ',') {
@@ -175,6 +207,7 @@ class Scanner {
   std::string_view text_;
   std::size_t max_depth_;
   std::size_t pos_ = 0;
+  std::vector<Segment> path_;  // where the walker is: keys and array indices from the root
   JsonScan result_;
 };
 

@@ -12,7 +12,7 @@ struct JsonScan {
   bool well_formed = false;  // brackets, strings, commas and colons in order (scalars loosely)
   bool too_deep = false;     // nested deeper than the limit given to scan_json
   /// JSON paths (`subject`, `environment.os`, `files[2]`) of the strings holding ill-formed UTF-8
-  /// or unpaired \u surrogates; a bad key names itself.
+  /// or unpaired \u surrogates; a bad key names itself. At most the first 20 are listed.
   std::vector<std::string> invalid_utf8_fields;
 };
 

@@ -1,6 +1,11 @@
 #include "http/limits/rate_limiter.hpp"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
 #include <algorithm>
+#include <array>
+#include <iterator>
 #include <vector>
 
 namespace gongdan::http {
@@ -15,6 +20,19 @@ std::int64_t period_ms(const RateRule& rule) {
 std::int64_t capacity(const RateRule& rule) { return static_cast<std::int64_t>(rule.burst) * period_ms(rule); }
 
 }  // namespace
+
+std::string rate_limit_subject(std::string_view ip) {
+  // One IPv6 host is routinely given a whole /64: keyed per address, it could rotate through
+  // 2^64 of them and never meet its budget (password guessing past the login limit).
+  if (ip.find(':') == std::string_view::npos) return std::string(ip);
+  std::string text(ip);
+  in6_addr address{};
+  if (inet_pton(AF_INET6, text.c_str(), &address) != 1) return text;
+  std::fill(std::begin(address.s6_addr) + 8, std::end(address.s6_addr), std::uint8_t{0});
+  std::array<char, INET6_ADDRSTRLEN> out{};
+  if (inet_ntop(AF_INET6, &address, out.data(), out.size()) == nullptr) return text;
+  return std::string(out.data()) + "/64";
+}
 
 RateLimiter::RateLimiter(RateLimitSettings settings, const core::Clock& clock, std::size_t max_buckets)
     : settings_(settings), clock_(clock), max_buckets_(std::max<std::size_t>(max_buckets, 1)) {}
@@ -41,11 +59,12 @@ RateDecision RateLimiter::take(RateAction action, std::string_view ip) {
   if (!settings_.enabled) return {};
   const RateRule& r = rule(action);
   const std::int64_t now_ms = core::to_epoch_ms(clock_.now());
+  const std::string subject = rate_limit_subject(ip);
   std::string key;
-  key.reserve(ip.size() + 2);
+  key.reserve(subject.size() + 2);
   key.push_back(static_cast<char>('0' + static_cast<int>(action)));
   key.push_back(' ');
-  key.append(ip);
+  key.append(subject);
 
   const std::lock_guard lock(mutex_);
   auto it = buckets_.find(key);

@@ -22,6 +22,10 @@ struct RateDecision {
   std::chrono::seconds retry_after{0};
 };
 
+/// What one budget is kept for: an IPv4 address as is, an IPv6 address by its /64 prefix (the
+/// block one host or subscriber is given), anything unparsable as is.
+std::string rate_limit_subject(std::string_view ip);
+
 /// Per-IP token buckets, one per action. Thread-safe; memory-bounded: buckets that have refilled
 /// are dropped, and when too many remain the least recently used go first.
 class RateLimiter {

@@ -32,6 +32,26 @@ TEST_F(RateLimiterTest, AllowsTheBurstThenRefusesWithRetryAfter) {
   EXPECT_EQ(refused.retry_after, 6s);  // 10 per minute: one token every 6 s
 }
 
+TEST_F(RateLimiterTest, AnIpv6HostCannotRotateAddressesWithinItsSlash64) {
+  RateLimiter limiter(settings(), clock_);
+  for (int i = 0; i < 5; ++i) {
+    const std::string address = "2001:db8:1:2::" + std::to_string(i + 1);
+    EXPECT_TRUE(limiter.take(RateAction::kLogin, address).allowed) << address;
+  }
+  EXPECT_FALSE(limiter.take(RateAction::kLogin, "2001:db8:1:2:ffff:ffff:ffff:ffff").allowed);
+  // The neighbouring /64 is someone else.
+  EXPECT_TRUE(limiter.take(RateAction::kLogin, "2001:db8:1:3::1").allowed);
+}
+
+TEST(RateLimitSubject, KeepsIpv4AndGroupsIpv6ByPrefix) {
+  EXPECT_EQ(rate_limit_subject("192.0.2.7"), "192.0.2.7");
+  EXPECT_EQ(rate_limit_subject("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), "2001:db8:1:2::/64");
+  EXPECT_EQ(rate_limit_subject("2001:DB8:1:2::1"), "2001:db8:1:2::/64");
+  EXPECT_EQ(rate_limit_subject("::1"), "::/64");
+  EXPECT_EQ(rate_limit_subject("unknown"), "unknown");
+  EXPECT_EQ(rate_limit_subject("not:an:address"), "not:an:address");
+}
+
 TEST_F(RateLimiterTest, RefillsWithTime) {
   RateLimiter limiter(settings(), clock_);
   for (int i = 0; i < 5; ++i) (void)limiter.take(RateAction::kLogin, "10.0.0.1");
