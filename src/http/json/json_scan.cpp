@@ -112,17 +112,8 @@ class Scanner {
       skip_space();
       if (!value(depth)) return false;
       path_.pop_back();
-      skip_space();
-      if (pos_ >= text_.size()) return false;
-      if (text_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      if (text_[pos_] == '}') {
-        ++pos_;
-        return true;
-      }
-      return false;
+      const Next next = after_item('}');
+      if (next != Next::kMore) return next == Next::kDone;
     }
   }
 
@@ -138,18 +129,18 @@ class Scanner {
       path_.push_back({{}, index, true});
       if (!value(depth)) return false;
       path_.pop_back();
-      skip_space();
-      if (pos_ >= text_.size()) return false;
-      if (text_[pos_] == ',') {
-        ++pos_;
-        continue;
-      }
-      if (text_[pos_] == ']') {
-        ++pos_;
-        return true;
-      }
-      return false;
+      const Next next = after_item(']');
+      if (next != Next::kMore) return next == Next::kDone;
     }
+  }
+
+  // What follows an object member or array item: a comma (more), the closing bracket, or junk.
+  enum class Next { kMore, kDone, kMalformed };
+  Next after_item(char close) {
+    skip_space();
+    if (pos_ >= text_.size()) return Next::kMalformed;
+    if (text_[pos_] == ',' || text_[pos_] == close) return text_[pos_++] == ',' ? Next::kMore : Next::kDone;
+    return Next::kMalformed;
   }
 
   // Reads a string at pos_ (on its opening quote). `raw` is its text between the quotes;
