@@ -25,4 +25,8 @@ fi
 if grep -rn 'boost/beast' src | grep -v '^src/http/'; then
   fail "Boost.Beast outside src/http"
 fi
+# Mail protocols and formats stay inside mail: GMime, libcurl and Mustache headers nowhere else.
+if grep -rnE '#include <(gmime|curl|kainjow)/' src | grep -v '^src/mail/'; then
+  fail "GMime, libcurl and Mustache belong to src/mail"
+fi
 exit $status
