@@ -27,6 +27,7 @@ struct CustomerRef {
   std::optional<core::UserId> user_id;  // empty for guests
   std::string name;
   std::string email;
+  Locale locale = Locale::kZhCn;  // the language of the page the ticket was submitted from
   bool guest() const { return !user_id.has_value(); }
 };
 
