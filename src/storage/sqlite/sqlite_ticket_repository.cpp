@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "storage/sqlite/mail_effects_writer.hpp"
 #include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/ticket_list_query.hpp"
 
@@ -119,6 +120,8 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
     }
     const core::TicketId id = insert_ticket(db, new_ticket.ticket);
     insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
+    sqlite::write_mail_effects(db, new_ticket.effects, id, new_ticket.ticket.number.str(),
+                               new_ticket.ticket.created_at);
     if (new_ticket.idempotency) {
       auto remember = db.cached("INSERT INTO idempotency_keys (scope, key, ticket_id, created_at) VALUES (?, ?, ?, ?)");
       remember
@@ -150,6 +153,7 @@ core::Result<domain::ChangedTicket> SqliteTicketRepository::modify(core::TicketI
     domain::ChangedTicket changed{*current, std::nullopt};
     if (change->message) changed.message = insert_message(db, id, *change->message, t.updated_at);
     for (const auto& event : change->events) insert_event(db, id, event, t.updated_at);
+    sqlite::write_mail_effects(db, change->effects, std::nullopt, std::nullopt, t.updated_at);
     auto stored = load_ticket(db, id);
     if (!stored) return core::Error::unavailable("The changed ticket could not be read back.");
     changed.ticket = std::move(*stored);
