@@ -29,11 +29,26 @@ std::string boundary_for(std::string_view message_id) {
   return boundary;
 }
 
+// Text travels with CRLF line ends (RFC 2045 §6.1 canonical form), whatever the encoding.
+std::string canonical_line_ends(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + text.size() / 32);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' || text[i] == '\n') {
+      out += kCrlf;
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
 // Quoted-printable keeps mostly-ASCII text readable; base64 is a third of the size for Chinese.
 // Whichever is shorter wins, which depends on the text alone.
 std::string body_part(std::string_view content_type, std::string_view body) {
   std::string qp = encode_quoted_printable(body);
-  std::string b64 = encode_base64_lines(body);
+  std::string b64 = encode_base64_lines(canonical_line_ends(body));
   const bool use_qp = qp.size() <= b64.size();
   std::string part = "Content-Type: " + std::string(content_type) + "; charset=UTF-8";
   part += kCrlf;

@@ -125,6 +125,8 @@ TEST(MimeMessage, ChineseBodiesGoBase64AndAsciiBodiesQuotedPrintable) {
   const auto parsed = testing::parse_mail(bytes);
   EXPECT_EQ(parsed.text, m.text + "\r\n");
   EXPECT_EQ(parsed.html, m.html);
+  m.html = "工单\n工单\r\n工单";
+  EXPECT_EQ(testing::parse_mail(build_mime_message(m)).html, "工单\r\n工单\r\n工单") << "CRLF in base64 too";
 }
 
 }  // namespace
