@@ -16,18 +16,23 @@ std::optional<std::string> lowered_header(const ParsedMessage& message, std::str
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 
-// Out-of-office subjects, matched at the start only: "休假" or "auto reply" inside a customer's
-// own subject ("休假期间无法登录") must not silence a real ticket.
+// Out-of-office subjects, matched at the start only: "auto reply" inside a customer's own
+// subject must not silence a real ticket. "休假" alone starts real questions too ("休假期间无法登录"),
+// so it counts only as a tag: "休假中", "【休假】", "休假：…".
 std::optional<std::string> out_of_office_subject(std::string_view subject) {
-  static constexpr std::array<std::string_view, 9> kPrefixes{"自动回复",      "自動回覆",  "auto reply",
-                                                             "auto-reply",    "autoreply", "automatic reply",
-                                                             "out of office", "休假",      "假期自动回复"};
+  static constexpr std::array<std::string_view, 7> kPrefixes{
+      "自动回复", "自動回覆", "auto reply", "auto-reply", "autoreply", "automatic reply", "out of office"};
+  static constexpr std::array<std::string_view, 8> kLeaveTags{"休假中", "休假：", "休假:",        "休假】",
+                                                              "休假]",  "休假 ",  "休假自动回复", "假期自动回复"};
   std::string text = core::ascii_lower(core::trim(subject));
   for (std::string_view bracket : {"【", "[", "("}) {
     if (starts_with(text, bracket)) text.erase(0, bracket.size());
   }
   for (auto prefix : kPrefixes) {
     if (starts_with(text, prefix)) return "subject: " + std::string(prefix);
+  }
+  for (auto tag : kLeaveTags) {
+    if (starts_with(text, tag) || text == "休假") return std::string("subject: 休假");
   }
   return std::nullopt;
 }

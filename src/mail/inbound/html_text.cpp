@@ -41,7 +41,7 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kEntitie
 // Decodes the entity starting at text[at] == '&'; returns the bytes consumed (0: not an entity).
 std::size_t decode_entity(std::string_view text, std::size_t at, std::string& out) {
   const std::size_t semicolon = text.find(';', at);
-  if (semicolon == std::string_view::npos || semicolon - at > 10) return 0;
+  if (semicolon == std::string_view::npos || semicolon - at > 32) return 0;
   const std::string_view name = text.substr(at + 1, semicolon - at - 1);
   if (name.size() > 1 && name[0] == '#') {
     std::uint32_t cp = 0;
@@ -69,13 +69,22 @@ std::size_t decode_entity(std::string_view text, std::size_t at, std::string& ou
   return 0;
 }
 
-bool is_block_tag(std::string_view tag) {
-  static constexpr std::array<std::string_view, 16> kBlocks{
-      "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "table", "ul", "ol", "hr", "pre"};
-  for (auto block : kBlocks) {
-    if (tag == block) return true;
+// Line-breaking markers in the intermediate text; '\n' itself is a <br>.
+constexpr char kLineEnd = '\x01';    // a block boundary: the line ends here, once
+constexpr char kParagraph = '\x02';  // a paragraph boundary: a blank line, once
+
+char break_for(std::string_view tag) {
+  static constexpr std::array<std::string_view, 7> kLines{"div", "li", "tr", "table", "ul", "ol", "pre"};
+  static constexpr std::array<std::string_view, 9> kParagraphs{"p",  "h1", "h2",         "h3", "h4",
+                                                               "h5", "h6", "blockquote", "hr"};
+  if (tag == "br") return '\n';
+  for (auto line : kLines) {
+    if (tag == line) return kLineEnd;
   }
-  return false;
+  for (auto paragraph : kParagraphs) {
+    if (tag == paragraph) return kParagraph;
+  }
+  return 0;
 }
 
 // The lower-cased tag name of "<name ...>" or "</name>", without the slash.
@@ -90,25 +99,36 @@ std::string tag_name(std::string_view tag) {
   return name;
 }
 
-// Collapses white space the way a browser does, keeping the breaks produced from tags ('\n').
+// Collapses white space the way a browser does and applies the line-breaking markers; never more
+// than one blank line in a row.
 std::string tidy(std::string_view text) {
   std::string out;
-  int newlines = 0;
   bool space = false;
+  const auto newlines_at_end = [&out] {
+    std::size_t count = 0;
+    while (count < out.size() && out[out.size() - 1 - count] == '\n') ++count;
+    return count;
+  };
+  const auto end_lines = [&](std::size_t wanted) {
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    while (!out.empty() && newlines_at_end() < wanted) out += '\n';
+  };
   for (char c : text) {
-    if (c == '\n') {
+    if (c == kLineEnd) {
+      end_lines(1);
+    } else if (c == kParagraph) {
+      end_lines(2);
+    } else if (c == '\n') {
       while (!out.empty() && out.back() == ' ') out.pop_back();
-      if (!out.empty() && newlines < 2) out += '\n';
-      ++newlines;
-      space = false;
+      if (!out.empty() && newlines_at_end() < 2) out += '\n';
     } else if (c == ' ' || c == '\t' || c == '\r' || c == '\f') {
       space = true;
+      continue;
     } else {
       if (space && !out.empty() && out.back() != '\n') out += ' ';
       out += c;
-      newlines = 0;
-      space = false;
     }
+    space = false;
   }
   return std::string(core::trim(out));
 }
@@ -139,8 +159,8 @@ std::string html_to_text(std::string_view html) {
       }
       if (!closing && (name == "script" || name == "style" || name == "head" || name == "title")) {
         if (tag.size() < 2 || tag[tag.size() - 2] != '/') skip_until = name;
-      } else if (name == "br" || is_block_tag(name)) {
-        text += '\n';
+      } else if (const char line_break = break_for(name); line_break != 0) {
+        text += line_break;
       } else if (name == "td" || name == "th") {
         text += ' ';
       }
@@ -154,12 +174,13 @@ std::string html_to_text(std::string_view html) {
       std::string decoded;
       if (const std::size_t used = decode_entity(html, i, decoded); used > 0) {
         // A decoded '\n' (&#10;) reads as white space like any source line break.
-        for (char d : decoded) text += d == '\n' ? ' ' : d;
+        for (char d : decoded) text += (d == '\n' || d == kLineEnd || d == kParagraph) ? ' ' : d;
         i += used;
         continue;
       }
     }
-    text += c == '\n' ? ' ' : c;
+    // Source line breaks are white space; stray marker bytes in the input are too.
+    text += (c == '\n' || c == kLineEnd || c == kParagraph) ? ' ' : c;
     ++i;
   }
   return tidy(text);
