@@ -43,6 +43,7 @@ std::optional<MailKind> parse_mail_kind(std::string_view text) {
 const std::vector<MailKind>& all_mail_kinds() {
   static const std::vector<MailKind> kinds = [] {
     std::vector<MailKind> list;
+    list.reserve(kKindWords.size());
     for (const auto& [kind, word] : kKindWords) list.push_back(kind);
     return list;
   }();
