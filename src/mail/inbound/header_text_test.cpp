@@ -46,6 +46,11 @@ TEST(Charset, LabelsAreWidenedAndUnknownLabelsFallBack) {
   EXPECT_EQ(to_utf8("ok", ""), "ok");
 }
 
+TEST(Charset, NulBytesAreDropped) {
+  EXPECT_EQ(to_utf8(std::string("a\0b", 3), "utf-8"), "ab");
+  EXPECT_EQ(decode_header_text("=?utf-8?Q?a=00b?="), "ab");
+}
+
 TEST(Charset, UndecodableBytesBecomeReplacementCharacters) {
   EXPECT_EQ(to_utf8("a\xFF"
                     "b",

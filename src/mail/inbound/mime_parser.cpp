@@ -76,8 +76,8 @@ void read_sender(GMimeObject* message, GMimeParserOptions* options, domain::Inbo
   for (int i = 0; i < internet_address_list_length(list.get()); ++i) {
     InternetAddress* address = internet_address_list_get_address(list.get(), i);
     if (!INTERNET_ADDRESS_IS_MAILBOX(address)) continue;
-    mail.from_email =
-        core::ascii_lower(text_or_empty(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address))));
+    mail.from_email = core::ascii_lower(
+        to_utf8(text_or_empty(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address))), ""));
     mail.from_name = std::string(core::trim(to_utf8(text_or_empty(internet_address_get_name(address)), "utf-8")));
     return;
   }
@@ -90,7 +90,7 @@ void add_references(GMimeObject* message, GMimeParserOptions* options, const cha
   GMimeReferences* references = g_mime_references_parse(options, raw.c_str());
   if (references == nullptr) return;
   for (int i = 0; i < g_mime_references_length(references); ++i) {
-    std::string id = text_or_empty(g_mime_references_get_message_id(references, i));
+    std::string id = to_utf8(text_or_empty(g_mime_references_get_message_id(references, i)), "");
     // In-Reply-To usually repeats the last reference: keep each id once, in first-seen order.
     if (!id.empty() && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(std::move(id));
   }
@@ -261,7 +261,7 @@ core::Result<ParsedMessage> parse_message(std::string_view input) {
                               decode_header_text(text_or_empty(g_mime_header_get_raw_value(header)))});
   }
   domain::InboundMail& mail = parsed.mail;
-  mail.message_id = text_or_empty(g_mime_message_get_message_id(message.get()));
+  mail.message_id = to_utf8(text_or_empty(g_mime_message_get_message_id(message.get())), "");
   if (mail.message_id.empty()) mail.message_id = synthesized_message_id(input);
   read_sender(object, options.get(), mail);
   if (const std::string* subject = parsed.header("Subject")) mail.subject = *subject;
