@@ -38,6 +38,14 @@ TEST(HeaderText, BrokenWordsStayText) {
   EXPECT_EQ(decode_header_text("=??B?abc?="), "=??B?abc?=");
 }
 
+TEST(HeaderText, HostileRepetitionStaysLinear) {
+  // 400 KB of "=?" openings with one "?=" at the very end: quadratic scanning would never finish.
+  std::string hostile;
+  for (int i = 0; i < 50000; ++i) hostile += "=?a?B?x ";
+  hostile += "?=";
+  EXPECT_EQ(decode_header_text(hostile), hostile);
+}
+
 TEST(Charset, LabelsAreWidenedAndUnknownLabelsFallBack) {
   EXPECT_EQ(to_utf8("\xCD\xF5\x86\xB4", "gb2312"), "王喆");
   EXPECT_EQ(to_utf8("\xB9\xA4\xB5\xA5", "x-unknown-charset"), "工单");

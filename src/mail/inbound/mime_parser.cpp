@@ -50,15 +50,19 @@ std::string text_or_empty(const char* text) { return text == nullptr ? std::stri
 // GMime decodes encoded words with the charset as labelled; relabel gb2312/gbk words so that the
 // GBK characters real "gb2312" mail carries survive (display names such as 王喆).
 std::string widen_chinese_labels(std::string_view value) {
-  std::string out(value);
-  for (const std::string_view label : {"gb2312", "gbk", "x-gbk", "cp936"}) {
-    const std::string needle = "=?" + std::string(label) + "?";
-    std::size_t at = 0;
-    while ((at = core::ascii_lower(out).find(needle, at)) != std::string::npos) {
-      out.replace(at, needle.size(), "=?gb18030?");
-      at += 10;
+  const std::string lower = core::ascii_lower(value);
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t at = lower.find("=?"); at != std::string::npos; at = lower.find("=?", at + 2)) {
+    for (const std::string_view label : {"gb2312?", "gbk?", "x-gbk?", "cp936?"}) {
+      if (std::string_view(lower).substr(at + 2, label.size()) != label) continue;
+      out.append(value.substr(copied, at + 2 - copied));
+      out += "gb18030?";
+      copied = at + 2 + label.size();
+      break;
     }
   }
+  out.append(value.substr(copied));
   return out;
 }
 
