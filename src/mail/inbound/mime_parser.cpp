@@ -171,7 +171,8 @@ void collect_part(GMimePart* part, Collected& out) {
 }
 
 void collect_alternative(GMimeMultipart* multipart, int depth, Collected& out) {
-  // One text from the richest-to-plainest choices (plain preferred), files from every branch.
+  // The branches are one text in several forms: take the plain one (else the HTML one), but keep
+  // the files of every branch (an HTML branch carries its pasted screenshots).
   std::vector<Collected> branches(static_cast<std::size_t>(g_mime_multipart_get_count(multipart)));
   for (std::size_t i = 0; i < branches.size(); ++i) {
     collect(g_mime_multipart_get_part(multipart, static_cast<int>(i)), depth + 1, branches[i]);
@@ -197,8 +198,10 @@ void collect(GMimeObject* object, int depth, Collected& out) {
   if (GMIME_IS_MULTIPART_ENCRYPTED(object)) return;  // nothing readable without the key
   if (GMIME_IS_MULTIPART_SIGNED(object)) {
     // The signed content is the first part; the second is the signature itself.
-    GMimeObject* content = g_mime_multipart_get_part(GMIME_MULTIPART(object), GMIME_MULTIPART_SIGNED_CONTENT);
-    if (content != nullptr) collect(content, depth + 1, out);
+    GMimeMultipart* signed_part = GMIME_MULTIPART(object);
+    if (g_mime_multipart_get_count(signed_part) > GMIME_MULTIPART_SIGNED_CONTENT) {
+      collect(g_mime_multipart_get_part(signed_part, GMIME_MULTIPART_SIGNED_CONTENT), depth + 1, out);
+    }
     return;
   }
   if (GMIME_IS_MULTIPART(object)) {
