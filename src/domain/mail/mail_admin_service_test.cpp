@@ -14,14 +14,12 @@ using core::ErrorCode;
 using namespace std::chrono_literals;
 
 Actor user_with(Role role) {
-  return Actor{User{core::UserId{static_cast<std::int64_t>(role) + 1},
-                    "someone@example.com",
-                    "王芳",
-                    role,
-                    Locale::kZhCn,
-                    "",
-                    {}},
-               std::nullopt};
+  User user;
+  user.id = core::UserId{static_cast<std::int64_t>(role) + 1};
+  user.email = "someone@example.com";
+  user.name = "王芳";
+  user.role = role;
+  return Actor{user, std::nullopt};
 }
 
 std::vector<std::string> fields_of(const core::Error& error) {

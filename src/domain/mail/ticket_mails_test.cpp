@@ -144,7 +144,11 @@ TEST_F(TicketMailsTest, TicketListHasOneLinkPerTicket) {
 }
 
 TEST_F(TicketMailsTest, SignInLinkWorksForThirtyMinutesForItsAccount) {
-  const User user{core::UserId{3}, "lilei@example.com", "李雷", Role::kCustomer, Locale::kEn, "", clock_.now()};
+  User user;
+  user.id = core::UserId{3};
+  user.email = "lilei@example.com";
+  user.name = "李雷";
+  user.locale = Locale::kEn;
   const auto effects = mails_.sign_in(user, MailKind::kSignInLink);
   const auto& mail = effects.mails.at(0);
   const auto& link = effects.links.at(0);
