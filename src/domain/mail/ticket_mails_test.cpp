@@ -31,7 +31,7 @@ class TicketMailsTest : public ::testing::Test {
     return t;
   }
 
-  core::FakeClock clock_{core::from_epoch_ms(1'795'000'000'000)};  // 2026-11-18T08:53:20Z
+  core::FakeClock clock_{core::from_epoch_ms(1'795'000'000'000)};  // 2026-11-18T11:06:40Z
   testing::FakeCrypto crypto_;
   TicketMails mails_{crypto_, clock_, {"https://help.example.com", "Gongdan", 24h * 30, 30min}};
 };
@@ -137,7 +137,7 @@ TEST_F(TicketMailsTest, TicketListHasOneLinkPerTicket) {
   for (std::size_t i = 0; i < tickets.size(); ++i) {
     const auto& row = mail.values.tickets[i];
     EXPECT_EQ(row.at("number"), tickets[i].number.str());
-    EXPECT_EQ(row.at("updated"), "18 Nov 2026, 16:53 (UTC+08:00)");
+    EXPECT_EQ(row.at("updated"), "18 Nov 2026, 19:06 (UTC+08:00)");
     EXPECT_EQ(crypto_.digest(token_in(row.at("link"), "#link=")), effects.links[i].token_digest);
     EXPECT_EQ(effects.links[i].ticket_id, tickets[i].id);
   }
