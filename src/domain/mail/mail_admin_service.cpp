@@ -124,8 +124,9 @@ core::Result<MailSettings> MailAdminService::settings(const Actor& actor) {
 core::Result<MailSettings> MailAdminService::save_settings(const Actor& actor, const MailSettingsUpdate& update) {
   if (auto allowed = require_admin(actor); !allowed) return allowed.take_error();
   std::vector<core::FieldError> errors;
+  const auto current = settings_.current();
   const auto& smtp = update.smtp;
-  const auto& imap = update.imap;
+  const auto& imap = update.imap ? *update.imap : current.imap;
   check_setting(errors, "smtp.url", smtp.url);
   check_setting(errors, "smtp.username", smtp.username);
   check_setting(errors, "smtp.from_name", smtp.from_name);
@@ -148,7 +149,6 @@ core::Result<MailSettings> MailAdminService::save_settings(const Actor& actor, c
     }
   }
   if (!errors.empty()) return core::Error::validation(std::move(errors));
-  const auto current = settings_.current();
   MailSettings next{smtp, imap};
   next.smtp.from_email = core::ascii_lower(core::trim(smtp.from_email));
   next.smtp.password = update.smtp_password.value_or(current.smtp.password);

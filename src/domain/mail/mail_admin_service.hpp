@@ -21,10 +21,11 @@ struct OutboxRequest {
   std::optional<std::int64_t> limit;
 };
 
-/// A change of the mail settings. A password that is absent stays as it is; "" clears it.
+/// A change of the mail settings. A password that is absent stays as it is; "" clears it. Without
+/// `imap` the mailbox settings stay as they are.
 struct MailSettingsUpdate {
   SmtpSettings smtp;
-  ImapSettings imap;
+  std::optional<ImapSettings> imap;
   std::optional<std::string> smtp_password;
   std::optional<std::string> imap_password;
 };

@@ -90,7 +90,8 @@ class InboundMailLog {
   virtual ~InboundMailLog() = default;
   /// True when the message was handled before.
   virtual bool seen(const std::string& message_id) = 0;
-  /// Records the message; false when it was recorded before.
+  /// Records the message from `sender` (lower-cased) that count_from() counts; false when it
+  /// was recorded before.
   virtual core::Result<bool> record(const std::string& message_id, const std::string& sender, std::string outcome,
                                     core::Timestamp at) = 0;
   /// Messages recorded from `sender` since `since`: the per-sender rate that stops mail loops.

@@ -99,7 +99,8 @@ core::Result<OpenedLink> MailRequestService::open_ticket_link(std::string_view t
   if (!link || !link->link.ticket_id) return link_invalid();
   const auto ticket = tickets_.find_by_id(*link->link.ticket_id);
   if (!ticket) return link_invalid();
-  return OpenedLink{{ticket->id, link->link.email}, ticket->number, link->link.expires_at};
+  const auto remaining = std::chrono::duration_cast<std::chrono::seconds>(link->link.expires_at - clock_.now());
+  return OpenedLink{{ticket->id, link->link.email}, ticket->number, link->link.expires_at, remaining};
 }
 
 std::optional<TicketGrant> MailRequestService::grant_for(std::string_view token) {

@@ -20,6 +20,7 @@ struct OpenedLink {
   TicketGrant grant;
   TicketNumber number;
   core::Timestamp expires_at;
+  std::chrono::seconds remaining{0};  // until it expires: how long a browser may keep it
 };
 
 /// The use cases around mailed links: asking for a link or a list by mail (answers never tell
