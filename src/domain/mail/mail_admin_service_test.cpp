@@ -33,7 +33,7 @@ class MailAdminServiceTest : public ::testing::Test {
   MailSettingsUpdate valid_update() {
     MailSettingsUpdate update;
     update.smtp = {"smtp://mail.example.com:587", "support", "", true, "Support@Example.com", "客服"};
-    update.imap = {"imaps://mail.example.com/INBOX", "support", "", 60};
+    update.imap = ImapSettings{"imaps://mail.example.com/INBOX", "support", "", 60};
     return update;
   }
   OutboxId queue(std::string to = "lilei@example.com") {
@@ -101,12 +101,25 @@ TEST_F(MailAdminServiceTest, AnAbsentPasswordIsKeptAndAnEmptyOneClears) {
   EXPECT_EQ(saved.smtp.from_email, "support@example.com");
 }
 
+TEST_F(MailAdminServiceTest, WithoutImapTheMailboxSettingsStay) {
+  auto update = valid_update();
+  update.imap_password = "imap-secret";
+  ASSERT_TRUE(service_.save_settings(admin_, update));
+  update.imap.reset();
+  update.imap_password.reset();
+  update.smtp.url = "smtps://other.example.com:465";
+  const auto saved = service_.save_settings(admin_, update).value();
+  EXPECT_EQ(saved.smtp.url, "smtps://other.example.com:465");
+  EXPECT_EQ(saved.imap.url, "imaps://mail.example.com/INBOX");
+  EXPECT_EQ(saved.imap.password, "imap-secret");
+}
+
 TEST_F(MailAdminServiceTest, SettingsAreValidatedFieldByField) {
   auto update = valid_update();
   update.smtp.url = "http://mail.example.com";
   update.smtp.from_email = "not an address";
-  update.imap.url = "ftp://mail.example.com";
-  update.imap.poll_seconds = 5;
+  update.imap->url = "ftp://mail.example.com";
+  update.imap->poll_seconds = 5;
   update.smtp_password = std::string(501, 'x');
   const auto result = service_.save_settings(admin_, update);
   ASSERT_FALSE(result);
@@ -119,7 +132,7 @@ TEST_F(MailAdminServiceTest, SettingsAreValidatedFieldByField) {
 TEST_F(MailAdminServiceTest, EmptyUrlsAreAllowed) {
   auto update = valid_update();
   update.smtp.url.clear();
-  update.imap.url.clear();
+  update.imap->url.clear();
   EXPECT_TRUE(service_.save_settings(admin_, update));
 }
 

@@ -141,6 +141,9 @@ TEST_F(MailRequestServiceTest, ATicketLinkOpensItsTicketForItsAddress) {
   EXPECT_EQ(opened.grant.ticket_id, ticket.id);
   EXPECT_EQ(opened.grant.email, "owner@example.com");
   EXPECT_EQ(opened.expires_at, clock_.now() + 24h * 30);
+  EXPECT_EQ(opened.remaining, 24h * 30);
+  clock_.advance(24h);
+  EXPECT_EQ(service_.open_ticket_link(last_token(MailKind::kTicketConfirmation))->remaining, 24h * 29);
   EXPECT_TRUE(service_.grant_for(last_token(MailKind::kTicketConfirmation)));
 }
 

@@ -221,9 +221,9 @@ class InMemoryOutbox final : public OutboxRepository {
   std::int64_t next_id_ = 1;
 };
 
-/// Wraps a TicketRepository so that the mail effects of each change are written to the outbox,
-/// as the real stores do in the change's transaction (InMemoryTickets keeps tickets only). Also
-/// applies TicketQuery::customer_email, which InMemoryTickets does not filter on.
+/// Wraps a TicketRepository so that the mail effects of each change are written to the outbox
+/// and its links stored, as the real stores do in the change's transaction (InMemoryTickets only
+/// remembers them in `written_effects`).
 class MailingTickets final : public TicketRepository {
  public:
   MailingTickets(TicketRepository& tickets, InMemoryOutbox& outbox) : tickets_(tickets), outbox_(outbox) {}
@@ -248,13 +248,7 @@ class MailingTickets final : public TicketRepository {
   }
   std::optional<Ticket> find_by_number(const TicketNumber& number) override { return tickets_.find_by_number(number); }
   std::optional<Ticket> find_by_id(core::TicketId id) override { return tickets_.find_by_id(id); }
-  core::Result<Page<Ticket>> list(const TicketQuery& query) override {
-    auto page = tickets_.list(query);
-    if (page && !query.customer_email.empty()) {
-      std::erase_if(page->items, [&](const Ticket& t) { return t.customer.email != query.customer_email; });
-    }
-    return page;
-  }
+  core::Result<Page<Ticket>> list(const TicketQuery& query) override { return tickets_.list(query); }
   std::vector<Message> messages(core::TicketId id, bool include_internal) override {
     return tickets_.messages(id, include_internal);
   }
