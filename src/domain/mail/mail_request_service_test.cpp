@@ -177,6 +177,7 @@ TEST_F(MailRequestServiceTest, ASignInLinkWorksOnce) {
   const auto token = last_token(MailKind::kSignInLink);
   const auto signed_in = service_.sign_in_with_link(token).value();
   EXPECT_EQ(signed_in.user.email, "owner@example.com");
+  EXPECT_EQ(users_.find_by_id(owner_.user->id)->email_verified_at, clock_.now());  // the link proved the address
   EXPECT_TRUE(auth_.authenticate(signed_in.token));
   const auto again = service_.sign_in_with_link(token);
   ASSERT_FALSE(again);
