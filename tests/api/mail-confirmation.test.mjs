@@ -4,7 +4,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  Client, registerCustomer, createTicket, uniqEmail, uniq,
+  Client, registerCustomer, createTicket, ticketBody, uniqEmail, uniq, show,
 } from './helpers.mjs';
 import {
   startMailServer, stopMailServer, waitForMailTo, assertMailCountStays, assertMailBasics,
@@ -56,8 +56,9 @@ describe('mail: ticket confirmation', () => {
 
   it("the account's language wins over the page's Accept-Language", async () => {
     const cust = await registerCustomer(env.srv, { locale: 'en' });
-    const t = await createTicket(cust.api, { subject: `Lang ${uniq('s')}` });
-    // createTicket sends no Accept-Language (which alone would mean zh-CN).
+    const r = await cust.api.post('/tickets', await ticketBody(env.srv, { subject: `Lang ${uniq('s')}` }), { headers: { 'accept-language': 'zh-CN,zh;q=0.9' } });
+    assert.equal(r.status, 201, show(r));
+    const t = r.json.ticket;
     const mail = await waitForMailTo(env.sink, cust.email, (m) => m.subject.includes(t.number));
     assert.ok(!hasChinese(mail.text), `English text:\n${mail.text}`);
   });
