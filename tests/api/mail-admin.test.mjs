@@ -34,7 +34,7 @@ describe('mail: admin endpoints', () => {
   const shipped = async (kind, locale) => {
     const r = await admin.api.get('/admin/mail/templates');
     assert.equal(r.status, 200, show(r));
-    const t = r.json.find((x) => x.kind === kind && x.locale === locale);
+    const t = r.json.items.find((x) => x.kind === kind && x.locale === locale);
     assert.ok(t, `template ${kind}/${locale}`);
     return t;
   };
@@ -125,11 +125,11 @@ describe('mail: admin endpoints', () => {
       assert.ok(Array.isArray(r.json), show(r));
       for (const kind of KINDS) {
         for (const locale of ['zh-CN', 'en']) {
-          const t = r.json.find((x) => x.kind === kind && x.locale === locale);
+          const t = r.json.items.find((x) => x.kind === kind && x.locale === locale);
           assert.ok(t, `${kind}/${locale}`);
           for (const f of ['subject', 'text', 'html']) assert.ok(typeof t[f] === 'string' && t[f].length > 0, `${kind}/${locale}.${f}`);
-          assert.equal(typeof t.customized, 'boolean');
-          assert.ok('updated_at' in t);
+          assert.equal(t.customized, false, `${kind}/${locale} shipped`);
+          assert.equal(t.updated_at, null, 'updated_at null for the shipped text');
         }
       }
     });
@@ -194,6 +194,9 @@ describe('mail: admin endpoints', () => {
       assert.equal(back.customized, false);
       assert.equal(back.subject, t.subject);
       assert.equal(back.text, t.text);
+      assert.equal(back.updated_at, null);
+      const again = await admin.api.request('DELETE', '/admin/mail/templates/ticket_confirmation/en');
+      assert.equal(again.status, 404, `nothing customized to delete: ${show(again)}`);
       const email2 = uniqEmail('custom');
       await guestTicket(env.srv, email2, { locale: 'en' });
       const mail2 = await waitForMailTo(env.sink, email2);

@@ -18,7 +18,7 @@ export const hasChinese = (s) => CJK.test(s || '');
 /**
  * Starts a sink and a server that sends to it, with --public-url naming the server itself.
  * options.sink: startSmtpSink options; options.args: more serve flags.
- * → {srv, sink, admin?} (admin when options.admin: a signed-in admin from createStaff)
+ * → {srv, sink, publicUrl}
  */
 export async function startMailServer(options = {}) {
   const sink = await startSmtpSink(options.sink || {});
@@ -28,11 +28,12 @@ export async function startMailServer(options = {}) {
     const port = await freePort();
     try {
       // eslint-disable-next-line no-await-in-loop
+      const publicUrl = `http://${PUBLIC_HOST}:${port}`;
       const srv = await startServer({
         port,
-        args: ['--smtp', sink.url, '--public-url', `http://${PUBLIC_HOST}:${port}`, ...FAST_OUTBOX, ...(options.args || [])],
+        args: ['--smtp', sink.url, '--public-url', publicUrl, ...FAST_OUTBOX, ...(options.args || [])],
       });
-      return { srv, sink };
+      return { srv, sink, publicUrl };
     } catch (e) {
       lastError = e;
     }

@@ -34,7 +34,8 @@ describe('mail: incoming (gongdan mail-in)', () => {
   after(async () => { await stopMailServer(env); });
 
   const mailIn = async (bytes) => {
-    const r = await env.srv.cliWithInput(['mail-in'], bytes);
+    // serve and mail-in share the public URL: its host is how replies are recognised (docs/mail.md).
+    const r = await env.srv.cliWithInput(['mail-in', '--public-url', env.publicUrl], bytes);
     return r;
   };
   const handled = async (bytes) => {
