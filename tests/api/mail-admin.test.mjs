@@ -122,7 +122,8 @@ describe('mail: admin endpoints', () => {
     it('GET lists every kind in both languages, uncustomized at first', async () => {
       const r = await admin.api.get('/admin/mail/templates');
       assert.equal(r.status, 200, show(r));
-      assert.ok(Array.isArray(r.json), show(r));
+      assert.ok(Array.isArray(r.json.items), show(r));
+      assert.equal(r.json.items.length, KINDS.length * 2, 'every kind in both languages, no more');
       for (const kind of KINDS) {
         for (const locale of ['zh-CN', 'en']) {
           const t = r.json.items.find((x) => x.kind === kind && x.locale === locale);

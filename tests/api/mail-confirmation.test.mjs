@@ -65,7 +65,7 @@ describe('mail: ticket confirmation', () => {
 
   for (const locale of ['zh-CN', 'en']) {
     it(`a guest submitting from a ${locale} page gets one confirmation in ${locale} at the guest address`, async () => {
-      const email = uniqEmail(`guest-${locale}`);
+      const email = uniqEmail(`guest-${locale.toLowerCase()}`);
       const t = await guestTicket(env.srv, email, { locale, subject: `Guest ${uniq('s')}` });
       assert.equal(t.customer.guest, true);
       const mail = await waitForMailTo(env.sink, email);

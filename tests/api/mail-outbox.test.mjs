@@ -138,7 +138,7 @@ describe('mail: outbox delivery', () => {
       cursor = r.json.next_cursor;
       if (!cursor) break;
     }
-    assert.ok(seen.length >= 6, `all items: ${seen}`);
+    assert.ok(seen.length >= 5, `all items (5 mails so far in this file): ${seen}`);
     assert.equal(new Set(seen).size, seen.length, 'no item twice across pages');
     const sent = await admin.api.get('/admin/outbox?state=sent&limit=100');
     assert.ok(sent.json.items.every((x) => x.state === 'sent'), show(sent));
