@@ -5,7 +5,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   Client, assertProblem, assertTicketShape, parseSetCookies, cookieJar, registerCustomer, createTicket,
-  uniqEmail, show,
+  uniqEmail, show, makeForm, ticketBody, PNG_1x1, TIME_RE,
 } from './helpers.mjs';
 import {
   startMailServer, stopMailServer, waitForMailTo, ticketLinkIn, guestTicket, linkClient,
@@ -30,9 +30,15 @@ describe('mail: secure ticket links', () => {
     const r = await api.post('/links/ticket', { token });
     assert.equal(r.status, 200, show(r));
     assert.equal(r.json.number, ticket.number);
+    assert.match(r.json.expires_at, TIME_RE);
+    const days = (Date.parse(r.json.expires_at) - Date.now()) / 86400000;
+    assert.ok(days > 29.9 && days <= 30.01, `a ticket link works for 30 days: ${r.json.expires_at}`);
     const set = parseSetCookies(r.headers);
     assert.ok(set.gd_link, `gd_link cookie: ${r.headers.getSetCookie()}`);
     assert.equal(set.gd_link.attrs.httponly, true, 'gd_link is HttpOnly');
+    assert.equal(set.gd_link.attrs.samesite?.toLowerCase(), 'lax', 'SameSite=Lax');
+    assert.equal(set.gd_link.attrs.path, '/');
+    assert.equal(set.gd_link.value, token, 'the cookie holds the token');
     assert.ok(set.gd_csrf, 'a CSRF cookie comes with it');
     const jar = cookieJar(r.headers);
     const page = await api.withCookies(jar).get(`/tickets/${ticket.number}`);
@@ -61,6 +67,25 @@ describe('mail: secure ticket links', () => {
     assert.equal(c.status, 201, show(c));
     const after = await viaHeader.get(`/tickets/${ticket.number}`);
     assert.deepEqual(after.json.messages.map((m) => m.body).slice(-1), ['a comment through the link']);
+  });
+
+  it('the link opens the ticket\'s attachments and lets the guest close it', async () => {
+    const email = uniqEmail('link-files');
+    const form = makeForm('ticket', await ticketBody(env.srv, { guest: { name: 'Guest', email } }), [['shot.png', PNG_1x1, 'image/png']]);
+    const created = await api.postForm('/tickets', form);
+    assert.equal(created.status, 201, show(created));
+    const { number } = created.json.ticket;
+    const mail = await waitForMailTo(env.sink, email);
+    const viaHeader = linkClient(env.srv, ticketLinkIn(mail, number).token);
+    const page = await viaHeader.get(`/tickets/${number}`);
+    const [file] = page.json.messages[0].attachments;
+    const d = await viaHeader.get(file.url);
+    assert.equal(d.status, 200, show(d));
+    assert.ok(d.bytes.equals(PNG_1x1));
+    assert.equal((await api.get(file.url)).status === 200, false, 'not without the link');
+    const closed = await viaHeader.post(`/tickets/${number}/close`);
+    assert.equal(closed.status, 200, show(closed));
+    assert.equal(closed.json.ticket.status, 'closed');
   });
 
   it('the link stays reusable (a ticket link is not used up)', async () => {

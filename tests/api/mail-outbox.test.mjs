@@ -40,7 +40,7 @@ describe('mail: outbox delivery', () => {
   it('a delivered confirmation shows as sent, with its kind, recipient, locale and ticket', async () => {
     const email = uniqEmail('ok');
     const t = await guestTicket(env.srv, email, { locale: 'en' });
-    await waitForMailTo(env.sink, email);
+    const mail = await waitForMailTo(env.sink, email);
     const [item] = await waitForOutbox(admin, email, (items) => items.length === 1 && items[0].state === 'sent');
     assertOutboxItem(item);
     assert.equal(item.kind, 'ticket_confirmation');
@@ -50,6 +50,7 @@ describe('mail: outbox delivery', () => {
     assert.equal(item.attempts, 1);
     assert.match(item.sent_at, TIME_RE);
     assert.ok(!JSON.stringify(item).includes('#link='), 'no secret link in the admin view');
+    assert.ok(mail.messageId.startsWith(`<o${item.id}.`), `Message-ID derived from outbox id ${item.id}: ${mail.messageId}`);
   });
 
   it('451 at RCPT → stays queued, retried with back-off, last_error keeps the answer', async () => {
