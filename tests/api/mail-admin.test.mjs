@@ -8,6 +8,7 @@ import {
 } from './helpers.mjs';
 import {
   startMailServer, stopMailServer, waitForMailTo, assertMailBasics, guestTicket, assertMailCountStays,
+  waitForOutbox,
 } from './mail-helpers.mjs';
 
 const KINDS = ['ticket_confirmation', 'agent_reply', 'status_changed', 'ticket_link', 'ticket_list',
@@ -202,6 +203,27 @@ describe('mail: admin endpoints', () => {
       await guestTicket(env.srv, email2, { locale: 'en' });
       const mail2 = await waitForMailTo(env.sink, email2);
       assert.ok(!mail2.subject.startsWith('CUSTOM '), mail2.subject);
+    });
+  });
+
+  describe('templates and queued mail', () => {
+    it('a template changed while a mail waits in the outbox applies to that mail', async () => {
+      const t = await shipped('ticket_confirmation', 'en');
+      const email = uniqEmail('queued-template');
+      await env.sink.stop();
+      try {
+        await guestTicket(env.srv, email, { locale: 'en' });
+        await waitForOutbox(admin, email, (xs) => xs.length === 1 && xs[0].attempts >= 1, 10000);
+        const r = await admin.api.request('PUT', '/admin/mail/templates/ticket_confirmation/en', {
+          json: { subject: `QUEUED-CUSTOM ${t.subject}`, text: t.text, html: t.html },
+        });
+        assert.equal(r.status, 200, show(r));
+      } finally {
+        await env.sink.restart();
+      }
+      const mail = await waitForMailTo(env.sink, email, () => true, 20000);
+      assert.ok(mail.subject.startsWith('QUEUED-CUSTOM '), `the outbox keeps the intent, not bytes: ${mail.subject}`);
+      assert.equal((await admin.api.request('DELETE', '/admin/mail/templates/ticket_confirmation/en')).status, 204);
     });
   });
 
