@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "mail/inbound/inbound_filter.hpp"
+#include "mail/testing/loopback_port.hpp"
 
 extern char** environ;
 
@@ -28,28 +29,9 @@ namespace fs = std::filesystem;
 
 constexpr const char* kDovecot = "/usr/sbin/dovecot";
 
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
+using testing::accepts_connections;
 
-bool accepts_connections(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  ::close(fd);
-  return ok;
-}
+int free_port() { return testing::free_loopback_port(); }
 
 /// A throw-away Dovecot for one test: static password, one maildir user, plain IMAP on a free
 /// loopback port, everything in a temporary folder, run in the foreground as a child process.

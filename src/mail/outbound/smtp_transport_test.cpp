@@ -21,6 +21,7 @@
 #include "mail/outbound/mustache_template_engine.hpp"
 #include "mail/outbound/outbox_mail_composer.hpp"
 #include "mail/outbound/testing/parsed_mail.hpp"
+#include "mail/testing/loopback_port.hpp"
 
 namespace gongdan::mail {
 namespace {
@@ -43,28 +44,9 @@ class Sink(Mailbox):
         return "250 OK"
 )";
 
-int free_port() {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
+using testing::accepts_connections;
 
-bool accepts_connections(int port) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  ::close(fd);
-  return ok;
-}
+int free_port() { return testing::free_loopback_port(); }
 
 // aiosmtpd on a free port, writing what it accepts into a maildir; stopped with the suite.
 class SmtpSink {
