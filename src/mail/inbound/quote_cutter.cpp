@@ -13,6 +13,8 @@ namespace {
 constexpr std::size_t kMaxAttributionBytes = 300;
 // Outlook puts From: first and Sent/To/Subject within the next few lines.
 constexpr std::size_t kOutlookBlockLines = 5;
+// A marker line (attribution, Outlook header, separator) is short; longer lines are text.
+constexpr std::size_t kMaxMarkerLineBytes = 1000;
 
 bool starts_with(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
 bool ends_with(std::string_view text, std::string_view suffix) {
@@ -34,14 +36,26 @@ std::vector<std::string_view> split_lines(std::string_view body) {
 }
 
 // The line as markers see it: QQ Mail's literal "&nbsp;", no-break and ideographic spaces read as
-// spaces, Outlook's plain-text bold stars dropped, ends trimmed.
+// spaces, Outlook's plain-text bold stars dropped, ends trimmed. One pass: a hostile line of
+// megabytes of "&nbsp;" must cost linear time. Lines longer than any marker are not read at all.
 std::string normalized(std::string_view line) {
-  std::string out(line);
-  for (std::string_view space : {"&nbsp;", "\u00A0", "\u3000"}) {
-    for (std::size_t at = out.find(space); at != std::string::npos; at = out.find(space, at))
-      out.replace(at, space.size(), " ");
+  if (line.size() > kMaxMarkerLineBytes) return {};
+  std::string out;
+  out.reserve(line.size());
+  for (std::size_t i = 0; i < line.size();) {
+    bool replaced = false;
+    for (std::string_view space : {"&nbsp;", "\u00A0", "\u3000"}) {
+      if (line.substr(i, space.size()) == space) {
+        out += ' ';
+        i += space.size();
+        replaced = true;
+        break;
+      }
+    }
+    if (replaced) continue;
+    if (line[i] != '*') out += line[i];
+    ++i;
   }
-  out.erase(std::remove(out.begin(), out.end(), '*'), out.end());
   return std::string(core::trim(out));
 }
 

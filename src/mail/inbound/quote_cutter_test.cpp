@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+
 namespace gongdan::mail {
 namespace {
 
@@ -75,6 +77,15 @@ TEST(QuoteCutter, HostileRepetitionStaysLinear) {
   std::string lines;
   for (int i = 0; i < 20000; ++i) lines += "From: x\nOn \n";
   EXPECT_EQ(cut_quoted_history(lines + "text"), lines + "text");
+}
+
+TEST(QuoteCutter, AHugeLineOfEscapedSpacesStaysLinear) {
+  // 4 MB of QQ Mail's "&nbsp;" on one line: replacing in place would move the rest each time.
+  std::string line;
+  for (int i = 0; i < 700'000; ++i) line += "&nbsp;";
+  const auto start = std::chrono::steady_clock::now();
+  EXPECT_EQ(cut_quoted_history("新的问题\n" + line + "\n> 旧的引用"), "新的问题\n" + line);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds{5});
 }
 
 }  // namespace
