@@ -256,6 +256,7 @@ export default {
     back: 'Back to look up a ticket',
   },
   errors: {
+    template_syntax: 'The template does not parse; see the marked field.',
     link_invalid: 'This link has expired or is no longer valid.',
     not_failed: 'Only failed mail can be retried.',
     generic: 'Something went wrong. Please try again.',

@@ -254,6 +254,7 @@ export default {
     back: '返回查询工单',
   },
   errors: {
+    template_syntax: '模板无法解析，请查看标出的字段。',
     link_invalid: '此链接已过期或不再有效。',
     not_failed: '只有发送失败的邮件才能重试。',
     generic: '出了点问题，请重试。',
