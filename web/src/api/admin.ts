@@ -19,7 +19,8 @@ export const retryOutbox = (id: number) => request<OutboxItem>('POST', `/admin/o
 export const getMailSettings = () => request<MailSettings>('GET', '/admin/mail/settings')
 export const putMailSettings = (body: MailSettingsUpdate) => request<MailSettings>('PUT', '/admin/mail/settings', { json: body })
 export const sendTestMail = (to: string) => request<TestMailResult>('POST', '/admin/mail/test', { json: { to } })
-export const mailTemplates = () => request<MailTemplate[]>('GET', '/admin/mail/templates')
+export const mailTemplates = () =>
+  request<{ items: MailTemplate[] }>('GET', '/admin/mail/templates').then((r) => r.items)
 const templatePath = (kind: string, locale: string) => `/admin/mail/templates/${enc(kind)}/${enc(locale)}`
 export const putTemplate = (kind: string, locale: string, body: TemplateBody) =>
   request<MailTemplate>('PUT', templatePath(kind, locale), { json: body })

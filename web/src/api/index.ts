@@ -73,7 +73,7 @@ export const reopenTicket = (number: string) =>
   request<{ ticket: Ticket }>('POST', `/tickets/${enc(number)}/reopen`).then((r) => r.ticket)
 /** Trades a mailed ticket-link token for the HttpOnly gd_link cookie; 401 link_invalid when unusable. */
 export const openTicketLink = (token: string) =>
-  request<{ number: string }>('POST', '/links/ticket', { json: { token } }).then((r) => r.number)
+  request<{ number: string; expires_at: string }>('POST', '/links/ticket', { json: { token } })
 export const revokeTicketLinks = (number: string) =>
   request<{ revoked: number }>('POST', `/tickets/${enc(number)}/links/revoke`).then((r) => r.revoked)
 /** Always 202: mails a link only when number and address match, and says nothing either way. */

@@ -15,6 +15,7 @@ export interface User {
   name: string
   role: Role
   locale: Locale
+  email_verified?: boolean
   created_at: string
 }
 
@@ -154,7 +155,7 @@ export interface OutboxItem {
   created_at: string
   next_attempt_at: string | null
   sent_at: string | null
-  last_error: string | null
+  last_error: string // "" when none
 }
 
 export interface SmtpSettings {

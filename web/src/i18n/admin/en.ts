@@ -32,7 +32,8 @@ export default {
     filter: 'State',
     any: 'Any',
     recipient: 'Recipient',
-    recipientPlaceholder: 'Part of an address',
+    recipientPlaceholder: 'The whole address, then Enter',
+    apply: 'Filter',
     colKind: 'Mail',
     colTo: 'Recipient',
     colState: 'State',
@@ -46,6 +47,8 @@ export default {
     none: '—',
   },
   settings: {
+    testNoSmtp: 'Save an SMTP server above first; the test mail is sent with the saved settings.',
+    pollHint: 'From 10 to 3600 seconds.',
     smtp: 'Outgoing mail (SMTP)',
     imap: 'Incoming mail (IMAP)',
     url: 'Server URL',

@@ -31,7 +31,8 @@ export default {
     filter: '状态',
     any: '全部',
     recipient: '收件人',
-    recipientPlaceholder: '邮箱地址的一部分',
+    recipientPlaceholder: '完整的邮箱地址，然后按回车',
+    apply: '筛选',
     colKind: '邮件',
     colTo: '收件人',
     colState: '状态',
@@ -45,6 +46,8 @@ export default {
     none: '—',
   },
   settings: {
+    testNoSmtp: '请先在上方保存 SMTP 服务器；测试邮件使用已保存的设置发送。',
+    pollHint: '10 到 3600 秒之间。',
     smtp: '发信（SMTP）',
     imap: '收信（IMAP）',
     url: '服务器地址',
