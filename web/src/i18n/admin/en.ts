@@ -99,6 +99,7 @@ export default {
     previewSubject: 'Subject',
     previewText: 'Plain text',
     previewHtml: 'HTML',
+    previewNoStyles: 'Shown without the template’s own styles: this page’s security policy does not allow them here. The mail keeps them.',
     previewFrame: 'HTML preview',
     syntax: 'The template does not parse:',
   },

@@ -98,6 +98,7 @@ export default {
     previewSubject: '主题',
     previewText: '纯文本',
     previewHtml: 'HTML',
+    previewNoStyles: '预览中不显示模板自带的样式（本页面的安全策略不允许）；实际邮件中会保留这些样式。',
     previewFrame: 'HTML 预览',
     syntax: '模板无法解析：',
   },
