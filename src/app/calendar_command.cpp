@@ -47,8 +47,10 @@ int run_calendar_export(const std::string& calendar, const std::string& format, 
     return 2;
   }
   const auto& days = preset->definition().special_days;
-  if (format == "ics") out << domain::sla::format_calendar_ics(calendar, days);
-  else out << domain::sla::format_calendar_csv(days, calendar);
+  if (format == "ics")
+    out << domain::sla::format_calendar_ics(calendar, days);
+  else
+    out << domain::sla::format_calendar_csv(days, calendar);
   return 0;
 }
 

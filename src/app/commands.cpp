@@ -2,19 +2,21 @@
 
 #include <spdlog/spdlog.h>
 
+#include <unistd.h>
 #include <charconv>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <stdexcept>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include "app/composition.hpp"
 #include "app/demo_data.hpp"
 #include "http/server.hpp"
+#include "mail/inbound/inbound_filter.hpp"
 
 namespace gongdan::app {
 namespace {
@@ -32,7 +34,8 @@ std::pair<std::string, std::uint16_t> parse_listen(const std::string& listen) {
   unsigned port = 0;
   const auto* end = listen.data() + listen.size();
   const auto [ptr, ec] = std::from_chars(listen.data() + colon + 1, end, port);
-  if (ec != std::errc{} || ptr != end || port > 65535) throw std::invalid_argument("--listen has a bad port: " + listen);
+  if (ec != std::errc{} || ptr != end || port > 65535)
+    throw std::invalid_argument("--listen has a bad port: " + listen);
   return {listen.substr(0, colon), static_cast<std::uint16_t>(port)};
 }
 
@@ -63,7 +66,12 @@ int run_serve(const ServeOptions& options) {
   domain::TicketSettings settings;
   settings.reopen_window = std::chrono::hours{24 * options.reopen_days};
   settings.max_file_bytes = static_cast<std::int64_t>(options.max_attachment_mb) * 1024 * 1024;
-  auto app = Composition::open(options.data_dir, settings);
+  const auto mail = to_mail_options(options.mail, options.listen);
+  auto app = Composition::open(options.data_dir, settings, mail);
+  app->start_background_jobs(std::chrono::milliseconds{options.mail.outbox_poll_ms});
+  if (app->mail_settings().smtp.url.empty()) {
+    spdlog::warn("no SMTP server configured (--smtp or the admin page): mail stays queued in the outbox");
+  }
 
   http::ServerOptions server;
   server.host = host;
@@ -75,7 +83,7 @@ int run_serve(const ServeOptions& options) {
   server.worker_threads = options.worker_threads;
   if (!server.rate_limits.enabled) spdlog::warn("rate limits are OFF: use this only for load tests");
   if (server.web_dir.empty()) spdlog::warn("no built web UI found; serving the API only (run `make build`)");
-  http::Services services{app->auth(), app->tickets(), app->catalog()};
+  http::Services services{app->auth(), app->tickets(), app->catalog(), app->mail_requests(), app->mail_admin()};
   return http::run_server(server, services);
 }
 
@@ -91,7 +99,8 @@ int run_category_add(const CategoryAddOptions& options) {
   auto app = Composition::open(options.data_dir);
   auto category = app->catalog().add_category(options.name_zh, options.name_en);
   if (!category) return report(category.error());
-  std::cout << "added category " << category->id.value << ": " << category->name_zh << " / " << category->name_en << "\n";
+  std::cout << "added category " << category->id.value << ": " << category->name_zh << " / " << category->name_en
+            << "\n";
   return EXIT_SUCCESS;
 }
 
@@ -112,6 +121,35 @@ int run_migrate(const std::string& data_dir) {
 int run_demo(const std::string& data_dir) {
   auto app = Composition::open(data_dir);
   load_demo_data(*app, std::cout);
+  return EXIT_SUCCESS;
+}
+
+int run_mail_in(const MailInOptions& options, std::istream& in) {
+  // sysexits.h: an MTA bounces on 65 and retries later on 75.
+  constexpr int kDataError = 65;
+  constexpr int kTryAgainLater = 75;
+  const std::string raw{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  auto parsed = mail::read_inbound_mail(raw);
+  if (!parsed) {
+    std::cerr << "mail-in: " << parsed.error().message << "\n";
+    return kDataError;
+  }
+  std::unique_ptr<Composition> app;
+  try {
+    app = Composition::open(options.data_dir, {}, to_mail_options(options.mail, options.listen));
+  } catch (const std::exception& e) {
+    std::cerr << "mail-in: " << e.what() << "\n";
+    return kTryAgainLater;
+  }
+  const auto outcome = app->inbound_mail().handle(*parsed);
+  if (!outcome) {
+    std::cerr << "mail-in: " << outcome.error().message << "\n";
+    return outcome.error().code == core::ErrorCode::kUnavailable ? kTryAgainLater : kDataError;
+  }
+  std::cout << domain::to_string(outcome->kind);
+  if (outcome->ticket) std::cout << " " << outcome->ticket->str();
+  if (!outcome->reason.empty()) std::cout << ": " << outcome->reason;
+  std::cout << "\n";
   return EXIT_SUCCESS;
 }
 

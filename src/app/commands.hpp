@@ -1,8 +1,11 @@
 #pragma once
 
 #include <cstddef>
+#include <iosfwd>
 #include <optional>
 #include <string>
+
+#include "app/mail_options.hpp"
 
 namespace gongdan::app {
 
@@ -21,6 +24,14 @@ struct ServeOptions {
   std::string timezone = kDefaultTimeZone;
   bool secure_cookies = false;
   std::size_t worker_threads = 32;
+  MailCliOptions mail;
+};
+
+/// Options of `gongdan mail-in`.
+struct MailInOptions {
+  std::string data_dir = "./data";
+  std::string listen = "127.0.0.1:8080";  // only to default the public URL, as `serve` does
+  MailCliOptions mail;
 };
 
 /// Options of `gongdan user add`.
@@ -50,5 +61,7 @@ int run_category_list(const std::string& data_dir);
 int run_migrate(const std::string& data_dir);
 int run_demo(const std::string& data_dir);
 int run_routes();
+/// Reads one RFC 5322 message from `in`; exit codes as sysexits.h for MTAs (docs/mail.md).
+int run_mail_in(const MailInOptions& options, std::istream& in);
 
 }  // namespace gongdan::app

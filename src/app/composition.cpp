@@ -1,5 +1,12 @@
 #include "app/composition.hpp"
 
+#include <spdlog/spdlog.h>
+
+#include "app/imap_poll.hpp"
+#include "jobs/periodic_job.hpp"
+#include "mail/outbound/mustache_template_engine.hpp"
+#include "mail/outbound/outbox_mail_composer.hpp"
+#include "mail/outbound/smtp_transport.hpp"
 #include "security/sodium_crypto.hpp"
 #include "storage/files/directory_blob_store.hpp"
 #include "storage/files/magic_file_type_detector.hpp"
@@ -7,27 +14,78 @@
 
 namespace gongdan::app {
 
-// Declaration order is construction order: services are built on the parts above them.
+std::string url_host(const std::string& url) {
+  auto start = url.find("://");
+  start = start == std::string::npos ? 0 : start + 3;
+  auto end = url.find_first_of(":/?#", start);
+  if (end == std::string::npos) end = url.size();
+  // An IPv6 literal keeps its brackets and colons.
+  if (start < url.size() && url[start] == '[') end = url.find(']', start) + 1;
+  return url.substr(start, end - start);
+}
+
+// Declaration order is construction order: services are built on the parts above them, and
+// the background jobs (last) stop before anything they use is destroyed.
 struct Composition::Parts {
   security::SodiumCrypto crypto;
   core::SystemClock clock;
   std::unique_ptr<storage::SqliteDatabase> database;
   std::unique_ptr<storage::DirectoryBlobStore> blobs;
   storage::MagicFileTypeDetector detector;
+  mail::MustacheTemplateEngine template_engine;
+  std::unique_ptr<mail::OutboxMailComposer> composer;
+  mail::SmtpTransport transport;
+  std::unique_ptr<domain::MailSettingsSource> mail_settings;
+  std::unique_ptr<domain::TicketMails> ticket_mails;
   std::unique_ptr<domain::AuthService> auth;
   std::unique_ptr<domain::TicketService> tickets;
+  std::unique_ptr<domain::MailRequestService> mail_requests;
+  std::unique_ptr<domain::MailAdminService> mail_admin;
+  std::unique_ptr<domain::OutboxDelivery> outbox_delivery;
+  std::unique_ptr<domain::InboundMailService> inbound_mail;
+  std::unique_ptr<ImapPoll> imap_poll;
+  std::unique_ptr<jobs::PeriodicJob> outbox_job;
+  std::unique_ptr<jobs::PeriodicJob> imap_job;
 };
 
-std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data_dir, domain::TicketSettings settings) {
+std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data_dir, domain::TicketSettings settings,
+                                               MailOptions mail) {
   std::filesystem::create_directories(data_dir);
   auto parts = std::make_unique<Parts>();
-  parts->database = storage::SqliteDatabase::open(data_dir);
-  parts->blobs = std::make_unique<storage::DirectoryBlobStore>(data_dir / "attachments", parts->crypto);
-  parts->auth = std::make_unique<domain::AuthService>(parts->database->users(), parts->crypto, parts->clock);
-  parts->tickets = std::make_unique<domain::TicketService>(parts->database->tickets(), parts->database->catalog(),
-                                                            *parts->blobs, parts->detector, parts->crypto, parts->clock,
-                                                            settings);
+  auto& p = *parts;
+  p.database = storage::SqliteDatabase::open(data_dir);
+  auto& db = *p.database;
+  p.blobs = std::make_unique<storage::DirectoryBlobStore>(data_dir / "attachments", p.crypto);
+  p.composer = std::make_unique<mail::OutboxMailComposer>(p.template_engine, mail.links.public_url);
+  p.mail_settings = std::make_unique<domain::MailSettingsSource>(db.mail_settings(), mail.defaults);
+  p.ticket_mails = std::make_unique<domain::TicketMails>(p.crypto, p.clock, mail.links);
+  p.auth = std::make_unique<domain::AuthService>(db.users(), p.crypto, p.clock);
+  p.tickets = std::make_unique<domain::TicketService>(db.tickets(), db.catalog(), db.users(), *p.blobs, p.detector,
+                                                      p.crypto, p.clock, *p.ticket_mails, settings);
+  p.mail_requests = std::make_unique<domain::MailRequestService>(
+      db.tickets(), db.users(), db.outbox(), db.access_links(), *p.auth, *p.ticket_mails, p.crypto, p.clock);
+  p.mail_admin = std::make_unique<domain::MailAdminService>(db.outbox(), db.mail_templates(), *p.mail_settings,
+                                                            p.template_engine, *p.composer, p.transport, p.clock);
+  p.outbox_delivery = std::make_unique<domain::OutboxDelivery>(db.outbox(), db.mail_templates(), *p.mail_settings,
+                                                               *p.composer, p.transport, p.clock, mail.delivery);
+  domain::InboundSettings inbound;
+  inbound.message_id_host = url_host(mail.links.public_url);
+  p.inbound_mail = std::make_unique<domain::InboundMailService>(*p.tickets, db.tickets(), db.users(), db.catalog(),
+                                                                db.outbox(), db.inbound_log(), p.clock, inbound);
   return std::unique_ptr<Composition>(new Composition(std::move(parts)));
+}
+
+void Composition::start_background_jobs(std::chrono::milliseconds outbox_poll) {
+  auto& p = *parts_;
+  const auto report = [](const std::string& job, const std::string& what) {
+    spdlog::error("background job {} failed: {}", job, what);
+  };
+  p.outbox_job = std::make_unique<jobs::PeriodicJob>(
+      "outbox", outbox_poll, [&p] { return p.outbox_delivery->deliver_due(); }, report);
+  // The poller reads the settings every round, so a mailbox saved on the admin page is picked up.
+  p.imap_poll = std::make_unique<ImapPoll>(*p.mail_settings, *p.inbound_mail, p.clock);
+  p.imap_job = std::make_unique<jobs::PeriodicJob>(
+      "imap", std::chrono::seconds{5}, [&p] { return p.imap_poll->round(); }, report);
 }
 
 Composition::Composition(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
@@ -36,6 +94,11 @@ Composition::~Composition() = default;
 domain::AuthService& Composition::auth() { return *parts_->auth; }
 domain::TicketService& Composition::tickets() { return *parts_->tickets; }
 domain::CatalogRepository& Composition::catalog() { return parts_->database->catalog(); }
+domain::MailRequestService& Composition::mail_requests() { return *parts_->mail_requests; }
+domain::MailAdminService& Composition::mail_admin() { return *parts_->mail_admin; }
+domain::OutboxDelivery& Composition::outbox_delivery() { return *parts_->outbox_delivery; }
+domain::InboundMailService& Composition::inbound_mail() { return *parts_->inbound_mail; }
+domain::MailSettings Composition::mail_settings() const { return parts_->mail_settings->current(); }
 const core::Clock& Composition::clock() const { return parts_->clock; }
 
 }  // namespace gongdan::app

@@ -1,19 +1,34 @@
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <string>
 
 #include "core/clock.hpp"
+#include "domain/mail/inbound_mail_service.hpp"
+#include "domain/mail/mail_admin_service.hpp"
+#include "domain/mail/mail_request_service.hpp"
+#include "domain/mail/outbox_delivery.hpp"
+#include "domain/mail/ticket_mails.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/auth_service.hpp"
 
 namespace gongdan::app {
 
+/// How mail is sent and received, from the command line or the config file.
+struct MailOptions {
+  domain::MailSettings defaults;  // the admin page's saved settings win over these
+  domain::MailLinkSettings links;
+  domain::DeliverySettings delivery;
+};
+
 /// Everything a command needs, wired once: the only place that knows the concrete classes.
 class Composition {
  public:
   /// Opens (and migrates) the SQLite database in `data_dir`, creating the folder if needed.
-  static std::unique_ptr<Composition> open(const std::filesystem::path& data_dir, domain::TicketSettings settings = {});
+  static std::unique_ptr<Composition> open(const std::filesystem::path& data_dir, domain::TicketSettings settings = {},
+                                           MailOptions mail = {});
   ~Composition();
   Composition(const Composition&) = delete;
   Composition& operator=(const Composition&) = delete;
@@ -21,12 +36,25 @@ class Composition {
   domain::AuthService& auth();
   domain::TicketService& tickets();
   domain::CatalogRepository& catalog();
+  domain::MailRequestService& mail_requests();
+  domain::MailAdminService& mail_admin();
+  domain::OutboxDelivery& outbox_delivery();
+  domain::InboundMailService& inbound_mail();
+  /// The mail settings in force (saved on the admin page, else the command line's).
+  domain::MailSettings mail_settings() const;
   const core::Clock& clock() const;
+
+  /// Starts the outbox sender and, when an IMAP mailbox is configured, the poller; they stop
+  /// when the composition is destroyed.
+  void start_background_jobs(std::chrono::milliseconds outbox_poll);
 
  private:
   struct Parts;
   explicit Composition(std::unique_ptr<Parts> parts);
   std::unique_ptr<Parts> parts_;
 };
+
+/// The host part of a URL ("help.example.com" of "https://help.example.com:8443/x").
+std::string url_host(const std::string& url);
 
 }  // namespace gongdan::app

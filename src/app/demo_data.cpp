@@ -27,19 +27,22 @@ struct DemoTicket {
   const char* urgency;
   const char* platform;
   const char* os;
-  const char* reply;      // an agent's public reply, or nullptr
-  const char* status;     // the status the agent sets afterwards, or nullptr
+  const char* reply;   // an agent's public reply, or nullptr
+  const char* status;  // the status the agent sets afterwards, or nullptr
 };
 
 constexpr std::array<DemoTicket, 5> kTickets{{
-    {2, "收不到短信验证码，无法登录", "换了新手机以后登录，一直收不到短信验证码，已经等了半个小时。手机号是 +86 138****5678。",
-     "normal", "android", "Android 14", "您好，我们已经为您的号码重新开通了验证码通道，请再试一次。", "pending"},
-    {2, "打开群聊就闪退", "从昨天更新到 5.2.0 以后，只要打开“家人群”就闪退，其他聊天正常。", "urgent", "ios", "iOS 18.1",
-     nullptr, nullptr},
-    {3, "Voice messages fail to send", "Since this morning every voice message shows a red exclamation mark and never sends.",
-     "normal", "web", "Windows 11", "Thanks for the report! We have fixed a relay issue; please try again.", "resolved"},
-    {3, "Chat history lost after reinstall", "I reinstalled the app and all my chats from last year are gone. I had backup on.",
-     "urgent", "android", "Android 13", nullptr, nullptr},
+    {2, "收不到短信验证码，无法登录",
+     "换了新手机以后登录，一直收不到短信验证码，已经等了半个小时。手机号是 +86 138****5678。", "normal", "android",
+     "Android 14", "您好，我们已经为您的号码重新开通了验证码通道，请再试一次。", "pending"},
+    {2, "打开群聊就闪退", "从昨天更新到 5.2.0 以后，只要打开“家人群”就闪退，其他聊天正常。", "urgent", "ios",
+     "iOS 18.1", nullptr, nullptr},
+    {3, "Voice messages fail to send",
+     "Since this morning every voice message shows a red exclamation mark and never sends.", "normal", "web",
+     "Windows 11", "Thanks for the report! We have fixed a relay issue; please try again.", "resolved"},
+    {3, "Chat history lost after reinstall",
+     "I reinstalled the app and all my chats from last year are gone. I had backup on.", "urgent", "android",
+     "Android 13", nullptr, nullptr},
     {2, "会员扣费两次", "11 月 20 日开通年度会员，银行卡被扣了两次 ¥198。", "normal", "ios", "iOS 17.6",
      "已核实重复扣费，退款将在 3-5 个工作日内原路退回。", "open"},
 }};
@@ -69,7 +72,8 @@ void load_demo_data(Composition& app, std::ostream& out) {
       if (!ticket) continue;
       const domain::Actor staff{agent->user};
       if (demo.reply) (void)app.tickets().agent_reply(staff, ticket->number.str(), {demo.reply, false, {}});
-      if (demo.status) (void)app.tickets().agent_update(staff, ticket->number.str(), {std::string(demo.status), std::nullopt});
+      if (demo.status)
+        (void)app.tickets().agent_update(staff, ticket->number.str(), {std::string(demo.status), std::nullopt});
     }
   }
   out << "Demo logins (password after the slash):\n";

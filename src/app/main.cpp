@@ -1,6 +1,6 @@
 // gongdan: the help desk server and its command-line tools, in one binary.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <iostream>
@@ -12,17 +12,22 @@ int main(int argc, char** argv) {
   using namespace gongdan::app;
   CLI::App cli{"Gongdan (工单): a self-hosted help desk"};
   cli.require_subcommand(1);
+  // Every option may also come from a TOML file, in the section of its command ([serve], [mail-in]).
+  cli.set_config("--config", "", "TOML file with options, one section per command");
 
   ServeOptions serve;
   auto* serve_cmd = cli.add_subcommand("serve", "Run the HTTP server");
-  serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0 picks a free one)")->capture_default_str();
-  serve_cmd->add_option("--data-dir", serve.data_dir, "Folder for the SQLite database and attachments")->capture_default_str();
+  serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0 picks a free one)")
+      ->capture_default_str();
+  serve_cmd->add_option("--data-dir", serve.data_dir, "Folder for the SQLite database and attachments")
+      ->capture_default_str();
   serve_cmd->add_option("--web-dir", serve.web_dir, "Folder of the built web UI (default: found beside the binary)");
   serve_cmd->add_option("--rate-limits", serve.rate_limits, "on|off: per-IP limits on login, lookup, submit")
       ->check(CLI::IsMember({"on", "off"}))
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
       ->capture_default_str();
-  serve_cmd->add_option("--support-email", serve.support_email, "Address shown in the help center")->capture_default_str();
+  serve_cmd->add_option("--support-email", serve.support_email, "Address shown in the help center")
+      ->capture_default_str();
   serve_cmd->add_option("--reopen-days", serve.reopen_days, "Days a resolved ticket may be reopened")
       ->check(CLI::Range(0, 3650))
       ->capture_default_str();
@@ -32,6 +37,7 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--timezone", serve.timezone, "IANA time zone for ticket-number dates")->capture_default_str();
   serve_cmd->add_flag("--secure-cookies", serve.secure_cookies, "Mark cookies Secure (behind HTTPS)");
   serve_cmd->add_option("--workers", serve.worker_threads, "Threads running requests")->check(CLI::Range(1, 512));
+  add_mail_options(*serve_cmd, serve.mail);
 
   UserAddOptions user;
   auto* user_cmd = cli.add_subcommand("user", "Manage users");
@@ -65,6 +71,14 @@ int main(int argc, char** argv) {
 
   auto* routes_cmd = cli.add_subcommand("routes", "Print the HTTP route table as JSON");
 
+  MailInOptions mail_in;
+  auto* mail_in_cmd =
+      cli.add_subcommand("mail-in", "Turn one mail on standard input into a ticket or comment (MTA pipe)");
+  mail_in_cmd->add_option("--data-dir", mail_in.data_dir)->capture_default_str();
+  mail_in_cmd->add_option("--listen", mail_in.listen, "The server's HOST:PORT, for the default public URL")
+      ->capture_default_str();
+  add_mail_options(*mail_in_cmd, mail_in.mail);
+
   CalendarDueOptions due;
   auto* calendar_cmd = cli.add_subcommand("calendar", "Business calendars for service levels");
   calendar_cmd->require_subcommand(1);
@@ -92,6 +106,7 @@ int main(int argc, char** argv) {
     if (*migrate_cmd) return run_migrate(migrate_data_dir);
     if (*demo_cmd) return run_demo(demo_data_dir);
     if (*routes_cmd) return run_routes();
+    if (*mail_in_cmd) return run_mail_in(mail_in, std::cin);
     if (*calendar_due) return run_calendar_due(due, std::cout, std::cerr);
     if (*calendar_export) return run_calendar_export(export_calendar, export_format, std::cout, std::cerr);
   } catch (const std::exception& e) {

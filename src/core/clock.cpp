@@ -16,4 +16,11 @@ CivilDate SystemClock::local_date(Timestamp t) const {
   return {local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1), static_cast<unsigned>(local.tm_mday)};
 }
 
+std::chrono::seconds SystemClock::utc_offset(Timestamp t) const {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(t);
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  return std::chrono::seconds{local.tm_gmtoff};
+}
+
 }  // namespace gongdan::core

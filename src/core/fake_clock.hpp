@@ -17,6 +17,7 @@ class FakeClock final : public Clock {
     const std::chrono::year_month_day ymd{days};
     return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
   }
+  std::chrono::seconds utc_offset(Timestamp) const override { return std::chrono::hours{8}; }
   void advance(std::chrono::milliseconds by) { now_ms_ += by.count(); }
 
  private:

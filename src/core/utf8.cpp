@@ -96,4 +96,16 @@ bool has_control_characters(std::string_view text) {
   return false;
 }
 
+std::string_view utf8_prefix(std::string_view text, std::size_t count) {
+  std::size_t i = 0;
+  for (std::size_t seen = 0; i < text.size(); ++i) {
+    // A code point starts at every byte that is not a continuation byte (10xxxxxx).
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      if (seen == count) break;
+      ++seen;
+    }
+  }
+  return text.substr(0, i);
+}
+
 }  // namespace gongdan::core

@@ -12,6 +12,9 @@ bool is_valid_utf8(std::string_view text);
 /// The number of code points in valid UTF-8: a Chinese character counts as one.
 std::size_t utf8_length(std::string_view text);
 
+/// The first `count` code points of valid UTF-8 (all of it when shorter): never splits a character.
+std::string_view utf8_prefix(std::string_view text, std::size_t count);
+
 /// Trims ASCII and Unicode whitespace (U+3000 ideographic space included) from both ends.
 std::string_view trim(std::string_view text);
 

@@ -7,6 +7,7 @@
 #include "http/context/query.hpp"
 #include "http/context/request_context.hpp"
 #include "http/error_mapping.hpp"
+#include "http/handlers/mail_link_handlers.hpp"
 #include "http/routes.hpp"
 
 namespace gongdan::http {
@@ -111,9 +112,17 @@ Response Application::dispatch_api(const Request& request, std::string_view path
       ctx.token = std::move(credential.token);
     }
   }
+  // A mailed ticket link: the X-Ticket-Link header (apps) or the cookie its page set (browsers).
+  bool link_cookie = false;
+  if (const auto header = request.header("x-ticket-link"); !header.empty()) {
+    ctx.actor.grant = services_.mail_requests.grant_for(header);
+  } else if (const auto cookie = ctx.cookies.get(kLinkCookie)) {
+    ctx.actor.grant = services_.mail_requests.grant_for(*cookie);
+    link_cookie = ctx.actor.grant.has_value();
+  }
   // A browser sends cookies with requests another site triggers; only our own pages can read
   // gd_csrf and echo it. Bearer tokens are never sent by the browser on its own.
-  if (ctx.auth_method == AuthMethod::kCookie && is_unsafe_method(request.method) &&
+  if ((ctx.auth_method == AuthMethod::kCookie || link_cookie) && is_unsafe_method(request.method) &&
       !csrf_token_matches(request.header("x-csrf-token"), ctx.cookies.get(kCsrfCookie).value_or(""))) {
     return problem_response(403, "csrf_failed", "The X-CSRF-Token header does not match the gd_csrf cookie.");
   }

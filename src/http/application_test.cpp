@@ -89,7 +89,8 @@ class ApplicationTest : public ::testing::Test {
   testing_stores::SignatureDetector detector_;
   TestCatalog catalog_;
   domain::AuthService auth_{users_, crypto_, clock_};
-  domain::TicketService ticket_service_{tickets_, catalog_, blobs_, detector_, crypto_, clock_};
+  domain::TicketMails mails_{crypto_, clock_, {}};
+  domain::TicketService ticket_service_{tickets_, catalog_, users_, blobs_, detector_, crypto_, clock_, mails_};
   Services services_{auth_, ticket_service_, catalog_};
   ServerOptions options_;
   Application app_{services_, options_, clock_};

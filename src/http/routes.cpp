@@ -2,9 +2,11 @@
 
 #include <array>
 
+#include "http/handlers/admin_mail_handlers.hpp"
 #include "http/handlers/agent_handlers.hpp"
 #include "http/handlers/attachment_handlers.hpp"
 #include "http/handlers/auth_handlers.hpp"
+#include "http/handlers/mail_link_handlers.hpp"
 #include "http/handlers/public_handlers.hpp"
 #include "http/handlers/ticket_handlers.hpp"
 #include "http/server.hpp"
@@ -25,6 +27,8 @@ const std::array kRoutes{
     RouteSpec{"POST", "/api/v1/auth/register", &register_user, RateAction::kRegister},
     RouteSpec{"POST", "/api/v1/auth/login", &login, RateAction::kLogin},
     RouteSpec{"POST", "/api/v1/auth/logout", &logout, kUnlimited},
+    RouteSpec{"POST", "/api/v1/auth/link", &request_sign_in_link, RateAction::kMail},
+    RouteSpec{"POST", "/api/v1/auth/link/session", &sign_in_with_link, RateAction::kLookup},
     RouteSpec{"GET", "/api/v1/me", &get_me, kUnlimited},
     RouteSpec{"PATCH", "/api/v1/me", &update_me, kUnlimited},
 
@@ -32,16 +36,30 @@ const std::array kRoutes{
     RouteSpec{"GET", "/api/v1/tickets", &list_my_tickets, kUnlimited},
     RouteSpec{"GET", "/api/v1/tickets/similar", &similar_tickets, kUnlimited},
     RouteSpec{"POST", "/api/v1/tickets/lookup", &lookup_ticket, RateAction::kLookup},
+    RouteSpec{"POST", "/api/v1/tickets/lookup/link", &request_ticket_link, RateAction::kMail},
     RouteSpec{"GET", "/api/v1/tickets/{number}", &get_ticket, kUnlimited},
     RouteSpec{"POST", "/api/v1/tickets/{number}/messages", &add_message, kUnlimited},
     RouteSpec{"POST", "/api/v1/tickets/{number}/close", &close_ticket, kUnlimited},
     RouteSpec{"POST", "/api/v1/tickets/{number}/reopen", &reopen_ticket, kUnlimited},
+    RouteSpec{"POST", "/api/v1/tickets/{number}/links/revoke", &revoke_ticket_links, kUnlimited},
     RouteSpec{"GET", "/api/v1/attachments/{id}", &download_attachment, kUnlimited},
+    RouteSpec{"POST", "/api/v1/links/ticket", &open_ticket_link, RateAction::kLookup},
+    RouteSpec{"POST", "/api/v1/mail/ticket-list", &request_ticket_list, RateAction::kMail},
 
     RouteSpec{"GET", "/api/v1/agent/tickets", &list_queue, kUnlimited},
     RouteSpec{"GET", "/api/v1/agent/tickets/{number}", &agent_get_ticket, kUnlimited},
     RouteSpec{"PATCH", "/api/v1/agent/tickets/{number}", &agent_update_ticket, kUnlimited},
     RouteSpec{"POST", "/api/v1/agent/tickets/{number}/messages", &agent_add_message, kUnlimited},
+
+    RouteSpec{"GET", "/api/v1/admin/outbox", &list_outbox, kUnlimited},
+    RouteSpec{"POST", "/api/v1/admin/outbox/{id}/retry", &retry_outbox_mail, kUnlimited},
+    RouteSpec{"GET", "/api/v1/admin/mail/settings", &get_mail_settings, kUnlimited},
+    RouteSpec{"PUT", "/api/v1/admin/mail/settings", &put_mail_settings, kUnlimited},
+    RouteSpec{"POST", "/api/v1/admin/mail/test", &send_test_mail, kUnlimited},
+    RouteSpec{"GET", "/api/v1/admin/mail/templates", &list_mail_templates, kUnlimited},
+    RouteSpec{"PUT", "/api/v1/admin/mail/templates/{kind}/{locale}", &put_mail_template, kUnlimited},
+    RouteSpec{"DELETE", "/api/v1/admin/mail/templates/{kind}/{locale}", &reset_mail_template, kUnlimited},
+    RouteSpec{"POST", "/api/v1/admin/mail/templates/{kind}/{locale}/preview", &preview_mail_template, kUnlimited},
 };
 
 }  // namespace

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "domain/catalog/catalog.hpp"
+#include "domain/mail/mail_admin_service.hpp"
+#include "domain/mail/mail_request_service.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/auth_service.hpp"
 
@@ -27,6 +29,7 @@ struct RateLimitSettings {
   RateRule registration{10, std::chrono::hours{1}, 5};  // mass account creation
   RateRule lookup{30, std::chrono::minutes{1}, 10};     // ticket number enumeration
   RateRule submit{20, std::chrono::minutes{1}, 10};     // ticket spam
+  RateRule mail{10, std::chrono::hours{1}, 5};          // forms that make Gongdan mail an address
 };
 
 /// How and where the HTTP server runs.
@@ -47,6 +50,8 @@ struct Services {
   domain::AuthService& auth;
   domain::TicketService& tickets;
   domain::CatalogRepository& catalog;
+  domain::MailRequestService& mail_requests;
+  domain::MailAdminService& mail_admin;
 };
 
 /// Serves until SIGINT/SIGTERM; prints "listening on http://HOST:PORT" (the actual port when 0)

@@ -51,14 +51,22 @@ SqliteDatabase::SqliteDatabase(std::filesystem::path path, SqliteOptions options
       store_(*writer_, *readers_, options_.on_error),
       users_(store_),
       tickets_(store_),
-      catalog_(store_) {}
+      catalog_(store_),
+      outbox_(store_),
+      access_links_(store_),
+      mail_templates_(store_),
+      mail_settings_(store_, clock()),
+      inbound_log_(store_) {}
 
 SqliteDatabase::~SqliteDatabase() { writer_->stop(); }
 
-core::Result<std::vector<int>> SqliteDatabase::migrate() {
+const core::Clock& SqliteDatabase::clock() const {
   static const core::SystemClock system_clock;
-  const core::Clock& clock = options_.clock != nullptr ? *options_.clock : system_clock;
-  const core::Timestamp now = clock.now();
+  return options_.clock != nullptr ? *options_.clock : system_clock;
+}
+
+core::Result<std::vector<int>> SqliteDatabase::migrate() {
+  const core::Timestamp now = clock().now();
   return store_.write([&](sqlite::Connection& db) -> core::Result<std::vector<int>> {
     try {
       return sqlite::apply_migrations(db, sql::migrations(), now);

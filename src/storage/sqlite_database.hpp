@@ -9,7 +9,12 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "storage/sqlite/reader_pool.hpp"
+#include "storage/sqlite/sqlite_access_link_repository.hpp"
 #include "storage/sqlite/sqlite_catalog_repository.hpp"
+#include "storage/sqlite/sqlite_inbound_mail_log.hpp"
+#include "storage/sqlite/sqlite_mail_settings_repository.hpp"
+#include "storage/sqlite/sqlite_mail_template_repository.hpp"
+#include "storage/sqlite/sqlite_outbox_repository.hpp"
 #include "storage/sqlite/sqlite_ticket_repository.hpp"
 #include "storage/sqlite/sqlite_user_repository.hpp"
 #include "storage/sqlite/store.hpp"
@@ -27,7 +32,8 @@ struct SqliteOptions {
   /// Storage failures that cannot travel back as values, with details for the operator's log.
   /// Default: standard error.
   sqlite::ErrorSink on_error;
-  /// Stamps `schema_migrations.applied_at`; default: the system clock. Must outlive the database.
+  /// Stamps `schema_migrations.applied_at` and saved settings; default: the system clock. Must
+  /// outlive the database.
   const core::Clock* clock = nullptr;
 };
 
@@ -57,6 +63,11 @@ class SqliteDatabase {
   domain::UserRepository& users() { return users_; }
   domain::TicketRepository& tickets() { return tickets_; }
   domain::CatalogRepository& catalog() { return catalog_; }
+  domain::OutboxRepository& outbox() { return outbox_; }
+  domain::AccessLinkRepository& access_links() { return access_links_; }
+  domain::MailTemplateRepository& mail_templates() { return mail_templates_; }
+  domain::MailSettingsRepository& mail_settings() { return mail_settings_; }
+  domain::InboundMailLog& inbound_log() { return inbound_log_; }
 
   const std::filesystem::path& path() const { return path_; }
   /// The engine internals, for tests and maintenance commands.
@@ -67,6 +78,7 @@ class SqliteDatabase {
  private:
   SqliteDatabase(std::filesystem::path path, SqliteOptions options, std::unique_ptr<sqlite::Writer> writer,
                  std::unique_ptr<sqlite::ReaderPool> readers);
+  const core::Clock& clock() const;
 
   std::filesystem::path path_;
   SqliteOptions options_;
@@ -76,6 +88,11 @@ class SqliteDatabase {
   SqliteUserRepository users_;
   SqliteTicketRepository tickets_;
   SqliteCatalogRepository catalog_;
+  SqliteOutboxRepository outbox_;
+  SqliteAccessLinkRepository access_links_;
+  SqliteMailTemplateRepository mail_templates_;
+  SqliteMailSettingsRepository mail_settings_;
+  SqliteInboundMailLog inbound_log_;
 };
 
 }  // namespace gongdan::storage

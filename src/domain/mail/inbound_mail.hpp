@@ -12,8 +12,8 @@ namespace gongdan::domain {
 /// An incoming message after parsing and filtering (src/mail/inbound): decoded to UTF-8, quoted
 /// history cut, automatic mail flagged.
 struct InboundMail {
-  std::string message_id;               // without angle brackets; synthesized when missing
-  std::string from_email;               // lower-cased
+  std::string message_id;  // without angle brackets; synthesized when missing
+  std::string from_email;  // lower-cased
   std::string from_name;
   std::string subject;
   std::string body;                     // the new text only (quoted history removed)

@@ -88,8 +88,12 @@ class MailSettingsRepository {
 class InboundMailLog {
  public:
   virtual ~InboundMailLog() = default;
-  /// Records the message; false when it was recorded before.
-  virtual core::Result<bool> record(const std::string& message_id, std::string outcome, core::Timestamp at) = 0;
+  /// True when the message was handled before.
+  virtual bool seen(const std::string& message_id) = 0;
+  /// Records the message from `sender` (lower-cased) that count_from() counts; false when it
+  /// was recorded before.
+  virtual core::Result<bool> record(const std::string& message_id, const std::string& sender, std::string outcome,
+                                    core::Timestamp at) = 0;
   /// Messages recorded from `sender` since `since`: the per-sender rate that stops mail loops.
   virtual int count_from(const std::string& sender, core::Timestamp since) = 0;
 };

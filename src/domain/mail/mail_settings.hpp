@@ -7,9 +7,9 @@ namespace gongdan::domain {
 
 /// How outgoing mail leaves: an SMTP server. An empty url means mail stays queued.
 struct SmtpSettings {
-  std::string url;       // smtp://host:587 (STARTTLS when offered), smtps://host:465 (implicit TLS)
-  std::string username;  // empty: no AUTH
-  std::string password;  // never returned by the API, never logged
+  std::string url;           // smtp://host:587 (STARTTLS when offered), smtps://host:465 (implicit TLS)
+  std::string username;      // empty: no AUTH
+  std::string password;      // never returned by the API, never logged
   bool require_tls = false;  // refuse to send when STARTTLS is not offered
   std::string from_email = "support@example.com";
   std::string from_name = "Gongdan";

@@ -84,8 +84,8 @@ struct OutboxEntry {
 
 /// What a secure link opens.
 enum class LinkPurpose {
-  kTicket,   // one ticket, for the recipient of a ticket mail; reusable until it expires
-  kSignIn,   // signs the account in once and confirms its address
+  kTicket,  // one ticket, for the recipient of a ticket mail; reusable until it expires
+  kSignIn,  // signs the account in once and confirms its address
 };
 
 std::string_view to_string(LinkPurpose purpose);

@@ -38,7 +38,8 @@ class InMemoryUsers final : public UserRepository {
     for (const auto& [id, existing] : users_) {
       if (existing.email == user.email) return core::Error::conflict("email_taken", "Email taken.");
     }
-    User stored{core::UserId{next_++}, user.email, user.name, user.role, user.locale, user.password_hash, user.created_at};
+    User stored{core::UserId{next_++}, user.email,         user.name,      user.role,
+                user.locale,           user.password_hash, user.created_at};
     users_[stored.id.value] = stored;
     return stored;
   }
@@ -58,6 +59,12 @@ class InMemoryUsers final : public UserRepository {
     it->second.name = name;
     it->second.locale = locale;
     return it->second;
+  }
+  core::Status mark_email_verified(core::UserId id, core::Timestamp at) override {
+    const auto it = users_.find(id.value);
+    if (it == users_.end()) return core::Error::not_found();
+    if (!it->second.email_verified_at) it->second.email_verified_at = at;
+    return core::ok_status();
   }
   core::Status create_session(const Session& session) override {
     sessions_[session.token_digest] = session;
@@ -139,6 +146,7 @@ class InMemoryTickets final : public TicketRepository {
     Ticket ticket = draft.ticket;
     ticket.id = core::TicketId{next_id_++};
     tickets_[ticket.id.value] = ticket;
+    if (!draft.effects.empty()) written_effects.push_back(with_ticket(draft.effects, ticket));
     append(ticket.id, draft.first_message, ticket.created_at);
     if (draft.idempotency) idempotency_[draft.idempotency->scope + "|" + draft.idempotency->key] = ticket.id.value;
     return ticket;
@@ -154,6 +162,7 @@ class InMemoryTickets final : public TicketRepository {
     for (const auto& e : change->events) {
       events_.push_back({core::EventId{next_id_++}, id, e.type, e.from, e.to, e.author, change->updated.updated_at});
     }
+    if (!change->effects.empty()) written_effects.push_back(change->effects);
     return ChangedTicket{it->second, message};
   }
   std::optional<Ticket> find_by_number(const TicketNumber& number) override {
@@ -170,7 +179,9 @@ class InMemoryTickets final : public TicketRepository {
     Page<Ticket> page;
     for (const auto& [id, t] : tickets_) {
       if (query.customer && t.customer.user_id != query.customer) continue;
-      if (!query.statuses.empty() && std::find(query.statuses.begin(), query.statuses.end(), t.status) == query.statuses.end()) {
+      if (!query.customer_email.empty() && t.customer.email != query.customer_email) continue;
+      if (!query.statuses.empty() &&
+          std::find(query.statuses.begin(), query.statuses.end(), t.status) == query.statuses.end()) {
         continue;
       }
       if (!query.text.empty() && t.subject.find(query.text) == std::string::npos && t.number.str() != query.text &&
@@ -212,7 +223,23 @@ class InMemoryTickets final : public TicketRepository {
   }
   std::size_t count() const { return tickets_.size(); }
 
+  /// The non-empty mail effects of every successful create and modify, in order, with a new
+  /// ticket's id and number filled in as the real stores do.
+  std::vector<MailEffects> written_effects;
+
  private:
+  static MailEffects with_ticket(MailEffects effects, const Ticket& ticket) {
+    for (auto& mail : effects.mails) {
+      if (mail.ticket_id) continue;
+      mail.ticket_id = ticket.id;
+      mail.ticket_number = ticket.number.str();
+    }
+    for (auto& link : effects.links) {
+      if (link.purpose == LinkPurpose::kTicket && !link.ticket_id) link.ticket_id = ticket.id;
+    }
+    return effects;
+  }
+
   Message append(core::TicketId id, const NewMessage& m, core::Timestamp at) {
     Message message{core::MessageId{next_id_++}, id, m.author, m.body, m.internal, at, {}};
     for (const auto& f : m.files) {

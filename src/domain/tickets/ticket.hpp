@@ -27,6 +27,7 @@ struct CustomerRef {
   std::optional<core::UserId> user_id;  // empty for guests
   std::string name;
   std::string email;
+  Locale locale = Locale::kZhCn;  // the language of the page the ticket was submitted from
   bool guest() const { return !user_id.has_value(); }
 };
 
@@ -130,7 +131,7 @@ struct NewTicket {
   Ticket ticket;  // id ignored; everything else as it will be stored
   NewMessage first_message;
   std::optional<IdempotencyKey> idempotency;
-  MailEffects effects;  // queued in the same transaction; the store fills in the new ticket's id
+  MailEffects effects{};  // queued in the same transaction; the store fills in the new ticket's id
 };
 
 /// What a use case decided to do to one ticket: its new state plus what to append.
@@ -138,7 +139,7 @@ struct TicketChange {
   Ticket updated;
   std::optional<NewMessage> message;
   std::vector<NewEvent> events;
-  MailEffects effects;  // mails and links queued in the same transaction
+  MailEffects effects{};  // mails and links queued in the same transaction
 };
 
 /// The result of applying a TicketChange.

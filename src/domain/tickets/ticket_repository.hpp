@@ -17,6 +17,7 @@ struct TicketQuery {
     kQueue,           // priority descending, then created_at ascending: the agents' queue
   };
   std::optional<core::UserId> customer;  // only this customer's tickets
+  std::string customer_email;            // only tickets of this address (lower-cased); empty: any
   std::vector<Status> statuses;          // empty: any
   std::vector<Priority> priorities;      // empty: any
   std::string text;                      // matches number, subject or customer email; empty: any

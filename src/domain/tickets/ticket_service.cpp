@@ -25,6 +25,21 @@ core::Error invalid_transition(std::string message) {
 
 AuthorRef author_of(const User& user) { return {user.id, user.name, user.role}; }
 
+// The ticket's own account, or the holder of a link mailed to the ticket's address.
+bool may_act_as_customer(const Actor& actor, const Ticket& ticket) {
+  if (actor.user && ticket.customer.user_id == actor.user->id) return true;
+  return actor.grant && actor.grant->ticket_id == ticket.id && actor.grant->email == ticket.customer.email;
+}
+
+// Who writes as the customer: the signed-in owner, or a link holder writing as the ticket's customer.
+AuthorRef customer_author(const Actor& actor, const Ticket& ticket) {
+  if (actor.user && ticket.customer.user_id == actor.user->id) return author_of(*actor.user);
+  return {ticket.customer.user_id, ticket.customer.name, Role::kCustomer};
+}
+
+// Only these status changes are worth a mail: the customer must act, or the problem is solved.
+bool mails_customer(Status to) { return to == Status::kPending || to == Status::kResolved; }
+
 // Parses a comma list of enum names with `parse`, or a field error naming `field`.
 template <typename E, typename Parse>
 core::Result<std::vector<E>> parse_list(std::string_view field, const std::optional<std::string>& text, Parse parse) {
@@ -92,16 +107,25 @@ std::string idempotency_scope(const Actor& actor, const CustomerRef& customer, c
 
 }  // namespace
 
-TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catalog, BlobStore& blobs,
-                             const FileTypeDetector& detector, const core::Crypto& crypto, const core::Clock& clock,
-                             TicketSettings settings)
+TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catalog, UserRepository& users,
+                             BlobStore& blobs, const FileTypeDetector& detector, const core::Crypto& crypto,
+                             const core::Clock& clock, const TicketMails& mails, TicketSettings settings)
     : tickets_(tickets),
       catalog_(catalog),
+      users_(users),
       blobs_(blobs),
       detector_(detector),
       crypto_(crypto),
       clock_(clock),
+      mails_(mails),
       settings_(settings) {}
+
+Locale TicketService::recipient_locale(const Ticket& ticket) {
+  if (ticket.customer.user_id) {
+    if (auto user = users_.find_by_id(*ticket.customer.user_id)) return user->locale;
+  }
+  return ticket.customer.locale;
+}
 
 core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmission& submission) {
   std::vector<core::FieldError> errors;
@@ -141,14 +165,14 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
   }
   CustomerRef customer;
   if (actor.user) {
-    customer = {actor.user->id, actor.user->name, actor.user->email};
+    customer = {actor.user->id, actor.user->name, actor.user->email, actor.user->locale};
   } else if (!submission.guest) {
     errors.push_back({"guest", "required", "Sign in, or give a name and email to submit as a guest."});
   } else {
     const std::string email = core::ascii_lower(core::trim(submission.guest->email));
     if (auto e = check_text("guest.name", submission.guest->name, kMaxGuestNameChars)) errors.push_back(*e);
     if (auto e = check_email("guest.email", email)) errors.push_back(*e);
-    customer = {std::nullopt, std::string(core::trim(submission.guest->name)), email};
+    customer = {std::nullopt, std::string(core::trim(submission.guest->name)), email, submission.locale};
   }
   if (submission.idempotency_key && (submission.idempotency_key->empty() ||
                                      submission.idempotency_key->size() > settings_.max_idempotency_key_chars ||
@@ -180,12 +204,16 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
         IdempotencyKey{idempotency_scope(actor, customer, submission, crypto_), *submission.idempotency_key};
   }
 
+  const auto reply_by =
+      now + (urgency == Urgency::kUrgent ? settings_.urgent_reply_target : settings_.normal_reply_target);
   for (int attempt = 0; attempt < kMaxNumberAttempts; ++attempt) {
     std::array<std::byte, 5> random{};
     crypto_.random_bytes(random);
     std::array<std::uint8_t, 5> values{};
     for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<std::uint8_t>(random[i]) % 32;
     ticket.number = TicketNumber::make(clock_.local_date(now), values);
+    // The confirmation names the number, so it is made again for each number tried.
+    draft.effects = mails_.confirmation(ticket, customer.locale, reply_by);
     auto created = tickets_.create(draft);
     if (created || created.error().reason != "number_taken") return created;
   }
@@ -240,13 +268,12 @@ core::Result<Page<Ticket>> TicketService::my_tickets(const Actor& actor, const L
 core::Result<Ticket> TicketService::find_visible(const Actor& actor, std::string_view number, bool staff_view) {
   auto parsed = TicketNumber::parse(number);
   if (!parsed) return parsed.take_error();
-  if (!actor.user) return core::Error::unauthenticated();
+  if (!actor.user && !(actor.grant && !staff_view)) return core::Error::unauthenticated();
   if (staff_view && !actor.is_staff()) return core::Error::forbidden("Only agents may do this.");
   auto ticket = tickets_.find_by_number(*parsed);
   // Another customer's ticket is "not found", never "forbidden": existence is not disclosed.
-  if (!ticket || (!staff_view && ticket->customer.user_id != actor.user->id)) {
+  if (!ticket || (!staff_view && !may_act_as_customer(actor, *ticket)))
     return core::Error::not_found("No such ticket.");
-  }
   return std::move(*ticket);
 }
 
@@ -267,11 +294,11 @@ core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::stri
   if (ticket->status == Status::kClosed) return invalid_transition("The ticket is closed; submit a new one.");
   auto files = store_files(message.files);
   if (!files) return files.take_error();
-  const auto author = author_of(*actor.user);
+  const auto author = customer_author(actor, *ticket);
   const auto now = clock_.now();
   return tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
     if (current.status == Status::kClosed) return invalid_transition("The ticket is closed; submit a new one.");
-    TicketChange change{current, NewMessage{author, message.body, false, *files}, {}};
+    TicketChange change{current, NewMessage{author, message.body, false, *files}, {}, {}};
     if (auto to = status_after_customer_message(current.status))
       set_status(change.updated, *to, now, author, change.events);
     change.updated.updated_at = now;
@@ -282,11 +309,11 @@ core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::stri
 core::Result<Ticket> TicketService::close(const Actor& actor, std::string_view number) {
   auto ticket = find_visible(actor, number, false);
   if (!ticket) return ticket.take_error();
-  const auto author = author_of(*actor.user);
+  const auto author = customer_author(actor, *ticket);
   const auto now = clock_.now();
   auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
     if (current.status == Status::kClosed) return invalid_transition("The ticket is already closed.");
-    TicketChange change{current, std::nullopt, {}};
+    TicketChange change{current, std::nullopt, {}, {}};
     set_status(change.updated, Status::kClosed, now, author, change.events);
     change.updated.updated_at = now;
     return change;
@@ -298,14 +325,14 @@ core::Result<Ticket> TicketService::close(const Actor& actor, std::string_view n
 core::Result<Ticket> TicketService::reopen(const Actor& actor, std::string_view number) {
   auto ticket = find_visible(actor, number, false);
   if (!ticket) return ticket.take_error();
-  const auto author = author_of(*actor.user);
+  const auto author = customer_author(actor, *ticket);
   const auto now = clock_.now();
   auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
     if (current.status != Status::kResolved) return invalid_transition("Only a resolved ticket can be reopened.");
     if (current.resolved_at && *current.resolved_at + settings_.reopen_window < now) {
       return core::Error::conflict("reopen_window_passed", "This ticket was resolved too long ago; submit a new one.");
     }
-    TicketChange change{current, std::nullopt, {}};
+    TicketChange change{current, std::nullopt, {}, {}};
     set_status(change.updated, Status::kOpen, now, author, change.events);
     change.updated.updated_at = now;
     return change;
@@ -387,13 +414,15 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
   if (!files) return files.take_error();
   const auto author = author_of(*actor.user);
   const auto now = clock_.now();
+  const auto locale = recipient_locale(*ticket);
   return tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
     if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
-    TicketChange change{current, NewMessage{author, message.body, message.internal, *files}, {}};
+    TicketChange change{current, NewMessage{author, message.body, message.internal, *files}, {}, {}};
     // The first public answer takes a new ticket into work.
     if (!message.internal && current.status == Status::kNew)
       set_status(change.updated, Status::kOpen, now, author, change.events);
     change.updated.updated_at = now;
+    if (!message.internal) change.effects = mails_.agent_reply(change.updated, locale, *change.message);
     return change;
   });
 }
@@ -417,14 +446,16 @@ core::Result<Ticket> TicketService::agent_update(const Actor& actor, std::string
   if (!errors.empty()) return core::Error::validation(std::move(errors));
   const auto author = author_of(*actor.user);
   const auto now = clock_.now();
+  const auto locale = recipient_locale(*ticket);
   auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
-    TicketChange change{current, std::nullopt, {}};
+    TicketChange change{current, std::nullopt, {}, {}};
     if (status && *status != current.status) {
       if (!agent_may_change(current.status, *status)) {
         return invalid_transition("A ticket cannot go from " + std::string(to_string(current.status)) + " to " +
                                   std::string(to_string(*status)) + ".");
       }
       set_status(change.updated, *status, now, author, change.events);
+      if (mails_customer(*status)) change.effects = mails_.status_changed(change.updated, locale);
     }
     if (priority && *priority != current.priority) {
       if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
@@ -440,12 +471,12 @@ core::Result<Ticket> TicketService::agent_update(const Actor& actor, std::string
 }
 
 core::Result<AttachmentDownload> TicketService::attachment(const Actor& actor, core::AttachmentId id) {
-  if (!actor.user) return core::Error::unauthenticated();
+  if (!actor.user && !actor.grant) return core::Error::unauthenticated();
   auto attachment = tickets_.find_attachment(id);
   if (!attachment) return core::Error::not_found("No such attachment.");
   if (!actor.is_staff()) {
     const auto ticket = tickets_.find_by_id(attachment->ticket_id);
-    if (attachment->internal || !ticket || ticket->customer.user_id != actor.user->id) {
+    if (attachment->internal || !ticket || !may_act_as_customer(actor, *ticket)) {
       return core::Error::not_found("No such attachment.");
     }
   }

@@ -11,21 +11,26 @@
 #include "core/crypto.hpp"
 #include "core/result.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/mail/ticket_mails.hpp"
 #include "domain/tickets/ticket.hpp"
 #include "domain/tickets/ticket_repository.hpp"
 #include "domain/users/actor.hpp"
+#include "domain/users/user_repository.hpp"
 
 namespace gongdan::domain {
 
 /// Limits and windows of the ticket use cases; every limit names the abuse it stops.
 struct TicketSettings {
-  std::size_t max_files = 5;                          // per submission or message: storage abuse
+  std::size_t max_files = 5;                         // per submission or message: storage abuse
   std::int64_t max_file_bytes = 20LL * 1024 * 1024;  // per file: storage abuse
-  std::chrono::hours reopen_window{24 * 14};          // a resolved ticket may be reopened this long
+  std::chrono::hours reopen_window{24 * 14};         // a resolved ticket may be reopened this long
   std::size_t max_subject_chars = 200;
   std::size_t max_body_chars = 20000;
   std::size_t max_environment_chars = 100;
   std::size_t max_idempotency_key_chars = 200;
+  // The reply time promised in the confirmation mail until service-level policies take over.
+  std::chrono::minutes urgent_reply_target{60};
+  std::chrono::minutes normal_reply_target{24 * 60};
 };
 
 /// A file as uploaded, before its type is checked.
@@ -47,10 +52,11 @@ struct TicketSubmission {
   std::string description;
   std::optional<std::string> occurred_at;  // RFC 3339, checked here
   Environment environment;
-  std::optional<std::string> urgency;      // "normal" | "urgent"
+  std::optional<std::string> urgency;  // "normal" | "urgent"
   std::optional<GuestContact> guest;
   std::vector<Upload> files;
   std::optional<std::string> idempotency_key;
+  Locale locale = Locale::kZhCn;  // the page's language: a guest's mails are written in it
 };
 
 /// A follow-up message or agent reply.
@@ -98,9 +104,10 @@ struct AttachmentDownload {
 /// The customer's and the agents' ticket use cases: each checks who may act, then one store call.
 class TicketService {
  public:
-  TicketService(TicketRepository& tickets, CatalogRepository& catalog, BlobStore& blobs,
+  /// `mails` builds the mail each change sends to the customer, queued in the change's transaction.
+  TicketService(TicketRepository& tickets, CatalogRepository& catalog, UserRepository& users, BlobStore& blobs,
                 const FileTypeDetector& detector, const core::Crypto& crypto, const core::Clock& clock,
-                TicketSettings settings = {});
+                const TicketMails& mails, TicketSettings settings = {});
 
   // Customer side (also used by staff for their own tickets).
   core::Result<Ticket> submit(const Actor& actor, const TicketSubmission& submission);
@@ -116,7 +123,8 @@ class TicketService {
   // Agent side: agents and admins only.
   core::Result<Page<Ticket>> queue(const Actor& actor, const ListRequest& request);
   core::Result<TicketView> agent_view(const Actor& actor, std::string_view number);
-  core::Result<ChangedTicket> agent_reply(const Actor& actor, std::string_view number, const MessageSubmission& message);
+  core::Result<ChangedTicket> agent_reply(const Actor& actor, std::string_view number,
+                                          const MessageSubmission& message);
   core::Result<Ticket> agent_update(const Actor& actor, std::string_view number, const TicketUpdate& update);
 
   /// An attachment for whoever may see its message.
@@ -127,13 +135,17 @@ class TicketService {
  private:
   core::Result<Ticket> find_visible(const Actor& actor, std::string_view number, bool staff_view);
   core::Result<std::vector<StoredFile>> store_files(const std::vector<Upload>& files);
+  /// The language the ticket's customer reads mail in: the account's, else the one they submitted in.
+  Locale recipient_locale(const Ticket& ticket);
 
   TicketRepository& tickets_;
   CatalogRepository& catalog_;
+  UserRepository& users_;
   BlobStore& blobs_;
   const FileTypeDetector& detector_;
   const core::Crypto& crypto_;
   const core::Clock& clock_;
+  const TicketMails& mails_;
   TicketSettings settings_;
 };
 

@@ -45,7 +45,8 @@ class TicketServiceTest : public ::testing::Test {
   testing::InMemoryCatalog catalog_;
   testing::InMemoryBlobs blobs_;
   testing::SignatureDetector detector_;
-  TicketService service_{tickets_, catalog_, blobs_, detector_, crypto_, clock_};
+  TicketMails mails_{crypto_, clock_, {}};
+  TicketService service_{tickets_, catalog_, users_, blobs_, detector_, crypto_, clock_, mails_};
   Actor anonymous_ = Actor::anonymous();
   Actor owner_, other_, agent_, admin_;
 };

@@ -59,6 +59,9 @@ class AuthService {
   core::Status logout(std::string_view token);
   /// Changes the signed-in user's name and/or language (mail and pages follow the language).
   core::Result<User> update_profile(const Actor& actor, const ProfileUpdate& update);
+  /// Signs in an account whose owner has just proved control of its address (a mailed link), and
+  /// records the address as verified. Error kNotFound when the account is gone.
+  core::Result<SignedIn> sign_in_verified(core::UserId id);
   /// The user a live session token belongs to.
   std::optional<User> authenticate(std::string_view token);
 

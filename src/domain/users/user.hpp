@@ -30,6 +30,8 @@ struct User {
   Locale locale = Locale::kZhCn;
   std::string password_hash;
   core::Timestamp created_at;
+  /// When the owner proved the address by opening a mailed link; empty until then.
+  std::optional<core::Timestamp> email_verified_at{};
 
   bool is_staff() const { return role == Role::kAgent || role == Role::kAdmin; }
 };

@@ -18,6 +18,9 @@ class UserRepository {
   virtual std::optional<User> find_by_id(core::UserId id) = 0;
   /// Changes the user's display name and language; Error kNotFound when the user is gone.
   virtual core::Result<User> update_profile(core::UserId id, const std::string& name, Locale locale) = 0;
+  /// Records that the user opened a link mailed to their address; the first time is kept.
+  /// Error kNotFound when the user is gone.
+  virtual core::Status mark_email_verified(core::UserId id, core::Timestamp at) = 0;
 
   virtual core::Status create_session(const Session& session) = 0;
   /// The live session with this digest (not expired at `now`), if any.

@@ -2,12 +2,15 @@
 
 #include <chrono>
 
+#include <spdlog/spdlog.h>
+
 #include "http/context/cookies.hpp"
 #include "http/context/csrf.hpp"
 #include "http/error_mapping.hpp"
 #include "http/handlers/body.hpp"
 #include "http/json/decode.hpp"
 #include "http/json/encode.hpp"
+#include "http/json/mail_codec.hpp"
 
 namespace gongdan::http {
 namespace {
@@ -46,7 +49,30 @@ Response register_user(RequestContext& ctx) {
   if (!registration->locale) registration->locale = std::string(domain::to_string(ctx.locale));
   auto signed_in = ctx.services.auth.register_customer(*registration);
   if (!signed_in) return error_response(signed_in.error());
+  // The account exists either way; a lost verification mail is asked for again by sign-in link.
+  if (auto queued = ctx.services.mail_requests.send_email_verification(signed_in->user); !queued) {
+    spdlog::warn("verification mail for user {} not queued: {}", signed_in->user.id.value, queued.error().message);
+  }
   return signed_in_response(201, ctx, *signed_in);
+}
+
+Response request_sign_in_link(RequestContext& ctx) {
+  auto body = json_body(ctx);
+  if (!body) return body.take_refusal();
+  const auto email = decode_email(*body);
+  if (!email) return error_response(email.error());
+  if (auto sent = ctx.services.mail_requests.send_sign_in_link(*email); !sent) return error_response(sent.error());
+  return json_response(202, {{"status", "accepted"}});
+}
+
+Response sign_in_with_link(RequestContext& ctx) {
+  auto body = json_body(ctx);
+  if (!body) return body.take_refusal();
+  const auto token = decode_token(*body);
+  if (!token) return error_response(token.error());
+  auto signed_in = ctx.services.mail_requests.sign_in_with_link(*token);
+  if (!signed_in) return error_response(signed_in.error());
+  return signed_in_response(200, ctx, *signed_in);
 }
 
 Response login(RequestContext& ctx) {

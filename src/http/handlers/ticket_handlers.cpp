@@ -15,6 +15,7 @@ Response submit_ticket(RequestContext& ctx) {
   auto submission = decode_ticket_submission(form->json);
   if (!submission) return error_response(submission.error());
   submission->files = std::move(form->files);
+  submission->locale = ctx.locale;  // a guest's mails speak the language of the page they used
   if (ctx.request.has_header("idempotency-key")) {
     submission->idempotency_key = std::string(ctx.request.header("idempotency-key"));
   }

@@ -13,6 +13,7 @@ nlohmann::json user_json(const domain::User& user) {
           {"name", user.name},
           {"role", domain::to_string(user.role)},
           {"locale", domain::to_string(user.locale)},
+          {"email_verified", user.email_verified_at.has_value()},
           {"created_at", core::format_rfc3339(user.created_at)}};
 }
 

@@ -43,6 +43,7 @@ const RateRule& RateLimiter::rule(RateAction action) const {
     case RateAction::kRegister: return settings_.registration;
     case RateAction::kLookup: return settings_.lookup;
     case RateAction::kSubmit: return settings_.submit;
+    case RateAction::kMail: return settings_.mail;
   }
   return settings_.login;
 }

@@ -14,7 +14,7 @@
 namespace gongdan::http {
 
 /// The actions with their own per-IP budget.
-enum class RateAction : std::uint8_t { kLogin, kRegister, kLookup, kSubmit };
+enum class RateAction : std::uint8_t { kLogin, kRegister, kLookup, kSubmit, kMail };
 
 /// The verdict on one request: allowed, or how long to wait.
 struct RateDecision {

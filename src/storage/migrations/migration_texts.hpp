@@ -8,5 +8,6 @@ namespace gongdan::storage::migrations {
 
 std::string_view initial_schema();  // 0001_initial.cpp
 std::string_view seed_catalog();    // 0002_seed_catalog.cpp
+std::string_view mail_schema();     // 0003_mail.cpp
 
 }  // namespace gongdan::storage::migrations

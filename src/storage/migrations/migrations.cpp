@@ -6,9 +6,10 @@
 namespace gongdan::storage::sql {
 
 std::span<const Migration> migrations() {
-  static const std::array<Migration, 2> list{{
+  static const std::array<Migration, 3> list{{
       {1, "initial", migrations::initial_schema()},
       {2, "seed_catalog", migrations::seed_catalog()},
+      {3, "mail", migrations::mail_schema()},
   }};
   return list;
 }

@@ -48,6 +48,32 @@ TEST(MigratorTest, OpeningWithoutMigrateLeavesAnEmptySchema) {
   EXPECT_EQ(applied->front(), 1);
 }
 
+TEST(MigratorTest, TheMailMigrationUpgradesADatabaseAtVersionTwo) {
+  testing::TempDir dir;
+  SqliteOptions options;
+  options.migrate = false;
+  auto db = SqliteDatabase::open(dir.path(), options);
+  // A database as the previous release left it: migrations 1 and 2, with a user.
+  auto old = db->store().write([](sqlite::Connection& c) -> core::Status {
+    sqlite::apply_migrations(c, sql::migrations().first(2), core::from_epoch_ms(0));
+    c.exec(
+        "INSERT INTO users (email, name, role, locale, password_hash, created_at) "
+        "VALUES ('wang@example.com', 'Wang', 'customer', 'zh-CN', 'hash', 0)");
+    return core::ok_status();
+  });
+  ASSERT_TRUE(old.ok());
+  ASSERT_EQ(*db->schema_version(), 2);
+
+  const auto applied = db->migrate();
+  ASSERT_TRUE(applied.ok());
+  EXPECT_EQ(*applied, std::vector<int>{3});
+  const auto user = db->users().find_by_email("wang@example.com");
+  ASSERT_TRUE(user.has_value());
+  EXPECT_FALSE(user->email_verified_at.has_value());
+  EXPECT_TRUE(db->inbound_log().record("m@x", "wang@example.com", "created", core::from_epoch_ms(0)).ok());
+  EXPECT_TRUE(db->outbox().list({}).ok());
+}
+
 TEST(MigratorTest, ASchemaNewerThanTheProgramIsRefused) {
   TestDatabase t;
   auto bumped = t.db->store().write([](sqlite::Connection& db) -> core::Status {

@@ -28,7 +28,7 @@ const std::string_view kSelectTicket =
     "SELECT t.id, t.number, t.category_id, t.subject, t.description, t.occurred_at, "
     "t.env_platform, t.env_os, t.env_app_version, t.env_device, t.urgency, t.status, t.priority, "
     "t.customer_user_id, COALESCE(u.name, t.guest_name, ''), COALESCE(u.email, t.guest_email, ''), "
-    "t.created_at, t.updated_at, t.resolved_at, t.closed_at "
+    "t.created_at, t.updated_at, t.resolved_at, t.closed_at, t.customer_locale "
     "FROM tickets t LEFT JOIN users u ON u.id = t.customer_user_id ";
 
 domain::Ticket read_ticket(const Statement& row) {
@@ -52,6 +52,7 @@ domain::Ticket read_ticket(const Statement& row) {
   ticket.updated_at = core::from_epoch_ms(row.int64(17));
   if (const auto resolved = row.optional_int64(18)) ticket.resolved_at = core::from_epoch_ms(*resolved);
   if (const auto closed = row.optional_int64(19)) ticket.closed_at = core::from_epoch_ms(*closed);
+  ticket.customer.locale = domain::parse_locale(row.text(20)).value_or(domain::Locale::kZhCn);
   return ticket;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "storage/sqlite/mail_effects_writer.hpp"
 #include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/ticket_list_query.hpp"
 
@@ -65,8 +66,8 @@ core::TicketId insert_ticket(Connection& db, const domain::Ticket& t) {
   auto insert = db.cached(
       "INSERT INTO tickets (number, category_id, subject, description, occurred_at, env_platform, env_os, "
       "env_app_version, env_device, urgency, status, priority, customer_user_id, guest_name, guest_email, "
-      "created_at, updated_at, resolved_at, closed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?)");
+      "created_at, updated_at, resolved_at, closed_at, customer_locale) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const bool guest = t.customer.guest();
   const std::optional<std::int64_t> customer =
       guest ? std::nullopt : std::optional<std::int64_t>(t.customer.user_id->value);
@@ -78,7 +79,7 @@ core::TicketId insert_ticket(Connection& db, const domain::Ticket& t) {
                  t.environment.platform, t.environment.os, t.environment.app_version, t.environment.device,
                  domain::to_string(t.urgency), domain::to_string(t.status), sqlite::priority_value(t.priority),
                  customer, guest_name, guest_email, core::to_epoch_ms(t.created_at), core::to_epoch_ms(t.updated_at),
-                 optional_ms(t.resolved_at), optional_ms(t.closed_at))
+                 optional_ms(t.resolved_at), optional_ms(t.closed_at), domain::to_string(t.customer.locale))
       .run();
   return core::TicketId{db.last_insert_id()};
 }
@@ -119,6 +120,8 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
     }
     const core::TicketId id = insert_ticket(db, new_ticket.ticket);
     insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
+    sqlite::write_mail_effects(db, new_ticket.effects, id, new_ticket.ticket.number.str(),
+                               new_ticket.ticket.created_at);
     if (new_ticket.idempotency) {
       auto remember = db.cached("INSERT INTO idempotency_keys (scope, key, ticket_id, created_at) VALUES (?, ?, ?, ?)");
       remember
@@ -150,6 +153,7 @@ core::Result<domain::ChangedTicket> SqliteTicketRepository::modify(core::TicketI
     domain::ChangedTicket changed{*current, std::nullopt};
     if (change->message) changed.message = insert_message(db, id, *change->message, t.updated_at);
     for (const auto& event : change->events) insert_event(db, id, event, t.updated_at);
+    sqlite::write_mail_effects(db, change->effects, std::nullopt, std::nullopt, t.updated_at);
     auto stored = load_ticket(db, id);
     if (!stored) return core::Error::unavailable("The changed ticket could not be read back.");
     changed.ticket = std::move(*stored);

@@ -8,7 +8,8 @@ namespace {
 
 using sqlite::Connection;
 
-constexpr std::string_view kSelectUser = "SELECT id, email, name, role, locale, password_hash, created_at FROM users ";
+constexpr std::string_view kSelectUser =
+    "SELECT id, email, name, role, locale, password_hash, created_at, email_verified_at FROM users ";
 
 domain::User read_user(const sqlite::Statement& row) {
   domain::User user;
@@ -19,6 +20,7 @@ domain::User read_user(const sqlite::Statement& row) {
   user.locale = domain::parse_locale(row.text(4)).value_or(domain::Locale::kZhCn);
   user.password_hash = row.text(5);
   user.created_at = core::from_epoch_ms(row.int64(6));
+  if (const auto verified = row.optional_int64(7)) user.email_verified_at = core::from_epoch_ms(*verified);
   return user;
 }
 
@@ -67,7 +69,7 @@ std::optional<domain::User> SqliteUserRepository::find_by_id(core::UserId id) {
 }
 
 core::Result<domain::User> SqliteUserRepository::update_profile(core::UserId id, const std::string& name,
-                                                               domain::Locale locale) {
+                                                                domain::Locale locale) {
   return store_.write([&](Connection& db) -> core::Result<domain::User> {
     db.cached("UPDATE users SET name = ?, locale = ? WHERE id = ?")
         ->bind_all(name, domain::to_string(locale), id.value)
@@ -75,6 +77,17 @@ core::Result<domain::User> SqliteUserRepository::update_profile(core::UserId id,
     auto user = find_user(db, "WHERE id = ?", id.value);
     if (!user) return core::Error::not_found("No such user.");
     return std::move(*user);
+  });
+}
+
+core::Status SqliteUserRepository::mark_email_verified(core::UserId id, core::Timestamp at) {
+  return store_.write([&](Connection& db) -> core::Status {
+    // The first proof is the one worth keeping; later links only confirm it again.
+    db.cached("UPDATE users SET email_verified_at = COALESCE(email_verified_at, ?) WHERE id = ?")
+        ->bind_all(core::to_epoch_ms(at), id.value)
+        .run();
+    if (db.changes() == 0) return core::Error::not_found("No such user.");
+    return core::ok_status();
   });
 }
 

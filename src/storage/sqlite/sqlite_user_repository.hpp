@@ -14,6 +14,7 @@ class SqliteUserRepository final : public domain::UserRepository {
   std::optional<domain::User> find_by_email(std::string_view lower_case_email) override;
   std::optional<domain::User> find_by_id(core::UserId id) override;
   core::Result<domain::User> update_profile(core::UserId id, const std::string& name, domain::Locale locale) override;
+  core::Status mark_email_verified(core::UserId id, core::Timestamp at) override;
 
   core::Status create_session(const domain::Session& session) override;
   std::optional<domain::Session> find_session(std::string_view token_digest, core::Timestamp now) override;

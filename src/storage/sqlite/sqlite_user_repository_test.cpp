@@ -34,6 +34,19 @@ TEST(SqliteUserRepositoryTest, CreatesAndFindsAUser) {
   EXPECT_FALSE(t.db->users().find_by_email("nobody@example.com").has_value());
 }
 
+TEST(SqliteUserRepositoryTest, MarkingTheEmailVerifiedKeepsTheFirstTime) {
+  TestDatabase t;
+  const auto user = t.add_user("wang@example.com");
+  EXPECT_FALSE(t.db->users().find_by_id(user.id)->email_verified_at.has_value());
+  ASSERT_TRUE(t.db->users().mark_email_verified(user.id, t.clock.now()).ok());
+  ASSERT_TRUE(t.db->users().mark_email_verified(user.id, t.clock.now() + 1h).ok());
+  EXPECT_EQ(t.db->users().find_by_email("wang@example.com")->email_verified_at, t.clock.now());
+
+  const auto missing = t.db->users().mark_email_verified(core::UserId{user.id.value + 100}, t.clock.now());
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().code, core::ErrorCode::kNotFound);
+}
+
 TEST(SqliteUserRepositoryTest, ADuplicateEmailIsAConflictWhateverItsCase) {
   TestDatabase t;
   t.add_user("li@example.com");

@@ -44,6 +44,11 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
     sql += " AND t.customer_user_id = ?";
     values.emplace_back(query.customer->value);
   }
+  if (!query.customer_email.empty()) {
+    // Either side of the join can use its own index (users.email, tickets.guest_email).
+    sql += " AND (u.email = ? OR t.guest_email = ?)";
+    values.insert(values.end(), {query.customer_email, query.customer_email});
+  }
   if (!query.statuses.empty()) {
     sql += " AND t.status IN " + placeholders(query.statuses.size());
     for (const auto status : query.statuses) values.emplace_back(std::string(domain::to_string(status)));

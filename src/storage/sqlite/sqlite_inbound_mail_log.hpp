@@ -1,0 +1,24 @@
+#pragma once
+
+#include "domain/mail/mail_repository.hpp"
+#include "storage/sqlite/store.hpp"
+
+namespace gongdan::storage {
+
+/// domain::InboundMailLog on SQLite: one row per Message-ID in `inbound_mail`.
+class SqliteInboundMailLog final : public domain::InboundMailLog {
+ public:
+  explicit SqliteInboundMailLog(sqlite::Store& store) : store_(store) {}
+
+  bool seen(const std::string& message_id) override;
+  core::Result<bool> record(const std::string& message_id, const std::string& sender, std::string outcome,
+                            core::Timestamp at) override;
+  /// Answers 0 when storage fails: the mail is then not dropped as a loop; recording it fails
+  /// too, and the MTA retries later.
+  int count_from(const std::string& sender, core::Timestamp since) override;
+
+ private:
+  sqlite::Store& store_;
+};
+
+}  // namespace gongdan::storage
