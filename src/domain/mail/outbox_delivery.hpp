@@ -15,7 +15,7 @@ struct DeliverySettings {
   std::chrono::milliseconds lease{120'000};      // a claim outlives the slowest SMTP exchange
   std::chrono::milliseconds retry_base{30'000};  // first retry after this, doubling each time
   std::chrono::milliseconds retry_cap{3'600'000};
-  int max_attempts = 12;  // ≈ 8 hours of retries before a mail is failed for good
+  int max_attempts = 12;  // ≈ 5 hours of retries (30 s doubling, capped at 1 h) before a mail fails for good
 };
 
 /// When the next attempt after `attempts` failed ones is due, or nullopt when there is none.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/fake_clock.hpp"
+#include "domain/testing/in_memory_mail_stores.hpp"
 #include "domain/testing/in_memory_stores.hpp"
 
 namespace gongdan::domain {
@@ -24,7 +25,8 @@ class TicketServiceTest : public ::testing::Test {
 
   Actor make_user(const std::string& email, Role role) {
     return Actor{
-        users_.create({email, email.substr(0, email.find('@')), role, Locale::kZhCn, "", clock_.now()}).value()};
+        users_.create({email, email.substr(0, email.find('@')), role, Locale::kZhCn, "", clock_.now()}).value(),
+        std::nullopt};
   }
 
   TicketSubmission submission(std::string subject = "收不到验证码") {
@@ -271,6 +273,176 @@ TEST_F(TicketServiceTest, AuthorizationMatrix) {
   EXPECT_EQ(outcome(service_.close(other_, number)), hidden);
   EXPECT_EQ(outcome(service_.close(agent_, number)), hidden);
   EXPECT_EQ(outcome(service_.close(owner_, number)), ok);
+}
+
+// The same service over a store that queues the mail effects of each change, as the real stores do.
+class TicketMailTest : public TicketServiceTest {
+ protected:
+  std::vector<OutboxEntry> mails(MailKind kind) const { return outbox_.of_kind(kind); }
+
+  Actor with_locale(const Actor& actor, Locale locale) {
+    return Actor{users_.update_profile(actor.user->id, actor.user->name, locale).value(), std::nullopt};
+  }
+  Actor link_holder(const Ticket& ticket) { return Actor{std::nullopt, TicketGrant{ticket.id, ticket.customer.email}}; }
+  Ticket submit_mailed(const Actor& actor = {}, TicketSubmission s = {}) {
+    if (s.subject.empty()) s = submission();
+    return mailing_service_.submit(actor.user ? actor : owner_, s).value();
+  }
+
+  testing::InMemoryAccessLinks links_;
+  testing::InMemoryOutbox outbox_{links_};
+  testing::MailingTickets mailing_{tickets_, outbox_};
+  TicketService mailing_service_{mailing_, catalog_, users_, blobs_, detector_, crypto_, clock_, mails_};
+};
+
+TEST_F(TicketMailTest, SubmitQueuesOneConfirmationWithItsLinkInTheAccountsLanguage) {
+  const auto english = with_locale(owner_, Locale::kEn);
+  const auto ticket = mailing_service_.submit(english, submission()).value();
+  ASSERT_EQ(outbox_.entries().size(), 1U);
+  const auto mail = mails(MailKind::kTicketConfirmation).at(0).mail;
+  EXPECT_EQ(mail.to_email, "owner@example.com");
+  EXPECT_EQ(mail.locale, Locale::kEn);
+  EXPECT_EQ(mail.ticket_id, ticket.id);
+  EXPECT_EQ(mail.ticket_number, ticket.number.str());
+  ASSERT_EQ(links_.all().size(), 1U);
+  EXPECT_EQ(links_.all()[0].link.ticket_id, ticket.id);
+}
+
+TEST_F(TicketMailTest, AGuestsConfirmationIsInThePagesLanguage) {
+  auto s = submission();
+  s.guest = GuestContact{"Guest", "guest@example.com"};
+  s.locale = Locale::kEn;
+  ASSERT_TRUE(mailing_service_.submit(anonymous_, s));
+  s.subject = "另一个问题";
+  s.locale = Locale::kZhCn;
+  ASSERT_TRUE(mailing_service_.submit(anonymous_, s));
+  const auto confirmations = mails(MailKind::kTicketConfirmation);
+  ASSERT_EQ(confirmations.size(), 2U);
+  EXPECT_EQ(confirmations[0].mail.locale, Locale::kEn);
+  EXPECT_EQ(confirmations[1].mail.locale, Locale::kZhCn);
+  EXPECT_EQ(confirmations[0].mail.to_email, "guest@example.com");
+}
+
+TEST_F(TicketMailTest, AnIdempotentReplayQueuesNothingNew) {
+  auto s = submission();
+  s.idempotency_key = "retry-1";
+  const auto first = mailing_service_.submit(owner_, s).value();
+  const auto again = mailing_service_.submit(owner_, s).value();
+  EXPECT_EQ(first.number, again.number);
+  EXPECT_EQ(outbox_.entries().size(), 1U);
+  EXPECT_EQ(links_.all().size(), 1U);
+}
+
+TEST_F(TicketMailTest, AnInvalidSubmissionQueuesNothing) {
+  auto s = submission();
+  s.subject.clear();
+  EXPECT_FALSE(mailing_service_.submit(owner_, s));
+  EXPECT_TRUE(outbox_.entries().empty());
+  EXPECT_TRUE(links_.all().empty());
+}
+
+TEST_F(TicketMailTest, AnInternalNoteMailsNobody) {
+  const auto number = submit_mailed().number.str();
+  ASSERT_TRUE(mailing_service_.agent_reply(agent_, number, {"内部：查一下短信网关", true, {}}));
+  EXPECT_TRUE(mails(MailKind::kAgentReply).empty());
+  EXPECT_EQ(outbox_.entries().size(), 1U);
+}
+
+TEST_F(TicketMailTest, APublicReplyMailsTheReplyToTheCustomer) {
+  const auto english = with_locale(owner_, Locale::kEn);
+  const auto ticket = submit_mailed(english);
+  ASSERT_TRUE(mailing_service_.agent_reply(agent_, ticket.number.str(), {"Please try again.", false, {}}));
+  const auto replies = mails(MailKind::kAgentReply);
+  ASSERT_EQ(replies.size(), 1U);
+  EXPECT_EQ(replies[0].mail.values.values.at("reply.body"), "Please try again.");
+  EXPECT_EQ(replies[0].mail.to_email, "owner@example.com");
+  EXPECT_EQ(replies[0].mail.locale, Locale::kEn);
+  EXPECT_EQ(replies[0].mail.ticket_id, ticket.id);
+}
+
+TEST_F(TicketMailTest, TheReplyIsInTheLanguageTheCustomerReadsNow) {
+  const auto ticket = submit_mailed();  // submitted in Chinese
+  with_locale(owner_, Locale::kEn);
+  ASSERT_TRUE(mailing_service_.agent_reply(agent_, ticket.number.str(), {"Hello", false, {}}));
+  EXPECT_EQ(mails(MailKind::kAgentReply).at(0).mail.locale, Locale::kEn);
+}
+
+TEST_F(TicketMailTest, OnlyPendingAndResolvedMailTheCustomer) {
+  const auto number = submit_mailed().number.str();
+  ASSERT_TRUE(mailing_service_.agent_update(agent_, number, {"open", std::nullopt}));
+  EXPECT_TRUE(mails(MailKind::kStatusChanged).empty());
+  ASSERT_TRUE(mailing_service_.agent_update(agent_, number, {"pending", std::nullopt}));
+  ASSERT_EQ(mails(MailKind::kStatusChanged).size(), 1U);
+  EXPECT_EQ(mails(MailKind::kStatusChanged)[0].mail.values.values.at("ticket.status"), "等待您的回复");
+  ASSERT_TRUE(mailing_service_.agent_update(agent_, number, {std::nullopt, "high"}));
+  EXPECT_EQ(mails(MailKind::kStatusChanged).size(), 1U);
+  ASSERT_TRUE(mailing_service_.agent_update(agent_, number, {"resolved", std::nullopt}));
+  ASSERT_EQ(mails(MailKind::kStatusChanged).size(), 2U);
+  EXPECT_EQ(mails(MailKind::kStatusChanged)[1].mail.values.values.at("ticket.status"), "已解决");
+  ASSERT_TRUE(mailing_service_.agent_update(agent_, number, {"closed", std::nullopt}));
+  EXPECT_EQ(mails(MailKind::kStatusChanged).size(), 2U);
+}
+
+TEST_F(TicketMailTest, ARefusedChangeQueuesNothing) {
+  const auto number = submit_mailed().number.str();
+  ASSERT_TRUE(mailing_service_.close(owner_, number));
+  EXPECT_FALSE(mailing_service_.agent_update(agent_, number, {"pending", std::nullopt}));
+  EXPECT_FALSE(mailing_service_.agent_reply(agent_, number, {"hi", false, {}}));
+  EXPECT_EQ(outbox_.entries().size(), 1U);
+}
+
+TEST_F(TicketMailTest, ALinkHolderActsOnItsTicketAsTheCustomer) {
+  auto s = submission();
+  s.guest = GuestContact{"访客", "guest@example.com"};
+  const auto ticket = mailing_service_.submit(anonymous_, s).value();
+  const auto holder = link_holder(ticket);
+  const auto number = ticket.number.str();
+  EXPECT_EQ(mailing_service_.view(holder, number)->ticket.id, ticket.id);
+  const auto comment = mailing_service_.comment(holder, number, {"补充一下", false, {}}).value();
+  EXPECT_EQ(comment.message->author.name, "访客");
+  EXPECT_EQ(comment.message->author.role, Role::kCustomer);
+  ASSERT_TRUE(mailing_service_.agent_update(agent_, number, {"resolved", std::nullopt}));
+  EXPECT_EQ(mailing_service_.reopen(holder, number)->status, Status::kOpen);
+  EXPECT_EQ(mailing_service_.close(holder, number)->status, Status::kClosed);
+}
+
+TEST_F(TicketMailTest, ALinkOpensOnlyItsOwnTicketForItsOwnAddress) {
+  const auto mine = submit_mailed();
+  const auto others = mailing_service_.submit(other_, submission("别人的工单")).value();
+  const auto holder = link_holder(mine);
+  EXPECT_EQ(mailing_service_.view(holder, others.number.str()).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(mailing_service_.comment(holder, others.number.str(), {"x", false, {}}).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(mailing_service_.close(holder, others.number.str()).error().code, ErrorCode::kNotFound);
+  // A link mailed to an address that is no longer the ticket's opens nothing.
+  const Actor stale{std::nullopt, TicketGrant{mine.id, "old@example.com"}};
+  EXPECT_EQ(mailing_service_.view(stale, mine.number.str()).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(mailing_service_.reopen(stale, mine.number.str()).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(TicketMailTest, ALinkHolderCannotUseAgentEndpoints) {
+  const auto ticket = submit_mailed();
+  const auto holder = link_holder(ticket);
+  const auto number = ticket.number.str();
+  EXPECT_EQ(mailing_service_.agent_view(holder, number).error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(mailing_service_.agent_reply(holder, number, {"hi", false, {}}).error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(mailing_service_.agent_update(holder, number, {"pending", std::nullopt}).error().code,
+            ErrorCode::kUnauthenticated);
+  EXPECT_EQ(mailing_service_.queue(holder, {}).error().code, ErrorCode::kUnauthenticated);
+  EXPECT_EQ(mailing_service_.my_tickets(holder, {}).error().code, ErrorCode::kUnauthenticated);
+}
+
+TEST_F(TicketMailTest, ALinkHolderSeesPublicAttachmentsOnly) {
+  auto with_files = submission();
+  with_files.files = {{"shot.png", kPng}};
+  const auto ticket = mailing_service_.submit(owner_, with_files).value();
+  const auto number = ticket.number.str();
+  const auto note = mailing_service_.agent_reply(agent_, number, {"note", true, {{"log.txt", "internal log"}}}).value();
+  const auto public_file = mailing_service_.view(owner_, number)->messages.at(0).attachments.at(0).id;
+  const auto holder = link_holder(ticket);
+  EXPECT_EQ(mailing_service_.attachment(holder, public_file)->bytes, kPng);
+  EXPECT_EQ(mailing_service_.attachment(holder, note.message->attachments.at(0).id).error().code, ErrorCode::kNotFound);
+  const auto others = mailing_service_.submit(other_, submission("别人的")).value();
+  EXPECT_EQ(mailing_service_.attachment(link_holder(others), public_file).error().code, ErrorCode::kNotFound);
 }
 
 }  // namespace

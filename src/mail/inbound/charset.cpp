@@ -2,6 +2,7 @@
 
 #include <iconv.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <string_view>
 
@@ -58,9 +59,7 @@ bool convert(std::string_view bytes, const std::string& from, std::string& out) 
   return true;
 }
 
-}  // namespace
-
-std::string to_utf8(std::string_view bytes, std::string_view charset) {
+std::string convert_text(std::string_view bytes, std::string_view charset) {
   const std::string name = iconv_name(charset);
   if (is_utf8_label(name)) {
     if (core::is_valid_utf8(bytes)) return std::string(bytes);
@@ -73,6 +72,16 @@ std::string to_utf8(std::string_view bytes, std::string_view charset) {
   std::string out;
   convert(bytes, "GB18030", out);
   return out;
+}
+
+}  // namespace
+
+std::string to_utf8(std::string_view bytes, std::string_view charset) {
+  std::string text = convert_text(bytes, charset);
+  // Mail text never needs NUL, and PostgreSQL text columns refuse it: one =00 must not make a
+  // message unstorable (and retried by the MTA forever).
+  text.erase(std::remove(text.begin(), text.end(), '\0'), text.end());
+  return text;
 }
 
 }  // namespace gongdan::mail

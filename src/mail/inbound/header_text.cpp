@@ -39,15 +39,34 @@ std::string decode_q(std::string_view text) {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// The next "?=" at or after a position. Positions only grow while a header is decoded, so one
+// answer serves many questions: a hostile header full of "=?" without ends stays linear.
+class CloseFinder {
+ public:
+  explicit CloseFinder(std::string_view raw) : raw_(raw) {}
+  std::size_t next(std::size_t from) {
+    if (!searched_ || (found_ != std::string_view::npos && found_ < from)) {
+      found_ = raw_.find("?=", from);
+      searched_ = true;
+    }
+    return found_;
+  }
+
+ private:
+  std::string_view raw_;
+  std::size_t found_ = std::string_view::npos;
+  bool searched_ = false;
+};
+
 // Parses "=?charset?B|Q?text?=" starting at `at`; nothing when the bytes there are not one.
-std::optional<EncodedWord> parse_encoded_word(std::string_view raw, std::size_t at) {
+std::optional<EncodedWord> parse_encoded_word(std::string_view raw, std::size_t at, CloseFinder& closes) {
   if (raw.substr(at, 2) != "=?") return std::nullopt;
   const std::size_t charset_end = raw.find('?', at + 2);
   if (charset_end == std::string_view::npos || charset_end == at + 2) return std::nullopt;
   if (charset_end + 2 >= raw.size() || raw[charset_end + 2] != '?') return std::nullopt;
   const char encoding = raw[charset_end + 1];
   const std::size_t text_begin = charset_end + 3;
-  const std::size_t text_end = raw.find("?=", text_begin);
+  const std::size_t text_end = closes.next(text_begin);
   if (text_end == std::string_view::npos) return std::nullopt;
   std::string_view charset = raw.substr(at + 2, charset_end - at - 2);
   const std::string_view text = raw.substr(text_begin, text_end - text_begin);
@@ -116,9 +135,10 @@ std::string decode_header_text(std::string_view folded) {
     if (!literal.empty()) out += to_utf8(literal, "");
     literal.clear();
   };
+  CloseFinder closes(raw);
   std::size_t i = 0;
   while (i < raw.size()) {
-    if (auto word = parse_encoded_word(raw, i)) {
+    if (auto word = parse_encoded_word(raw, i, closes)) {
       flush_literal();
       if (core::ascii_lower(word->charset) != core::ascii_lower(pending_charset)) flush_pending();
       pending_charset = word->charset;
@@ -127,7 +147,7 @@ std::string decode_header_text(std::string_view folded) {
       // RFC 2047 §6.2: white space between two encoded words is not displayed.
       std::size_t next = i;
       while (next < raw.size() && is_space(raw[next])) ++next;
-      if (next > i && parse_encoded_word(raw, next)) i = next;
+      if (next > i && parse_encoded_word(raw, next, closes)) i = next;
       continue;
     }
     flush_pending();

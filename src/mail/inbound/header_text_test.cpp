@@ -38,12 +38,25 @@ TEST(HeaderText, BrokenWordsStayText) {
   EXPECT_EQ(decode_header_text("=??B?abc?="), "=??B?abc?=");
 }
 
+TEST(HeaderText, HostileRepetitionStaysLinear) {
+  // 400 KB of "=?" openings with one "?=" at the very end: quadratic scanning would never finish.
+  std::string hostile;
+  for (int i = 0; i < 50000; ++i) hostile += "=?a?B?x ";
+  hostile += "?=";
+  EXPECT_EQ(decode_header_text(hostile), hostile);
+}
+
 TEST(Charset, LabelsAreWidenedAndUnknownLabelsFallBack) {
   EXPECT_EQ(to_utf8("\xCD\xF5\x86\xB4", "gb2312"), "王喆");
   EXPECT_EQ(to_utf8("\xB9\xA4\xB5\xA5", "x-unknown-charset"), "工单");
   EXPECT_EQ(to_utf8("\xB9\xA4\xB5\xA5", "utf-8"), "工单");  // mislabelled GBK
   EXPECT_EQ(to_utf8("caf\xE9", "iso-8859-1"), "café");
   EXPECT_EQ(to_utf8("ok", ""), "ok");
+}
+
+TEST(Charset, NulBytesAreDropped) {
+  EXPECT_EQ(to_utf8(std::string("a\0b", 3), "utf-8"), "ab");
+  EXPECT_EQ(decode_header_text("=?utf-8?Q?a=00b?="), "ab");
 }
 
 TEST(Charset, UndecodableBytesBecomeReplacementCharacters) {

@@ -40,8 +40,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 20> kEntitie
 
 // Decodes the entity starting at text[at] == '&'; returns the bytes consumed (0: not an entity).
 std::size_t decode_entity(std::string_view text, std::size_t at, std::string& out) {
-  const std::size_t semicolon = text.find(';', at);
-  if (semicolon == std::string_view::npos || semicolon - at > 32) return 0;
+  // Entities are short: looking further would make a body of bare '&' quadratic.
+  const std::size_t semicolon = text.substr(0, at + 34).find(';', at);
+  if (semicolon == std::string_view::npos) return 0;
   const std::string_view name = text.substr(at + 1, semicolon - at - 1);
   if (name.size() > 1 && name[0] == '#') {
     std::uint32_t cp = 0;

@@ -32,5 +32,12 @@ TEST(HtmlText, UnterminatedTagsAndEntitiesDoNotCrash) {
   EXPECT_EQ(html_to_text("<!-- never closed"), "");
 }
 
+TEST(HtmlText, HostileRepetitionStaysLinear) {
+  const std::string ampersands(500'000, '&');
+  EXPECT_EQ(html_to_text(ampersands), ampersands);
+  const std::string openings(500'000, '<');
+  EXPECT_EQ(html_to_text(openings), "");
+}
+
 }  // namespace
 }  // namespace gongdan::mail

@@ -50,15 +50,19 @@ std::string text_or_empty(const char* text) { return text == nullptr ? std::stri
 // GMime decodes encoded words with the charset as labelled; relabel gb2312/gbk words so that the
 // GBK characters real "gb2312" mail carries survive (display names such as 王喆).
 std::string widen_chinese_labels(std::string_view value) {
-  std::string out(value);
-  for (const std::string_view label : {"gb2312", "gbk", "x-gbk", "cp936"}) {
-    const std::string needle = "=?" + std::string(label) + "?";
-    std::size_t at = 0;
-    while ((at = core::ascii_lower(out).find(needle, at)) != std::string::npos) {
-      out.replace(at, needle.size(), "=?gb18030?");
-      at += 10;
+  const std::string lower = core::ascii_lower(value);
+  std::string out;
+  std::size_t copied = 0;
+  for (std::size_t at = lower.find("=?"); at != std::string::npos; at = lower.find("=?", at + 2)) {
+    for (const std::string_view label : {"gb2312?", "gbk?", "x-gbk?", "cp936?"}) {
+      if (std::string_view(lower).substr(at + 2, label.size()) != label) continue;
+      out.append(value.substr(copied, at + 2 - copied));
+      out += "gb18030?";
+      copied = at + 2 + label.size();
+      break;
     }
   }
+  out.append(value.substr(copied));
   return out;
 }
 
@@ -76,8 +80,8 @@ void read_sender(GMimeObject* message, GMimeParserOptions* options, domain::Inbo
   for (int i = 0; i < internet_address_list_length(list.get()); ++i) {
     InternetAddress* address = internet_address_list_get_address(list.get(), i);
     if (!INTERNET_ADDRESS_IS_MAILBOX(address)) continue;
-    mail.from_email =
-        core::ascii_lower(text_or_empty(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address))));
+    mail.from_email = core::ascii_lower(
+        to_utf8(text_or_empty(internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address))), ""));
     mail.from_name = std::string(core::trim(to_utf8(text_or_empty(internet_address_get_name(address)), "utf-8")));
     return;
   }
@@ -90,7 +94,7 @@ void add_references(GMimeObject* message, GMimeParserOptions* options, const cha
   GMimeReferences* references = g_mime_references_parse(options, raw.c_str());
   if (references == nullptr) return;
   for (int i = 0; i < g_mime_references_length(references); ++i) {
-    std::string id = text_or_empty(g_mime_references_get_message_id(references, i));
+    std::string id = to_utf8(text_or_empty(g_mime_references_get_message_id(references, i)), "");
     // In-Reply-To usually repeats the last reference: keep each id once, in first-seen order.
     if (!id.empty() && std::find(out.begin(), out.end(), id) == out.end()) out.push_back(std::move(id));
   }
@@ -167,7 +171,8 @@ void collect_part(GMimePart* part, Collected& out) {
 }
 
 void collect_alternative(GMimeMultipart* multipart, int depth, Collected& out) {
-  // One text from the richest-to-plainest choices (plain preferred), files from every branch.
+  // The branches are one text in several forms: take the plain one (else the HTML one), but keep
+  // the files of every branch (an HTML branch carries its pasted screenshots).
   std::vector<Collected> branches(static_cast<std::size_t>(g_mime_multipart_get_count(multipart)));
   for (std::size_t i = 0; i < branches.size(); ++i) {
     collect(g_mime_multipart_get_part(multipart, static_cast<int>(i)), depth + 1, branches[i]);
@@ -193,8 +198,10 @@ void collect(GMimeObject* object, int depth, Collected& out) {
   if (GMIME_IS_MULTIPART_ENCRYPTED(object)) return;  // nothing readable without the key
   if (GMIME_IS_MULTIPART_SIGNED(object)) {
     // The signed content is the first part; the second is the signature itself.
-    GMimeObject* content = g_mime_multipart_get_part(GMIME_MULTIPART(object), GMIME_MULTIPART_SIGNED_CONTENT);
-    if (content != nullptr) collect(content, depth + 1, out);
+    GMimeMultipart* signed_part = GMIME_MULTIPART(object);
+    if (g_mime_multipart_get_count(signed_part) > GMIME_MULTIPART_SIGNED_CONTENT) {
+      collect(g_mime_multipart_get_part(signed_part, GMIME_MULTIPART_SIGNED_CONTENT), depth + 1, out);
+    }
     return;
   }
   if (GMIME_IS_MULTIPART(object)) {
@@ -261,7 +268,7 @@ core::Result<ParsedMessage> parse_message(std::string_view input) {
                               decode_header_text(text_or_empty(g_mime_header_get_raw_value(header)))});
   }
   domain::InboundMail& mail = parsed.mail;
-  mail.message_id = text_or_empty(g_mime_message_get_message_id(message.get()));
+  mail.message_id = to_utf8(text_or_empty(g_mime_message_get_message_id(message.get())), "");
   if (mail.message_id.empty()) mail.message_id = synthesized_message_id(input);
   read_sender(object, options.get(), mail);
   if (const std::string* subject = parsed.header("Subject")) mail.subject = *subject;

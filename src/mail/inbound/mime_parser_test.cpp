@@ -53,6 +53,15 @@ TEST(MimeParser, TextAttachmentsAreFilesNotBody) {
   EXPECT_EQ(parsed.mail.attachments[0].bytes, "log line");
 }
 
+TEST(MimeParser, SignedMailShowsItsContentNotItsSignature) {
+  const auto parsed = parse(
+      "From: a@example.cn\nContent-Type: multipart/signed; protocol=\"application/pgp-signature\"; boundary=s\n\n"
+      "--s\nContent-Type: text/plain\n\nsigned text\n--s\nContent-Type: application/pgp-signature\n\nsig\n--s--\n");
+  EXPECT_EQ(parsed.mail.body, "signed text");
+  EXPECT_TRUE(parsed.mail.attachments.empty());
+  EXPECT_TRUE(parse("From: a@example.cn\nContent-Type: multipart/signed; boundary=s\n\n--s--\n").mail.body.empty());
+}
+
 TEST(MimeParser, NestingBeyondTheLimitIsIgnoredNotFollowed) {
   std::string raw = "From: a@example.cn\nContent-Type: multipart/mixed; boundary=b0\n\n";
   constexpr int kLevels = 200;

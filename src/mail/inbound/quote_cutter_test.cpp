@@ -71,5 +71,11 @@ TEST(QuoteCutter, PlainTextWithoutMarkersIsOnlyTrimmed) {
   EXPECT_EQ(cut_quoted_history(""), "");
 }
 
+TEST(QuoteCutter, HostileRepetitionStaysLinear) {
+  std::string lines;
+  for (int i = 0; i < 20000; ++i) lines += "From: x\nOn \n";
+  EXPECT_EQ(cut_quoted_history(lines + "text"), lines + "text");
+}
+
 }  // namespace
 }  // namespace gongdan::mail

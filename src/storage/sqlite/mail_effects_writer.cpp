@@ -43,8 +43,8 @@ void store_link(Connection& db, const domain::NewAccessLink& link, const std::op
 
 }  // namespace
 
-void write_mail_effects(Connection& db, const domain::MailEffects& effects, std::optional<core::TicketId> ticket,
-                        std::optional<std::string> number, core::Timestamp now) {
+void write_mail_effects(Connection& db, const domain::MailEffects& effects, const std::optional<core::TicketId>& ticket,
+                        const std::optional<std::string>& number, core::Timestamp now) {
   for (const auto& link : effects.links) store_link(db, link, ticket);
   for (const auto& mail : effects.mails) queue_mail(db, mail, ticket, number, now);
 }

@@ -14,7 +14,7 @@ namespace gongdan::storage::sqlite {
 /// write job so they commit or roll back with the change. Mails without a ticket, and ticket
 /// links without one, get `ticket` and `number` (a ticket created in the same job). Throws
 /// SqliteError, e.g. for a token digest already stored.
-void write_mail_effects(Connection& db, const domain::MailEffects& effects, std::optional<core::TicketId> ticket,
-                        std::optional<std::string> number, core::Timestamp now);
+void write_mail_effects(Connection& db, const domain::MailEffects& effects, const std::optional<core::TicketId>& ticket,
+                        const std::optional<std::string>& number, core::Timestamp now);
 
 }  // namespace gongdan::storage::sqlite
