@@ -46,6 +46,7 @@ unit-test:
 	cd $(ASAN_DIR) && ctest --output-on-failure -j$(JOBS)
 
 api-test:
+	npm --prefix tests run support
 	GONGDAN_BIN=$(CURDIR)/$(ASAN_DIR)/gongdan npm --prefix tests run api
 
 e2e-test:

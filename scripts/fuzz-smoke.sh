@@ -17,6 +17,9 @@ compile ticket_number_fuzz fuzz/ticket_number_fuzz.cpp src/domain/tickets/ticket
 compile text_fuzz fuzz/text_fuzz.cpp src/core/time.cpp src/core/utf8.cpp src/domain/tickets/text_similarity.cpp \
   src/domain/tickets/attachment_policy.cpp
 compile calendar_fuzz fuzz/calendar_fuzz.cpp src/domain/validation.cpp $(ls src/domain/sla/*.cpp src/domain/sla/presets/*.cpp src/core/*.cpp | grep -vE '_(test|benchmark)\.cpp$')
+# Incoming mail: GMime parsing, charsets and the filters, everything but the IMAP client.
+compile mail_fuzz fuzz/mail_fuzz.cpp $(ls src/mail/inbound/*.cpp | grep -vE '_test\.cpp$|imap_') src/core/utf8.cpp \
+  $(pkg-config --cflags --libs gmime-3.0)
 if [ -f src/http/multipart/multipart.cpp ] && [ -f fuzz/multipart_fuzz.cpp ]; then
   compile multipart_fuzz fuzz/multipart_fuzz.cpp src/http/multipart/multipart.cpp src/http/context/query.cpp src/http/request.cpp src/core/utf8.cpp
 fi

@@ -68,9 +68,9 @@ void load_demo_data(Composition& app, std::ostream& out) {
       submission.description = demo.description;
       submission.urgency = demo.urgency;
       submission.environment = {demo.platform, demo.os, "5.2.0", ""};
-      auto ticket = app.tickets().submit(domain::Actor{customer->user}, submission);
+      auto ticket = app.tickets().submit(domain::Actor{customer->user, std::nullopt}, submission);
       if (!ticket) continue;
-      const domain::Actor staff{agent->user};
+      const domain::Actor staff{agent->user, std::nullopt};
       if (demo.reply) (void)app.tickets().agent_reply(staff, ticket->number.str(), {demo.reply, false, {}});
       if (demo.status)
         (void)app.tickets().agent_update(staff, ticket->number.str(), {std::string(demo.status), std::nullopt});

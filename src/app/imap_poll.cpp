@@ -28,7 +28,11 @@ int ImapPoll::round() {
     if (parsed) {
       auto outcome = inbound_.handle(*parsed);
       if (!outcome && outcome.error().code == core::ErrorCode::kUnavailable) {
-        spdlog::warn("imap: storage unavailable, message {} stays unseen: {}", uid, outcome.error().message);
+        // Fetching flagged it \Seen; unflag it so that the next round tries again.
+        spdlog::warn("imap: storage unavailable, message {} is tried again later: {}", uid, outcome.error().message);
+        if (auto unseen = fetcher.mark_unseen(uid); !unseen) {
+          spdlog::error("imap: cannot unflag message {}: {}", uid, unseen.error().message);
+        }
         return 0;
       }
       if (outcome) {
@@ -37,6 +41,7 @@ int ImapPoll::round() {
     } else {
       spdlog::warn("imap: message {} is not a mail message: {}", uid, parsed.error().message);
     }
+    // Fetching already flags the message; flag it explicitly too, in case the server did not.
     if (auto seen = fetcher.mark_seen(uid); !seen) {
       spdlog::warn("imap: cannot flag message {} seen: {}", uid, seen.error().message);
     }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/fake_clock.hpp"
+#include "domain/testing/in_memory_mail_stores.hpp"
 #include "domain/testing/in_memory_stores.hpp"
 
 namespace gongdan::http {
@@ -91,7 +92,17 @@ class ApplicationTest : public ::testing::Test {
   domain::AuthService auth_{users_, crypto_, clock_};
   domain::TicketMails mails_{crypto_, clock_, {}};
   domain::TicketService ticket_service_{tickets_, catalog_, users_, blobs_, detector_, crypto_, clock_, mails_};
-  Services services_{auth_, ticket_service_, catalog_};
+  testing_stores::InMemoryAccessLinks links_;
+  testing_stores::InMemoryOutbox outbox_{links_};
+  testing_stores::InMemoryMailTemplates templates_;
+  testing_stores::InMemoryMailSettings saved_settings_;
+  domain::MailSettingsSource mail_settings_{saved_settings_, {}};
+  testing_stores::PlainTemplateEngine engine_;
+  testing_stores::SimpleComposer composer_{engine_};
+  testing_stores::RecordingTransport transport_;
+  domain::MailRequestService mail_requests_{tickets_, users_, outbox_, links_, auth_, mails_, crypto_, clock_};
+  domain::MailAdminService mail_admin_{outbox_, templates_, mail_settings_, engine_, composer_, transport_, clock_};
+  Services services_{auth_, ticket_service_, catalog_, mail_requests_, mail_admin_};
   ServerOptions options_;
   Application app_{services_, options_, clock_};
 };

@@ -1,5 +1,6 @@
 // Starts the real gongdan binary on a free port with a fresh data directory, for black-box tests.
 import { spawn, execFile } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve, dirname } from 'node:path';
@@ -21,12 +22,45 @@ export async function cli(dataDir, args) {
 }
 
 /**
+ * Runs a gongdan subcommand with `input` on stdin; resolves {code, stdout, stderr} whatever the
+ * exit code (e.g. `mail-in`, whose exit codes are part of its contract).
+ */
+export function cliWithInput(dataDir, args, input) {
+  return new Promise((resolveRun, reject) => {
+    const child = spawn(binaryPath(), [...args, '--data-dir', dataDir], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (c) => out.push(c));
+    child.stderr.on('data', (c) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolveRun({
+      code: code ?? signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8'),
+    }));
+    child.stdin.on('error', () => {}); // a command that exits before reading all of stdin
+    child.stdin.end(input);
+  });
+}
+
+/** A TCP port on 127.0.0.1 that was free a moment ago (for flags that need the port up front). */
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolvePort(port));
+    });
+  });
+}
+
+/**
  * Starts `gongdan serve` on 127.0.0.1 with port 0; resolves once it prints its address.
- * options.args: extra serve flags (e.g. ['--rate-limits', 'on']).
+ * options.args: extra serve flags (e.g. ['--rate-limits', 'on']); options.port: listen on this
+ * port instead of 0 (when a flag such as --public-url must name it before the server starts).
  */
 export async function startServer(options = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongdan-test-'));
-  const args = ['serve', '--listen', '127.0.0.1:0', '--data-dir', dataDir,
+  const args = ['serve', '--listen', `127.0.0.1:${options.port || 0}`, '--data-dir', dataDir,
     '--rate-limits', 'off', ...(options.args || [])];
   const child = spawn(binaryPath(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(options.env || {}) } });
   let log = '';
@@ -47,6 +81,7 @@ export async function startServer(options = {}) {
     dataDir,
     log: () => log,
     cli: (cliArgs) => cli(dataDir, cliArgs),
+    cliWithInput: (cliArgs, input) => cliWithInput(dataDir, cliArgs, input),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -78,7 +78,7 @@ std::optional<TicketNumber> ticket_number_in_subject(std::string_view subject) {
 }
 
 std::string strip_reply_prefixes(std::string_view subject) {
-  static constexpr std::string_view kPrefixes[] = {"re:",   "fw:",    "fwd:",  "aw:",    "回复:", "回复：",
+  static constexpr std::string_view kPrefixes[] = {"re:",   "re：",   "fw:",   "fwd:",   "fwd：", "aw:",    "回复:", "回复：",
                                                    "答复:", "答复：", "转发:", "转发：", "回覆:", "回覆："};
   std::string_view rest = core::trim(subject);
   for (bool stripped = true; stripped;) {

@@ -73,8 +73,6 @@ ALTER TABLE users ADD COLUMN email_verified_at BIGINT;
 
 -- The language a ticket was submitted in: a guest's mails are written in it.
 ALTER TABLE tickets ADD COLUMN customer_locale TEXT NOT NULL DEFAULT 'zh-CN';
--- "Forgot my ticket numbers" finds a guest's tickets by address.
-CREATE INDEX tickets_by_guest_email ON tickets (guest_email);
 )sql";
 }
 
