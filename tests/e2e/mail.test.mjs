@@ -29,8 +29,9 @@ before(async () => {
       guest: GUEST,
     }),
   });
-  assert.equal(res.status, 201, await res.text());
-  number = (await res.json()).ticket.number;
+  const body = await res.text();
+  assert.equal(res.status, 201, body);
+  number = JSON.parse(body).ticket.number;
   browser = await launch();
 });
 
