@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import NotFound from './components/NotFound.vue'
 import HelpCenter from './features/help/HelpCenter.vue'
+import { hasSessionCookie } from './api'
 import { ready, user } from './features/session/session'
 
 declare module 'vue-router' {
@@ -8,6 +9,8 @@ declare module 'vue-router' {
     title?: string // i18n key
     auth?: boolean // must be signed in
     agent?: boolean // must be agent or admin
+    admin?: boolean // must be admin
+    linkable?: boolean // with `auth`: a mailed ticket link (#link=…, then the gd_link cookie) also opens it
   }
 }
 
@@ -21,11 +24,15 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: () => import('./features/session/LoginPage.vue'), meta: { title: 'auth.signInTitle' } },
     { path: '/register', name: 'register', component: () => import('./features/session/RegisterPage.vue'), meta: { title: 'auth.registerTitle' } },
     { path: '/submit', name: 'submit', component: () => import('./features/submit/SubmitPage.vue'), meta: { title: 'submit.title' } },
+    { path: '/forgot', name: 'forgot', component: () => import('./features/lookup/ForgotPage.vue'), meta: { title: 'forgot.title' } },
+    { path: '/auth/link', name: 'auth-link', component: () => import('./features/session/LinkSignIn.vue'), meta: { title: 'auth.linkTitle' } },
     { path: '/lookup', name: 'lookup', component: () => import('./features/lookup/LookupPage.vue'), meta: { title: 'lookup.title' } },
     { path: '/tickets', name: 'tickets', component: () => import('./features/tickets/MyTickets.vue'), meta: { title: 'tickets.title', auth: true } },
-    { path: '/tickets/:number', name: 'ticket', component: () => import('./features/tickets/TicketPage.vue'), meta: { auth: true }, props: true },
+    { path: '/tickets/:number', name: 'ticket', component: () => import('./features/tickets/TicketPage.vue'), meta: { auth: true, linkable: true }, props: true },
     { path: '/agent', name: 'queue', component: () => import('./features/agent/AgentQueue.vue'), meta: { title: 'agent.title', auth: true, agent: true } },
     { path: '/agent/tickets/:number', name: 'agent-ticket', component: () => import('./features/agent/AgentTicket.vue'), meta: { auth: true, agent: true }, props: true },
+    // The admin pages, their API module and their messages are one chunk customers never fetch.
+    { path: '/admin/mail', name: 'admin-mail', component: () => import('./features/admin/AdminMail.vue'), meta: { title: 'nav.adminMail', auth: true, admin: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFound, meta: { title: 'notFound.title' } },
   ],
 })
@@ -43,6 +50,17 @@ router.afterEach(() => {
 
 router.beforeEach(async (to) => {
   await ready()
-  if (to.meta.auth && !user.value) return { name: 'login', query: { redirect: to.fullPath } }
+  if (to.meta.auth && !user.value && !(to.meta.linkable && mayHoldLink(to.hash))) {
+    return { name: 'login', query: { redirect: to.fullPath } }
+  }
   return true // agent-only pages for customers: App.vue shows "no access" in place
 })
+
+/**
+ * A visitor without a session may still hold a ticket link: one in the fragment, or one already
+ * traded for the HttpOnly gd_link cookie (which comes with gd_csrf). Only the server can tell; the
+ * page asks it and sends the visitor to sign in when it says no.
+ */
+function mayHoldLink(hash: string): boolean {
+  return hash.startsWith('#link=') || hasSessionCookie()
+}

@@ -99,6 +99,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     if (err.code === 'unauthenticated') unauthenticated()
     throw err
   }
-  if (res.status === 204) return undefined as T
-  return (await res.json()) as T
+  // 204, and the 202 of the mail-sending endpoints, may come without a body.
+  const text = res.status === 204 ? '' : await res.text()
+  return (text ? JSON.parse(text) : undefined) as T
 }

@@ -30,6 +30,12 @@ export const logout = () => request<void>('POST', '/auth/logout')
 export const updateMe = (body: { name?: string; locale?: string }) =>
   request<{ user: User }>('PATCH', '/me', { json: body }).then((r) => r.user)
 
+/** Exchanges a mailed one-time sign-in token (URL fragment) for a session, like login. */
+export const linkSession = (token: string) =>
+  request<{ user: User }>('POST', '/auth/link/session', { json: { token } }).then((r) => r.user)
+/** Always 202, whatever the address: the answer never tells whether an account exists. */
+export const requestSignInLink = (email: string) => request<void>('POST', '/auth/link', { json: { email } })
+
 /** The signed-in user, or null when there is no valid session. */
 export async function currentUser(): Promise<User | null> {
   try {
@@ -65,6 +71,16 @@ export const closeTicket = (number: string) =>
   request<{ ticket: Ticket }>('POST', `/tickets/${enc(number)}/close`).then((r) => r.ticket)
 export const reopenTicket = (number: string) =>
   request<{ ticket: Ticket }>('POST', `/tickets/${enc(number)}/reopen`).then((r) => r.ticket)
+/** Trades a mailed ticket-link token for the HttpOnly gd_link cookie; 401 link_invalid when unusable. */
+export const openTicketLink = (token: string) =>
+  request<{ number: string; expires_at: string }>('POST', '/links/ticket', { json: { token } })
+export const revokeTicketLinks = (number: string) =>
+  request<{ revoked: number }>('POST', `/tickets/${enc(number)}/links/revoke`).then((r) => r.revoked)
+/** Always 202: mails a link only when number and address match, and says nothing either way. */
+export const requestTicketLink = (number: string, email: string) =>
+  request<void>('POST', '/tickets/lookup/link', { json: { number, email } })
+/** Always 202: mails the list of tickets for the address, if there are any; never shown on screen. */
+export const requestTicketList = (email: string) => request<void>('POST', '/mail/ticket-list', { json: { email } })
 export const lookupTicket = (number: string, email: string) =>
   request<LookupResult>('POST', '/tickets/lookup', { json: { number, email } })
 

@@ -15,6 +15,7 @@ export interface User {
   name: string
   role: Role
   locale: Locale
+  email_verified?: boolean
   created_at: string
 }
 
@@ -128,4 +129,79 @@ export interface LookupResult {
   number: string
   status: Status
   updated_at: string
+}
+
+// --- mail (docs/mail.md)
+
+export type MailKind =
+  | 'ticket_confirmation'
+  | 'agent_reply'
+  | 'status_changed'
+  | 'ticket_link'
+  | 'ticket_list'
+  | 'sign_in_link'
+  | 'email_verification'
+  | 'test_mail'
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed'
+
+export interface OutboxItem {
+  id: number
+  kind: MailKind
+  to: string
+  locale: Locale
+  ticket_number: string | null
+  state: OutboxState
+  attempts: number
+  created_at: string
+  next_attempt_at: string | null
+  sent_at: string | null
+  last_error: string // "" when none
+}
+
+export interface SmtpSettings {
+  url: string
+  username: string
+  password_set: boolean
+  require_tls: boolean
+  from_email: string
+  from_name: string
+}
+
+export interface ImapSettings {
+  url: string
+  username: string
+  password_set: boolean
+  poll_seconds: number
+}
+
+export interface MailSettings {
+  smtp: SmtpSettings
+  imap: ImapSettings
+}
+
+/** PUT body: a password that is absent keeps the stored one, "" clears it. */
+export interface MailSettingsUpdate {
+  smtp: Omit<SmtpSettings, 'password_set'> & { password?: string }
+  imap: Omit<ImapSettings, 'password_set'> & { password?: string }
+}
+
+export interface TestMailResult {
+  accepted: boolean
+  answer: string
+}
+
+export interface MailTemplate {
+  kind: MailKind
+  locale: Locale
+  subject: string
+  text: string
+  html: string
+  customized: boolean
+  updated_at: string | null
+}
+
+export interface TemplateBody {
+  subject: string
+  text: string
+  html: string
 }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { baseCompile } from '@intlify/message-compiler'
 import en from './en'
 import zhCN from './zh-CN'
+import adminEn from './admin/en'
+import adminZh from './admin/zh-CN'
 
 type Tree = { [k: string]: string | Tree }
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
@@ -44,5 +46,33 @@ describe('messages', () => {
     const fieldCodes = ['required', 'too_long', 'too_short', 'invalid', 'invalid_type', 'invalid_utf8', 'too_many', 'too_large',
       'unsupported_type', 'unknown_category']
     for (const c of fieldCodes) expect(zh.has(`fieldErrors.generic.${c}`), c).toBe(true)
+  })
+  it('translate the mail codes of docs/mail.md', () => {
+    for (const c of ['link_invalid', 'not_failed']) expect(zh.has(`errors.${c}`), c).toBe(true)
+  })
+})
+
+describe('admin messages (their own chunk)', () => {
+  const azh = leaves(adminZh)
+  const aen = leaves(adminEn)
+  it('have the same keys in both languages', () => {
+    expect([...azh.keys()].sort()).toEqual([...aen.keys()].sort())
+  })
+  it('use the same placeholders in both languages', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    for (const [key, text] of azh) expect(names(text), key).toEqual(names(aen.get(key) ?? ''))
+  })
+  it('all compile', () => {
+    for (const [key, text] of [...azh, ...aen]) {
+      const errors: string[] = []
+      baseCompile(text, { onError: (e) => errors.push(e.message) })
+      expect(errors, `${key}: ${text}`).toEqual([])
+    }
+  })
+  it('name every mail kind and outbox state', () => {
+    const kinds = ['ticket_confirmation', 'agent_reply', 'status_changed', 'ticket_link', 'ticket_list', 'sign_in_link',
+      'email_verification', 'test_mail']
+    for (const k of kinds) expect(azh.has(`kind.${k}`), k).toBe(true)
+    for (const s of ['queued', 'sending', 'sent', 'failed']) expect(azh.has(`state.${s}`), s).toBe(true)
   })
 })

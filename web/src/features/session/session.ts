@@ -13,6 +13,7 @@ export const config = ref<Config>({
   locales: ['zh-CN', 'en'],
 })
 export const isAgent = computed(() => user.value?.role === 'agent' || user.value?.role === 'admin')
+export const isAdmin = computed(() => user.value?.role === 'admin')
 
 api.onUnauthenticated(() => {
   user.value = null
@@ -36,6 +37,11 @@ export function ready(): Promise<void> {
 
 export async function signIn(email: string, password: string): Promise<void> {
   user.value = await api.login(email, password)
+}
+
+/** Signs in with the one-time token of a mailed sign-in link, exactly as a password login would. */
+export async function signInWithLink(token: string): Promise<void> {
+  user.value = await api.linkSession(token)
 }
 
 export async function signUp(body: { email: string; password: string; name: string; locale: string }): Promise<void> {

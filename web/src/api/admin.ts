@@ -1,0 +1,29 @@
+// Typed calls of the admin endpoints (docs/mail.md, "Admin endpoints"). A module of its own so that
+// only the lazily loaded admin pages pull it in; customers never download it.
+import { request } from './client'
+import type {
+  MailKind, MailSettings, MailSettingsUpdate, MailTemplate, OutboxItem, OutboxState, Page, TemplateBody, TestMailResult,
+} from './types'
+
+const enc = encodeURIComponent
+
+export const MAIL_KINDS: MailKind[] = [
+  'ticket_confirmation', 'agent_reply', 'status_changed', 'ticket_link', 'ticket_list', 'sign_in_link',
+  'email_verification', 'test_mail',
+]
+export const OUTBOX_STATES: OutboxState[] = ['queued', 'sending', 'sent', 'failed']
+
+export const adminOutbox = (q: { state?: string; recipient?: string; cursor?: string | null; limit?: number }) =>
+  request<Page<OutboxItem>>('GET', '/admin/outbox', { query: q })
+export const retryOutbox = (id: number) => request<OutboxItem>('POST', `/admin/outbox/${id}/retry`)
+export const getMailSettings = () => request<MailSettings>('GET', '/admin/mail/settings')
+export const putMailSettings = (body: MailSettingsUpdate) => request<MailSettings>('PUT', '/admin/mail/settings', { json: body })
+export const sendTestMail = (to: string) => request<TestMailResult>('POST', '/admin/mail/test', { json: { to } })
+export const mailTemplates = () =>
+  request<{ items: MailTemplate[] }>('GET', '/admin/mail/templates').then((r) => r.items)
+const templatePath = (kind: string, locale: string) => `/admin/mail/templates/${enc(kind)}/${enc(locale)}`
+export const putTemplate = (kind: string, locale: string, body: TemplateBody) =>
+  request<MailTemplate>('PUT', templatePath(kind, locale), { json: body })
+export const resetTemplate = (kind: string, locale: string) => request<void>('DELETE', templatePath(kind, locale))
+export const previewTemplate = (kind: string, locale: string, body: TemplateBody) =>
+  request<TemplateBody>('POST', `${templatePath(kind, locale)}/preview`, { json: body })
