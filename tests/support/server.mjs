@@ -56,11 +56,12 @@ export function freePort() {
 /**
  * Starts `gongdan serve` on 127.0.0.1 with port 0; resolves once it prints its address.
  * options.args: extra serve flags (e.g. ['--rate-limits', 'on']); options.port: listen on this
- * port instead of 0 (when a flag such as --public-url must name it before the server starts).
+ * port instead of 0 (when a flag such as --public-url must name it before the server starts);
+ * options.globalArgs: options before the `serve` subcommand (e.g. ['--config', file]).
  */
 export async function startServer(options = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'gongdan-test-'));
-  const args = ['serve', '--listen', `127.0.0.1:${options.port || 0}`, '--data-dir', dataDir,
+  const args = [...(options.globalArgs || []), 'serve', '--listen', `127.0.0.1:${options.port || 0}`, '--data-dir', dataDir,
     '--rate-limits', 'off', ...(options.args || [])];
   const child = spawn(binaryPath(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(options.env || {}) } });
   let log = '';
