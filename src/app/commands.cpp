@@ -52,6 +52,13 @@ std::filesystem::path find_web_dir() {
   return {};
 }
 
+domain::TicketSettings ticket_settings(int reopen_days, int max_attachment_mb) {
+  domain::TicketSettings settings;
+  settings.reopen_window = std::chrono::hours{24 * reopen_days};
+  settings.max_file_bytes = static_cast<std::int64_t>(max_attachment_mb) * 1024 * 1024;
+  return settings;
+}
+
 }  // namespace
 
 void use_time_zone(const std::string& zone) {
@@ -63,9 +70,7 @@ void use_time_zone(const std::string& zone) {
 int run_serve(const ServeOptions& options) {
   use_time_zone(options.timezone);
   const auto [host, port] = parse_listen(options.listen);
-  domain::TicketSettings settings;
-  settings.reopen_window = std::chrono::hours{24 * options.reopen_days};
-  settings.max_file_bytes = static_cast<std::int64_t>(options.max_attachment_mb) * 1024 * 1024;
+  const auto settings = ticket_settings(options.reopen_days, options.max_attachment_mb);
   const auto mail = to_mail_options(options.mail, options.listen);
   auto app = Composition::open(options.data_dir, settings, mail);
   app->start_background_jobs(std::chrono::milliseconds{options.mail.outbox_poll_ms});
@@ -136,7 +141,8 @@ int run_mail_in(const MailInOptions& options, std::istream& in) {
   }
   std::unique_ptr<Composition> app;
   try {
-    app = Composition::open(options.data_dir, {}, to_mail_options(options.mail, options.listen));
+    app = Composition::open(options.data_dir, ticket_settings(options.reopen_days, options.max_attachment_mb),
+                            to_mail_options(options.mail, options.listen));
   } catch (const std::exception& e) {
     std::cerr << "mail-in: " << e.what() << "\n";
     return kTryAgainLater;

@@ -30,6 +30,8 @@ struct ServeOptions {
 /// Options of `gongdan mail-in`.
 struct MailInOptions {
   std::string data_dir = "./data";
+  int reopen_days = 14;  // as `serve`'s: a mailed ticket follows the same rules
+  int max_attachment_mb = 20;
   std::string listen = "127.0.0.1:8080";  // only to default the public URL, as `serve` does
   MailCliOptions mail;
 };

@@ -61,7 +61,7 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
   p.ticket_mails = std::make_unique<domain::TicketMails>(p.crypto, p.clock, mail.links);
   p.auth = std::make_unique<domain::AuthService>(db.users(), p.crypto, p.clock);
   p.tickets = std::make_unique<domain::TicketService>(db.tickets(), db.catalog(), db.users(), *p.blobs, p.detector,
-                                                      p.crypto, p.clock, *p.ticket_mails, settings);
+                                                      p.crypto, p.clock, *p.ticket_mails, settings, &db.outbox());
   p.mail_requests = std::make_unique<domain::MailRequestService>(
       db.tickets(), db.users(), db.outbox(), db.access_links(), *p.auth, *p.ticket_mails, p.crypto, p.clock);
   p.mail_admin = std::make_unique<domain::MailAdminService>(db.outbox(), db.mail_templates(), *p.mail_settings,

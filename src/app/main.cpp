@@ -75,6 +75,8 @@ int main(int argc, char** argv) {
   auto* mail_in_cmd =
       cli.add_subcommand("mail-in", "Turn one mail on standard input into a ticket or comment (MTA pipe)");
   mail_in_cmd->add_option("--data-dir", mail_in.data_dir)->capture_default_str();
+  mail_in_cmd->add_option("--reopen-days", mail_in.reopen_days, "As for serve")->check(CLI::Range(0, 3650));
+  mail_in_cmd->add_option("--max-attachment-mb", mail_in.max_attachment_mb, "As for serve")->check(CLI::Range(1, 100));
   mail_in_cmd->add_option("--listen", mail_in.listen, "The server's HOST:PORT, for the default public URL")
       ->capture_default_str();
   add_mail_options(*mail_in_cmd, mail_in.mail);

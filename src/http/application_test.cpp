@@ -203,9 +203,10 @@ TEST_F(ApplicationTest, CookieSessionsNeedTheCsrfTokenForUnsafeMethods) {
   const Response logout = call("POST", "/api/v1/auth/logout", {cookie, {"x-csrf-token", csrf}});
   EXPECT_EQ(logout.status, 204);
   const auto cleared = set_cookies(logout);
-  ASSERT_EQ(cleared.size(), 2u);
+  ASSERT_EQ(cleared.size(), 3u);  // the session, a mailed link's cookie, the CSRF cookie
   EXPECT_NE(cleared[0].find("gd_session=;"), std::string::npos);
   EXPECT_NE(cleared[0].find("Max-Age=0"), std::string::npos);
+  EXPECT_NE(cleared[1].find("gd_link=;"), std::string::npos);
   expect_problem(call("GET", "/api/v1/me", {cookie}), 401, "unauthenticated");
   // The stale cookie no longer authenticates, so there is nothing to forge: plain 401.
   expect_problem(call("POST", "/api/v1/auth/logout", {cookie}), 401, "unauthenticated");

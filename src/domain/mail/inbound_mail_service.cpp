@@ -11,7 +11,10 @@ namespace {
 
 constexpr std::size_t kMaxSubjectChars = 200;
 constexpr std::size_t kMaxBodyChars = 20000;
+constexpr std::size_t kMaxNameChars = 100;
 constexpr std::size_t kNumberChars = 13;  // YYMMDD-XXXXXC
+// A claim this old and unfinished belongs to a handler that died; the next delivery takes over.
+constexpr std::chrono::minutes kStaleClaim{10};
 
 bool contains_cjk(std::string_view text) {
   // Every CJK ideograph is a three-byte UTF-8 sequence starting with 0xE3-0xE9.
@@ -31,8 +34,16 @@ std::optional<std::string_view> our_local_part(std::string_view message_id, std:
   return message_id.substr(0, at);
 }
 
-std::string fitted(std::string_view text, std::size_t max_chars) {
-  return std::string(core::utf8_prefix(core::trim(text), max_chars));
+// Trimmed, at most `max_chars` code points, control characters (decoded headers may carry CR/LF,
+// bodies stray escapes) as spaces; line breaks and tabs stay where `multiline`.
+std::string fitted(std::string_view text, std::size_t max_chars, bool multiline = false) {
+  std::string out(core::utf8_prefix(core::trim(text), max_chars));
+  for (char& c : out) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool kept = multiline && (c == '\n' || c == '\t' || c == '\r');
+    if ((byte < 0x20 || byte == 0x7F) && !kept) c = ' ';
+  }
+  return out;
 }
 
 }  // namespace
@@ -78,8 +89,8 @@ std::optional<TicketNumber> ticket_number_in_subject(std::string_view subject) {
 }
 
 std::string strip_reply_prefixes(std::string_view subject) {
-  static constexpr std::string_view kPrefixes[] = {"re:",   "re：",   "fw:",   "fwd:",   "fwd：", "aw:",    "回复:", "回复：",
-                                                   "答复:", "答复：", "转发:", "转发：", "回覆:", "回覆："};
+  static constexpr std::string_view kPrefixes[] = {"re:",    "re：",  "fw:",    "fwd:",  "fwd：",  "aw:",   "回复:",
+                                                   "回复：", "答复:", "答复：", "转发:", "转发：", "回覆:", "回覆："};
   std::string_view rest = core::trim(subject);
   for (bool stripped = true; stripped;) {
     stripped = false;
@@ -106,14 +117,34 @@ InboundMailService::InboundMailService(TicketService& tickets, TicketRepository&
       settings_(std::move(settings)) {}
 
 core::Result<InboundOutcome> InboundMailService::handle(const InboundMail& mail) {
-  if (log_.seen(mail.message_id)) return InboundOutcome{InboundOutcome::Kind::kDuplicate, std::nullopt, "seen before"};
-  if (mail.automatic) return finish(mail, {InboundOutcome::Kind::kIgnored, std::nullopt, *mail.automatic});
-  if (mail.from_email.empty() || check_email("from", mail.from_email)) {
-    return finish(mail, {InboundOutcome::Kind::kIgnored, std::nullopt, "no usable sender address"});
+  const auto now = clock_.now();
+  // Claimed before anything is done, so that of two deliveries of one message only one acts.
+  auto claimed = log_.claim(mail.message_id, mail.from_email, now, now - kStaleClaim);
+  if (!claimed) return claimed.take_error();
+  if (!*claimed) return InboundOutcome{InboundOutcome::Kind::kDuplicate, std::nullopt, "seen before"};
+  auto outcome = act_on(mail);
+  if (!outcome) {
+    // Storage failed mid-way: give the message back, so that the MTA's or the poller's retry
+    // handles it. Changes made before the failure were committed whole or not at all.
+    (void)log_.release(mail.message_id);
+    return outcome.take_error();
   }
+  std::string recorded(to_string(outcome->kind));
+  if (outcome->ticket) recorded += " " + outcome->ticket->str();
+  if (!outcome->reason.empty()) recorded += ": " + outcome->reason;
+  if (auto finished = log_.finish(mail.message_id, recorded); !finished) return finished.take_error();
+  return outcome;
+}
+
+core::Result<InboundOutcome> InboundMailService::act_on(const InboundMail& mail) {
+  if (mail.automatic) return InboundOutcome{InboundOutcome::Kind::kIgnored, std::nullopt, *mail.automatic};
+  if (mail.from_email.empty() || check_email("from", mail.from_email)) {
+    return InboundOutcome{InboundOutcome::Kind::kIgnored, std::nullopt, "no usable sender address"};
+  }
+  // The count includes this message's own claim.
   const auto hour_ago = clock_.now() - std::chrono::hours{1};
-  if (log_.count_from(mail.from_email, hour_ago) >= settings_.max_per_sender_per_hour) {
-    return finish(mail, {InboundOutcome::Kind::kIgnored, std::nullopt, "too many messages from this sender"});
+  if (log_.count_from(mail.from_email, hour_ago) > settings_.max_per_sender_per_hour) {
+    return InboundOutcome{InboundOutcome::Kind::kIgnored, std::nullopt, "too many messages from this sender"};
   }
   if (auto ticket = thread_of(mail)) {
     // Only the ticket's customer may add to it by mail; anyone else starts a ticket of their own.
@@ -144,10 +175,10 @@ core::Result<InboundOutcome> InboundMailService::add_comment(const InboundMail& 
   actor.grant = TicketGrant{ticket.id, ticket.customer.email};
   if (ticket.customer.user_id) actor.user = users_.find_by_id(*ticket.customer.user_id);
   MessageSubmission message;
-  message.body = fitted(mail.body, kMaxBodyChars);
+  message.body = fitted(mail.body, kMaxBodyChars, true);
   if (message.body.empty()) {
     if (mail.attachments.empty()) {
-      return finish(mail, {InboundOutcome::Kind::kIgnored, ticket.number, "no new text"});
+      return InboundOutcome{InboundOutcome::Kind::kIgnored, ticket.number, "no new text"};
     }
     message.body = ticket.customer.locale == Locale::kZhCn ? "（邮件只有附件）" : "(attachments only)";
   }
@@ -162,9 +193,9 @@ core::Result<InboundOutcome> InboundMailService::add_comment(const InboundMail& 
   }
   if (!commented) {
     if (commented.error().code == core::ErrorCode::kUnavailable) return commented.take_error();
-    return finish(mail, {InboundOutcome::Kind::kIgnored, ticket.number, commented.error().message});
+    return InboundOutcome{InboundOutcome::Kind::kIgnored, ticket.number, commented.error().message};
   }
-  return finish(mail, {InboundOutcome::Kind::kCommented, ticket.number, {}});
+  return InboundOutcome{InboundOutcome::Kind::kCommented, ticket.number, {}};
 }
 
 core::Result<InboundOutcome> InboundMailService::open_ticket(const InboundMail& mail) {
@@ -172,18 +203,20 @@ core::Result<InboundOutcome> InboundMailService::open_ticket(const InboundMail& 
   if (categories.empty()) return core::Error::unavailable("No category to file mail under.");
   Actor actor;
   TicketSubmission submission;
-  if (auto user = users_.find_by_email(mail.from_email)) {
+  // Only an account whose owner proved the address: anyone can register someone else's address,
+  // and must not thereby receive the tickets that person opens by mail.
+  if (auto user = users_.find_by_email(mail.from_email); user && user->email_verified_at) {
     actor.user = std::move(user);
   } else {
     const auto at = mail.from_email.find('@');
     const std::string name = core::trim(mail.from_name).empty() ? mail.from_email.substr(0, at) : mail.from_name;
-    submission.guest = GuestContact{fitted(name, 100), mail.from_email};
+    submission.guest = GuestContact{fitted(name, kMaxNameChars), mail.from_email};
   }
   submission.category_id = categories.front().id.value;
   submission.subject = fitted(strip_reply_prefixes(mail.subject), kMaxSubjectChars);
   const bool chinese = contains_cjk(mail.subject) || contains_cjk(mail.body);
   if (submission.subject.empty()) submission.subject = chinese ? "（无主题）" : "(no subject)";
-  submission.description = fitted(mail.body, kMaxBodyChars);
+  submission.description = fitted(mail.body, kMaxBodyChars, true);
   if (submission.description.empty()) submission.description = submission.subject;
   submission.environment.platform = "email";
   submission.locale = chinese ? Locale::kZhCn : Locale::kEn;
@@ -197,20 +230,9 @@ core::Result<InboundOutcome> InboundMailService::open_ticket(const InboundMail& 
   }
   if (!created) {
     if (created.error().code == core::ErrorCode::kUnavailable) return created.take_error();
-    return finish(mail, {InboundOutcome::Kind::kIgnored, std::nullopt, created.error().message});
+    return InboundOutcome{InboundOutcome::Kind::kIgnored, std::nullopt, created.error().message};
   }
-  return finish(mail, {InboundOutcome::Kind::kCreated, created->number, {}});
-}
-
-core::Result<InboundOutcome> InboundMailService::finish(const InboundMail& mail, InboundOutcome outcome) {
-  std::string recorded(to_string(outcome.kind));
-  if (outcome.ticket) recorded += " " + outcome.ticket->str();
-  if (!outcome.reason.empty()) recorded += ": " + outcome.reason;
-  auto stored = log_.record(mail.message_id, mail.from_email, recorded, clock_.now());
-  if (!stored) return stored.take_error();
-  // A concurrent delivery of the same message got there first.
-  if (!*stored) return InboundOutcome{InboundOutcome::Kind::kDuplicate, outcome.ticket, "seen before"};
-  return outcome;
+  return InboundOutcome{InboundOutcome::Kind::kCreated, created->number, {}};
 }
 
 }  // namespace gongdan::domain

@@ -33,7 +33,7 @@ class InboundMailService {
   std::optional<Ticket> thread_of(const InboundMail& mail);
   core::Result<InboundOutcome> add_comment(const InboundMail& mail, const Ticket& ticket);
   core::Result<InboundOutcome> open_ticket(const InboundMail& mail);
-  core::Result<InboundOutcome> finish(const InboundMail& mail, InboundOutcome outcome);
+  core::Result<InboundOutcome> act_on(const InboundMail& mail);
 
   TicketService& tickets_;
   TicketRepository& store_;

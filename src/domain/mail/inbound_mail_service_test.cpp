@@ -194,9 +194,10 @@ TEST_F(InboundMailServiceTest, ASenderAboveTheHourlyCapIsIgnored) {
   EXPECT_EQ(handle(mail("loop@example.com", "Ticket 5", "body")).kind, Kind::kCreated);
 }
 
-TEST_F(InboundMailServiceTest, MailFromARegisteredAddressFilesTheTicketOnTheAccount) {
+TEST_F(InboundMailServiceTest, MailFromAVerifiedAddressFilesTheTicketOnTheAccount) {
   const auto user =
       users_.create({"member@example.com", "会员", Role::kCustomer, Locale::kEn, "", clock_.now()}).value();
+  ASSERT_TRUE(users_.mark_email_verified(user.id, clock_.now()).ok());
   const auto outcome = handle(mail("member@example.com", "Cannot sign in", "It says my password is wrong."));
   ASSERT_EQ(outcome.kind, Kind::kCreated);
   const auto ticket = store_.find_by_number(*outcome.ticket).value();
@@ -204,6 +205,35 @@ TEST_F(InboundMailServiceTest, MailFromARegisteredAddressFilesTheTicketOnTheAcco
   EXPECT_EQ(ticket.customer.name, "会员");
   EXPECT_EQ(ticket.environment.platform, "email");
   EXPECT_EQ(outbox_.of_kind(MailKind::kTicketConfirmation).at(0).mail.locale, Locale::kEn);
+}
+
+TEST_F(InboundMailServiceTest, MailFromAnUnverifiedAccountsAddressOpensAGuestTicket) {
+  // Anyone can register someone else's address; that must not route their mail into the account.
+  (void)users_.create({"taken@example.com", "冒名", Role::kCustomer, Locale::kEn, "", clock_.now()}).value();
+  const auto outcome = handle(mail("taken@example.com", "Cannot sign in", "It says my password is wrong."));
+  ASSERT_EQ(outcome.kind, Kind::kCreated);
+  EXPECT_TRUE(store_.find_by_number(*outcome.ticket).value().customer.guest());
+}
+
+TEST_F(InboundMailServiceTest, ControlCharactersInDecodedHeadersBecomeSpaces) {
+  auto m = mail("guest@example.com", "登录\r\n失败\x07了", "正文\n第二行\x1b[0m");
+  m.from_name = "张\r\n三";
+  const auto outcome = handle(m);
+  ASSERT_EQ(outcome.kind, Kind::kCreated);
+  const auto ticket = store_.find_by_number(*outcome.ticket).value();
+  EXPECT_EQ(ticket.subject, "登录  失败 了");
+  EXPECT_EQ(ticket.customer.name, "张  三");
+  EXPECT_EQ(ticket.description, "正文\n第二行 [0m");
+}
+
+TEST_F(InboundMailServiceTest, TwoDeliveriesAtOnceActOnce) {
+  const auto m = mail("guest@example.com", "Hello", "body");
+  // The second delivery arrives while the first holds the claim (not yet finished).
+  ASSERT_TRUE(log_.claim(m.message_id, m.from_email, clock_.now(), clock_.now() - 10min).value());
+  EXPECT_EQ(handle(m).kind, Kind::kDuplicate);
+  EXPECT_EQ(stored_tickets_.count(), 0U);
+  clock_.advance(11min);  // the first handler died: its claim is stale and taken over
+  EXPECT_EQ(handle(m).kind, Kind::kCreated);
 }
 
 TEST_F(InboundMailServiceTest, ChineseMailOpensAChineseGuestTicket) {

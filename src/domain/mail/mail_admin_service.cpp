@@ -151,8 +151,11 @@ core::Result<MailSettings> MailAdminService::save_settings(const Actor& actor, c
   if (!errors.empty()) return core::Error::validation(std::move(errors));
   MailSettings next{smtp, imap};
   next.smtp.from_email = core::ascii_lower(core::trim(smtp.from_email));
-  next.smtp.password = update.smtp_password.value_or(current.smtp.password);
-  next.imap.password = update.imap_password.value_or(current.imap.password);
+  // A password kept for one server is never sent to another: a new address needs it again.
+  const std::string kept_smtp = next.smtp.url == current.smtp.url ? current.smtp.password : std::string{};
+  next.smtp.password = update.smtp_password.value_or(kept_smtp);
+  const std::string kept_imap = next.imap.url == current.imap.url ? current.imap.password : std::string{};
+  next.imap.password = update.imap_password.value_or(kept_imap);
   if (auto saved = settings_.save(next); !saved) return saved.take_error();
   return next;
 }

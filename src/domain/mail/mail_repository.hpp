@@ -38,7 +38,8 @@ class OutboxRepository {
   /// The SMTP server accepted the mail: state sent, attempts + 1, secrets redacted.
   virtual core::Status mark_sent(OutboxId id, core::Timestamp at) = 0;
   /// An attempt failed: attempts + 1 and the server's answer kept. With `retry_at` the mail is
-  /// queued again for then; without, it is failed for good.
+  /// queued again for then; without, it is failed for good. Only a mail still being sent changes
+  /// (kNotFound otherwise): a sender whose lease ran out cannot undo another's delivery.
   virtual core::Status mark_failed(OutboxId id, std::string error, std::optional<core::Timestamp> retry_at) = 0;
   /// An admin's retry of a failed mail: queued, due at `now`. Error kNotFound, or kConflict with
   /// reason `not_failed` when it is not failed.
@@ -83,18 +84,22 @@ class MailSettingsRepository {
   virtual core::Status save(const MailSettings& settings) = 0;
 };
 
-/// Incoming mail already turned into tickets or comments, by Message-ID: a message delivered
-/// twice (an MTA retry, an IMAP poll after a crash) is handled once.
+/// Incoming mail by Message-ID: a message delivered twice (an MTA retry, two recipient addresses
+/// piped to `mail-in`, an IMAP poll after a crash) is handled once. A handler claims the message
+/// before acting, so that of two concurrent deliveries one acts and the other sees a duplicate.
 class InboundMailLog {
  public:
   virtual ~InboundMailLog() = default;
-  /// True when the message was handled before.
-  virtual bool seen(const std::string& message_id) = 0;
-  /// Records the message from `sender` (lower-cased) that count_from() counts; false when it
-  /// was recorded before.
-  virtual core::Result<bool> record(const std::string& message_id, const std::string& sender, std::string outcome,
-                                    core::Timestamp at) = 0;
-  /// Messages recorded from `sender` since `since`: the per-sender rate that stops mail loops.
+  /// Claims the message from `sender` (lower-cased) for handling: true when this caller should
+  /// handle it — never claimed before, or claimed before `stale_before` and never finished (its
+  /// handler died mid-way). False: someone else has it or had it.
+  virtual core::Result<bool> claim(const std::string& message_id, const std::string& sender, core::Timestamp at,
+                                   core::Timestamp stale_before) = 0;
+  /// Records how a claimed message ended ("created 261125-7KQ2MX", "ignored: auto-replied").
+  virtual core::Status finish(const std::string& message_id, const std::string& outcome) = 0;
+  /// Gives a claim back when storage failed mid-way, so that a redelivery handles the message.
+  virtual core::Status release(const std::string& message_id) = 0;
+  /// Messages claimed from `sender` since `since`: the per-sender rate that stops mail loops.
   virtual int count_from(const std::string& sender, core::Timestamp since) = 0;
 };
 

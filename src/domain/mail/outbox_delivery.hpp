@@ -11,8 +11,9 @@ namespace gongdan::domain {
 
 /// How the outbox is worked off.
 struct DeliverySettings {
-  int batch = 20;                                // mails claimed per round
-  std::chrono::milliseconds lease{120'000};      // a claim outlives the slowest SMTP exchange
+  int batch = 5;  // mails claimed per round
+  // A claim outlives the slowest round: batch × (10 s connect + 60 s transfer) is under 6 min.
+  std::chrono::milliseconds lease{600'000};
   std::chrono::milliseconds retry_base{30'000};  // first retry after this, doubling each time
   std::chrono::milliseconds retry_cap{3'600'000};
   int max_attempts = 12;  // ≈ 5 hours of retries (30 s doubling, capped at 1 h) before a mail fails for good

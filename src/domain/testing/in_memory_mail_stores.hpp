@@ -314,16 +314,30 @@ class InMemoryInboundLog final : public InboundMailLog {
     std::string outcome;
     core::Timestamp at;
   };
-  bool seen(const std::string& message_id) override {
+  core::Result<bool> claim(const std::string& message_id, const std::string& sender, core::Timestamp at,
+                           core::Timestamp stale_before) override {
+    std::scoped_lock lock(mutex_);
+    if (auto* entry = find(message_id)) {
+      if (entry->outcome != kProcessing || entry->at >= stale_before) return false;
+      entry->at = at;
+      return true;
+    }
+    entries_.push_back({message_id, sender, kProcessing, at});
+    return true;
+  }
+  core::Status finish(const std::string& message_id, const std::string& outcome) override {
+    std::scoped_lock lock(mutex_);
+    if (auto* entry = find(message_id)) entry->outcome = outcome;
+    return core::ok_status();
+  }
+  core::Status release(const std::string& message_id) override {
+    std::scoped_lock lock(mutex_);
+    std::erase_if(entries_, [&](const Entry& e) { return e.message_id == message_id && e.outcome == kProcessing; });
+    return core::ok_status();
+  }
+  bool seen(const std::string& message_id) const {
     std::scoped_lock lock(mutex_);
     return find(message_id) != nullptr;
-  }
-  core::Result<bool> record(const std::string& message_id, const std::string& sender, std::string outcome,
-                            core::Timestamp at) override {
-    std::scoped_lock lock(mutex_);
-    if (find(message_id)) return false;
-    entries_.push_back({message_id, sender, std::move(outcome), at});
-    return true;
   }
   int count_from(const std::string& sender, core::Timestamp since) override {
     std::scoped_lock lock(mutex_);
@@ -338,8 +352,15 @@ class InMemoryInboundLog final : public InboundMailLog {
   }
 
  private:
+  static constexpr const char* kProcessing = "processing";
   const Entry* find(const std::string& message_id) const {
     for (const auto& e : entries_) {
+      if (e.message_id == message_id) return &e;
+    }
+    return nullptr;
+  }
+  Entry* find(const std::string& message_id) {
+    for (auto& e : entries_) {
       if (e.message_id == message_id) return &e;
     }
     return nullptr;

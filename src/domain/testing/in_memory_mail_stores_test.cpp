@@ -101,12 +101,16 @@ TEST_F(InMemoryMailStoresTest, ALinkIsUsedOnceAndRevokedPerTicket) {
   EXPECT_FALSE(links_.find_by_digest("d4")->revoked_at);
 }
 
-TEST_F(InMemoryMailStoresTest, InboundLogRecordsOnceAndCountsPerSender) {
+TEST_F(InMemoryMailStoresTest, InboundLogClaimsOnceAndCountsPerSender) {
   InMemoryInboundLog log;
-  EXPECT_TRUE(log.record("m1@x", "a@x", "created", clock_.now()).value());
-  EXPECT_FALSE(log.record("m1@x", "a@x", "created", clock_.now()).value());
+  const auto now = clock_.now();
+  EXPECT_TRUE(log.claim("m1@x", "a@x", now, now - 10min).value());
+  EXPECT_FALSE(log.claim("m1@x", "a@x", now, now - 10min).value());
+  EXPECT_TRUE(log.claim("m1@x", "a@x", now + 11min, now + 1min).value());  // a stale claim is taken over
+  ASSERT_TRUE(log.finish("m1@x", "created").ok());
+  EXPECT_FALSE(log.claim("m1@x", "a@x", now + 1h, now + 50min).value());
   EXPECT_TRUE(log.seen("m1@x"));
-  EXPECT_TRUE(log.record("m2@x", "a@x", "ignored", clock_.now()).value());
+  EXPECT_TRUE(log.claim("m2@x", "a@x", now, now - 10min).value());
   EXPECT_EQ(log.count_from("a@x", clock_.now() - 1h), 2);
   EXPECT_EQ(log.count_from("b@x", clock_.now() - 1h), 0);
 }

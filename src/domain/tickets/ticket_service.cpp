@@ -109,7 +109,8 @@ std::string idempotency_scope(const Actor& actor, const CustomerRef& customer, c
 
 TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catalog, UserRepository& users,
                              BlobStore& blobs, const FileTypeDetector& detector, const core::Crypto& crypto,
-                             const core::Clock& clock, const TicketMails& mails, TicketSettings settings)
+                             const core::Clock& clock, const TicketMails& mails, TicketSettings settings,
+                             OutboxRepository* outbox)
     : tickets_(tickets),
       catalog_(catalog),
       users_(users),
@@ -118,7 +119,8 @@ TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catal
       crypto_(crypto),
       clock_(clock),
       mails_(mails),
-      settings_(settings) {}
+      settings_(settings),
+      outbox_(outbox) {}
 
 Locale TicketService::recipient_locale(const Ticket& ticket) {
   if (ticket.customer.user_id) {
@@ -206,6 +208,10 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
 
   const auto reply_by =
       now + (urgency == Urgency::kUrgent ? settings_.urgent_reply_target : settings_.normal_reply_target);
+  // Above the cap the ticket is still stored; only the mail to a possibly stranger's address is not.
+  const bool send_confirmation = !customer.guest() || !outbox_ ||
+                                 outbox_->count_recent(MailKind::kTicketConfirmation, customer.email,
+                                                       now - std::chrono::hours{1}) < kMaxGuestConfirmationsPerHour;
   for (int attempt = 0; attempt < kMaxNumberAttempts; ++attempt) {
     std::array<std::byte, 5> random{};
     crypto_.random_bytes(random);
@@ -213,7 +219,7 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
     for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<std::uint8_t>(random[i]) % 32;
     ticket.number = TicketNumber::make(clock_.local_date(now), values);
     // The confirmation names the number, so it is made again for each number tried.
-    draft.effects = mails_.confirmation(ticket, customer.locale, reply_by);
+    if (send_confirmation) draft.effects = mails_.confirmation(ticket, customer.locale, reply_by);
     auto created = tickets_.create(draft);
     if (created || created.error().reason != "number_taken") return created;
   }

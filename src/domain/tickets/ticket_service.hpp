@@ -11,6 +11,7 @@
 #include "core/crypto.hpp"
 #include "core/result.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/mail/mail_repository.hpp"
 #include "domain/mail/ticket_mails.hpp"
 #include "domain/tickets/ticket.hpp"
 #include "domain/tickets/ticket_repository.hpp"
@@ -105,9 +106,13 @@ struct AttachmentDownload {
 class TicketService {
  public:
   /// `mails` builds the mail each change sends to the customer, queued in the change's transaction.
+  /// With `outbox`, a guest address gets at most kMaxGuestConfirmationsPerHour confirmations: anyone
+  /// can type any address into the guest form.
   TicketService(TicketRepository& tickets, CatalogRepository& catalog, UserRepository& users, BlobStore& blobs,
                 const FileTypeDetector& detector, const core::Crypto& crypto, const core::Clock& clock,
-                const TicketMails& mails, TicketSettings settings = {});
+                const TicketMails& mails, TicketSettings settings = {}, OutboxRepository* outbox = nullptr);
+
+  static constexpr int kMaxGuestConfirmationsPerHour = 5;
 
   // Customer side (also used by staff for their own tickets).
   core::Result<Ticket> submit(const Actor& actor, const TicketSubmission& submission);
@@ -147,6 +152,7 @@ class TicketService {
   const core::Clock& clock_;
   const TicketMails& mails_;
   TicketSettings settings_;
+  OutboxRepository* outbox_;
 };
 
 }  // namespace gongdan::domain

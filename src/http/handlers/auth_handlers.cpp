@@ -8,6 +8,7 @@
 #include "http/context/csrf.hpp"
 #include "http/error_mapping.hpp"
 #include "http/handlers/body.hpp"
+#include "http/handlers/mail_link_handlers.hpp"
 #include "http/json/decode.hpp"
 #include "http/json/encode.hpp"
 #include "http/json/mail_codec.hpp"
@@ -29,6 +30,9 @@ void set_session_cookies(Response& response, const RequestContext& ctx, const st
 void clear_session_cookies(Response& response, const RequestContext& ctx) {
   const bool secure = ctx.options.secure_cookies;
   response.add("Set-Cookie", set_cookie_header(kSessionCookie, "", {true, secure, std::chrono::seconds{0}}));
+  // Signing out ends a mailed link's access from this browser too (and a link cookie left without
+  // its CSRF cookie would refuse every later form).
+  response.add("Set-Cookie", set_cookie_header(kLinkCookie, "", {true, secure, std::chrono::seconds{0}}));
   response.add("Set-Cookie", set_cookie_header(kCsrfCookie, "", {false, secure, std::chrono::seconds{0}}));
 }
 

@@ -1,5 +1,6 @@
 #include "http/handlers/mail_link_handlers.hpp"
 
+#include <algorithm>
 #include <chrono>
 
 #include "http/context/csrf.hpp"
@@ -29,9 +30,12 @@ Response open_ticket_link(RequestContext& ctx) {
   const bool secure = ctx.options.secure_cookies;
   // HttpOnly like the session: the token is a credential for this ticket until the link expires.
   response.add("Set-Cookie", set_cookie_header(kLinkCookie, *token, {true, secure, lifetime}));
-  if (!ctx.cookies.get(kCsrfCookie)) {
-    response.add("Set-Cookie", set_cookie_header(kCsrfCookie, random_csrf_token(), {false, secure, lifetime}));
-  }
+  // The CSRF cookie must live as long as the link cookie, or the browser's forms stop working.
+  const auto csrf_lifetime = std::max<std::chrono::seconds>(lifetime, std::chrono::hours{24 * 30});
+  const auto csrf = ctx.cookies.get(kCsrfCookie);
+  response.add("Set-Cookie",
+               set_cookie_header(kCsrfCookie, csrf && !csrf->empty() ? std::string(*csrf) : random_csrf_token(),
+                                 {false, secure, csrf_lifetime}));
   return response;
 }
 

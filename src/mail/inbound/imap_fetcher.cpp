@@ -74,6 +74,9 @@ core::Result<std::string> ImapFetcher::perform(const std::string& url, const std
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
   // The password goes in its own option, never in the URL, so it appears in no error message.
   curl_easy_setopt(curl, CURLOPT_USERNAME, settings_.username.c_str());
+  // imap:// upgrades with STARTTLS when the server offers it, as SMTP does: never log in in clear
+  // when encryption is available.
+  curl_easy_setopt(curl, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
   curl_easy_setopt(curl, CURLOPT_PASSWORD, settings_.password.c_str());
   if (!custom_request.empty()) curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, custom_request.c_str());
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, write_to_sink);

@@ -111,9 +111,11 @@ domain::DeliveryResult SmtpTransport::send(const domain::SmtpSettings& smtp, con
 
   std::string answer = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(code);
   if (reply_code != 0) answer += " (server: " + (last_reply.empty() ? std::to_string(reply_code) : last_reply) + ")";
-  // 5xx refuses this message for good. A refused login is the settings' fault, not the
-  // message's: kept transient so queued mail goes out once an admin fixes the password.
-  const bool permanent = reply_code >= 500 && reply_code < 600 && code != CURLE_LOGIN_DENIED;
+  // 5xx refuses this message for good. A refused login (535) or "authentication required" (530)
+  // is the settings' fault, not the message's: kept transient so queued mail goes out once an
+  // admin fixes the settings.
+  const bool settings_fault = code == CURLE_LOGIN_DENIED || reply_code == 530;
+  const bool permanent = reply_code >= 500 && reply_code < 600 && !settings_fault;
   return refused(permanent ? DeliveryFailure::kPermanent : DeliveryFailure::kTransient, std::move(answer));
 }
 

@@ -70,7 +70,7 @@ TEST(MigratorTest, TheMailMigrationUpgradesADatabaseAtVersionTwo) {
   const auto user = db->users().find_by_email("wang@example.com");
   ASSERT_TRUE(user.has_value());
   EXPECT_FALSE(user->email_verified_at.has_value());
-  EXPECT_TRUE(db->inbound_log().record("m@x", "wang@example.com", "created", core::from_epoch_ms(0)).ok());
+  EXPECT_TRUE(db->inbound_log().claim("m@x", "wang@example.com", core::from_epoch_ms(0), core::from_epoch_ms(0)).ok());
   EXPECT_TRUE(db->outbox().list({}).ok());
 }
 

@@ -6,28 +6,38 @@ namespace gongdan::storage {
 
 using sqlite::Connection;
 
-core::Result<bool> SqliteInboundMailLog::record(const std::string& message_id, const std::string& sender,
-                                                std::string outcome, core::Timestamp at) {
+// The outcome of a claim not finished yet.
+constexpr const char* kProcessing = "processing";
+
+core::Result<bool> SqliteInboundMailLog::claim(const std::string& message_id, const std::string& sender,
+                                               core::Timestamp at, core::Timestamp stale_before) {
   const std::string address = core::ascii_lower(sender);
   return store_.write([&](Connection& db) -> core::Result<bool> {
-    // ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike): a redelivered message changes nothing.
+    // An upsert with a condition (SQLite and PostgreSQL alike): a new message is inserted; a claim
+    // left unfinished by a handler that died is taken over once it is stale; anything else stays.
     db.cached(
           "INSERT INTO inbound_mail (message_id, sender, outcome, received_at) VALUES (?, ?, ?, ?) "
-          "ON CONFLICT (message_id) DO NOTHING")
-        ->bind_all(message_id, address, outcome, core::to_epoch_ms(at))
+          "ON CONFLICT (message_id) DO UPDATE SET received_at = excluded.received_at "
+          "WHERE inbound_mail.outcome = ? AND inbound_mail.received_at < ?")
+        ->bind_all(message_id, address, kProcessing, core::to_epoch_ms(at), kProcessing,
+                   core::to_epoch_ms(stale_before))
         .run();
     return db.changes() == 1;
   });
 }
 
-bool SqliteInboundMailLog::seen(const std::string& message_id) {
-  auto found = store_.read([&](Connection& db) {
-    auto query = db.cached("SELECT 1 FROM inbound_mail WHERE message_id = ?");
-    query->bind_all(message_id);
-    return query->step();
+core::Status SqliteInboundMailLog::finish(const std::string& message_id, const std::string& outcome) {
+  return store_.write([&](Connection& db) -> core::Status {
+    db.cached("UPDATE inbound_mail SET outcome = ? WHERE message_id = ?")->bind_all(outcome, message_id).run();
+    return core::ok_status();
   });
-  // A failed read answers "not seen": handling the mail again is safe, record() stops a duplicate.
-  return found.ok() && found.value();
+}
+
+core::Status SqliteInboundMailLog::release(const std::string& message_id) {
+  return store_.write([&](Connection& db) -> core::Status {
+    db.cached("DELETE FROM inbound_mail WHERE message_id = ? AND outcome = ?")->bind_all(message_id, kProcessing).run();
+    return core::ok_status();
+  });
 }
 
 int SqliteInboundMailLog::count_from(const std::string& sender, core::Timestamp since) {

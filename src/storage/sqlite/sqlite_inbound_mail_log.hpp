@@ -10,10 +10,11 @@ class SqliteInboundMailLog final : public domain::InboundMailLog {
  public:
   explicit SqliteInboundMailLog(sqlite::Store& store) : store_(store) {}
 
-  bool seen(const std::string& message_id) override;
-  core::Result<bool> record(const std::string& message_id, const std::string& sender, std::string outcome,
-                            core::Timestamp at) override;
-  /// Answers 0 when storage fails: the mail is then not dropped as a loop; recording it fails
+  core::Result<bool> claim(const std::string& message_id, const std::string& sender, core::Timestamp at,
+                           core::Timestamp stale_before) override;
+  core::Status finish(const std::string& message_id, const std::string& outcome) override;
+  core::Status release(const std::string& message_id) override;
+  /// Answers 0 when storage fails: the mail is then not dropped as a loop; claiming it fails
   /// too, and the MTA retries later.
   int count_from(const std::string& sender, core::Timestamp since) override;
 

@@ -77,17 +77,18 @@ core::Status SqliteOutboxRepository::mark_failed(domain::OutboxId id, std::strin
     if (retry_at) {
       db.cached(
             "UPDATE outbox SET state = 'queued', attempts = attempts + 1, last_error = ?, next_attempt_at = ?, "
-            "lease_until = NULL WHERE id = ?")
+            "lease_until = NULL WHERE id = ? AND state = 'sending'")
           ->bind_all(error, core::to_epoch_ms(*retry_at), id.value)
           .run();
     } else {
       db.cached(
             "UPDATE outbox SET state = 'failed', attempts = attempts + 1, last_error = ?, lease_until = NULL "
-            "WHERE id = ?")
+            "WHERE id = ? AND state = 'sending'")
           ->bind_all(error, id.value)
           .run();
     }
-    if (db.changes() == 0) return core::Error::not_found("No such mail.");
+    // A late report from a sender whose lease ran out must not re-queue what another sent.
+    if (db.changes() == 0) return core::Error::not_found("No such mail being sent.");
     return core::ok_status();
   });
 }
