@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
-  registerCustomer, createStaff, createTicket, uniqEmail, uniq, show,
+  Client, registerCustomer, createStaff, createTicket, uniqEmail, uniq, show,
 } from './helpers.mjs';
 import {
-  startMailServer, stopMailServer, waitForMailTo, assertMailCountStays, mailsTo,
+  startMailServer, stopMailServer, waitForMailTo, assertMailCountStays, mailsTo, signInTokenIn,
 } from './mail-helpers.mjs';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), '..', 'data', 'mail');
@@ -64,6 +64,13 @@ describe('mail: incoming (gongdan mail-in)', () => {
   }
 
   const msgId = () => `${uniq('in')}@mail.example.com`;
+
+  // Uses the verification mail registration sent: mail from the address then reaches the account.
+  async function verify(cust) {
+    const verification = await waitForMailTo(env.sink, cust.email, (m) => m.text?.includes('#token='));
+    const r = await new Client(env.srv).post('/auth/link/session', { token: signInTokenIn(verification) });
+    assert.equal(r.status, 200, show(r));
+  }
 
   it('a Gmail reply from the customer → one comment, quoted history cut', async () => {
     const { cust, ticket, confirmation } = await customerTicket();
@@ -151,8 +158,9 @@ describe('mail: incoming (gongdan mail-in)', () => {
     assert.ok(/#link=/.test(mail.text), 'with its link');
   });
 
-  it("a mail from a registered customer's address opens a ticket of that account", async () => {
+  it("a mail from a verified customer's address opens a ticket of that account", async () => {
     const cust = await registerCustomer(env.srv);
+    await verify(cust);
     await handled(fixture('new-ticket-utf8.eml', { FROM: cust.email.toUpperCase(), MSGID: msgId(), TAG: uniq('tag') }));
     const r = await cust.api.get('/tickets');
     assert.equal(r.status, 200, show(r));
@@ -160,8 +168,19 @@ describe('mail: incoming (gongdan mail-in)', () => {
     assert.equal(r.json.items[0].customer.guest, false);
   });
 
+  it("a mail from an unverified account's address opens a guest ticket, not one of the account", async () => {
+    // Anyone can register someone else's address; that must not route the owner's mail to them.
+    const cust = await registerCustomer(env.srv);
+    await handled(fixture('new-ticket-utf8.eml', { FROM: cust.email, MSGID: msgId(), TAG: uniq('tag') }));
+    assert.equal((await cust.api.get('/tickets')).json.items.length, 0);
+    const found = await agentFind(cust.email);
+    assert.equal(found.length, 1, 'one guest ticket');
+    assert.equal(found[0].customer.guest, true);
+  });
+
   it('a reply to a closed ticket opens a new ticket', async () => {
     const { cust, ticket } = await customerTicket();
+    await verify(cust);
     assert.equal((await cust.api.post(`/tickets/${ticket.number}/close`)).status, 200);
     await handled(fixture('reply-qq-gbk.eml', { FROM: cust.email, NUMBER: ticket.number, MSGID: msgId() }));
     const page = await cust.api.get(`/tickets/${ticket.number}`);
