@@ -44,6 +44,7 @@ test: deps web build-asan
 
 unit-test:
 	cd $(ASAN_DIR) && ctest --output-on-failure -j$(JOBS)
+	npm --prefix web test
 
 api-test:
 	npm --prefix tests run support

@@ -1,7 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import NotFound from './components/NotFound.vue'
 import HelpCenter from './features/help/HelpCenter.vue'
-import { hasSessionCookie } from './api'
+import { hasCsrfCookie } from './api'
 import { ready, user } from './features/session/session'
 
 declare module 'vue-router' {
@@ -62,5 +62,5 @@ router.beforeEach(async (to) => {
  * page asks it and sends the visitor to sign in when it says no.
  */
 function mayHoldLink(hash: string): boolean {
-  return hash.startsWith('#link=') || hasSessionCookie()
+  return hash.startsWith('#link=') || hasCsrfCookie()
 }

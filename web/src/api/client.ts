@@ -43,9 +43,36 @@ export function readCookie(cookieHeader: string, name: string): string | null {
   return null
 }
 
-/** The session cookie is HttpOnly; its twin gd_csrf is readable and tells us a session may exist. */
-export function hasSessionCookie(): boolean {
+// Set when this browser opened a mailed ticket link without being signed in: the link brings a
+// gd_csrf cookie too, which must not read as "a session may exist" (GET /me would only say 401).
+const LINK_ONLY_KEY = 'gd-link-only'
+
+function linkOnly(): boolean {
+  try {
+    return localStorage.getItem(LINK_ONLY_KEY) !== null
+  } catch {
+    return false // storage disabled: at worst one 401 on start-up
+  }
+}
+
+/** Records whether the browser that just opened a ticket link has a session besides. */
+export function noteTicketLinkOpened(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.removeItem(LINK_ONLY_KEY)
+    else localStorage.setItem(LINK_ONLY_KEY, '1')
+  } catch {
+    // storage disabled: nothing to remember
+  }
+}
+
+/** gd_csrf comes with a session and with a ticket link's gd_link cookie (both HttpOnly). */
+export function hasCsrfCookie(): boolean {
   return readCookie(document.cookie, 'gd_csrf') !== null
+}
+
+/** Whether a session may exist: gd_csrf is there, and not only because of a mailed ticket link. */
+export function hasSessionCookie(): boolean {
+  return hasCsrfCookie() && !linkOnly()
 }
 
 export interface RequestOptions {

@@ -5,7 +5,7 @@ import type {
   Status, Ticket, TicketDetail, User,
 } from './types'
 
-export { ApiError, hasSessionCookie, onUnauthenticated, setRequestLocale } from './client'
+export { ApiError, hasCsrfCookie, hasSessionCookie, noteTicketLinkOpened, onUnauthenticated, setRequestLocale } from './client'
 export type { FieldError } from './client'
 export * from './types'
 

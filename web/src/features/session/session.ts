@@ -35,17 +35,21 @@ export function ready(): Promise<void> {
   return loading
 }
 
+// Once signed in, the gd_csrf cookie means a session again (see noteTicketLinkOpened).
 export async function signIn(email: string, password: string): Promise<void> {
   user.value = await api.login(email, password)
+  api.noteTicketLinkOpened(true)
 }
 
 /** Signs in with the one-time token of a mailed sign-in link, exactly as a password login would. */
 export async function signInWithLink(token: string): Promise<void> {
   user.value = await api.linkSession(token)
+  api.noteTicketLinkOpened(true)
 }
 
 export async function signUp(body: { email: string; password: string; name: string; locale: string }): Promise<void> {
   user.value = await api.register(body)
+  api.noteTicketLinkOpened(true)
 }
 
 export async function signOut(): Promise<void> {
