@@ -77,7 +77,11 @@ class InboundMailServiceTest : public ::testing::Test {
   }
   std::string ticket_reference(const Ticket& t) const { return "ticket." + t.number.str() + "@" + std::string(kHost); }
   std::size_t message_count(const Ticket& t) { return store_.messages(t.id, true).size(); }
-  InboundOutcome handle(const InboundMail& m) { return service_.handle(m).value(); }
+  InboundOutcome handle(const InboundMail& m) {
+    auto outcome = service_.handle(m);
+    EXPECT_TRUE(outcome.ok()) << (outcome.ok() ? "" : outcome.error().message);
+    return outcome.ok() ? *outcome : InboundOutcome{};
+  }
 
   core::FakeClock clock_{core::from_epoch_ms(1'795'000'000'000)};
   testing::FakeCrypto crypto_;

@@ -1,6 +1,7 @@
 #include "domain/mail/mail_request_service.hpp"
 
 #include "core/utf8.hpp"
+#include "domain/mail/link_token.hpp"
 
 namespace gongdan::domain {
 namespace {
@@ -87,7 +88,7 @@ core::Status MailRequestService::send_email_verification(const User& user) {
 
 std::optional<AccessLink> MailRequestService::live_link(std::string_view token, LinkPurpose purpose) {
   if (token.empty() || token.size() > kMaxTokenChars) return std::nullopt;
-  auto link = links_.find_by_digest(crypto_.digest(token));
+  auto link = links_.find_by_digest(link_digest(crypto_, token));
   if (!link || link->link.purpose != purpose || link->revoked_at || link->link.expires_at <= clock_.now()) {
     return std::nullopt;
   }

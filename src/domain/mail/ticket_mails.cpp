@@ -1,12 +1,12 @@
 #include "domain/mail/ticket_mails.hpp"
 
 #include "core/utf8.hpp"
+#include "domain/mail/link_token.hpp"
 #include "domain/mail/local_time_text.hpp"
 
 namespace gongdan::domain {
 namespace {
 
-constexpr std::size_t kTokenBytes = 32;
 constexpr std::size_t kSummaryChars = 200;
 
 // The first `limit` code points of `text`, with an ellipsis when cut.
@@ -34,10 +34,10 @@ TicketMails::TicketMails(const core::Crypto& crypto, const core::Clock& clock, M
     : crypto_(crypto), clock_(clock), settings_(std::move(settings)) {}
 
 TicketMails::Link TicketMails::ticket_link_for(const Ticket& ticket) const {
-  const auto token = crypto_.random_token(kTokenBytes);
   const auto now = clock_.now();
+  const auto token = make_link_token(crypto_, now);
   NewAccessLink record{LinkPurpose::kTicket,
-                       crypto_.digest(token),
+                       link_digest(crypto_, token),
                        std::nullopt,
                        std::nullopt,
                        ticket.customer.email,
@@ -122,10 +122,10 @@ MailEffects TicketMails::ticket_list(const std::string& email, Locale locale,
 }
 
 MailEffects TicketMails::sign_in(const User& user, MailKind kind) const {
-  const auto token = crypto_.random_token(kTokenBytes);
   const auto now = clock_.now();
+  const auto token = make_link_token(crypto_, now);
   NewAccessLink record{LinkPurpose::kSignIn,
-                       crypto_.digest(token),
+                       link_digest(crypto_, token),
                        std::nullopt,
                        user.id,
                        user.email,

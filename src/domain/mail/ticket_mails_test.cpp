@@ -4,6 +4,7 @@
 
 #include "core/fake_clock.hpp"
 #include "core/utf8.hpp"
+#include "domain/mail/link_token.hpp"
 #include "domain/testing/in_memory_stores.hpp"
 
 namespace gongdan::domain {
@@ -47,7 +48,7 @@ TEST_F(TicketMailsTest, ConfirmationCarriesALinkWhoseDigestIsStored) {
   const auto token = token_in(url, "#link=");
   ASSERT_FALSE(token.empty());
   const auto& link = effects.links[0];
-  EXPECT_EQ(link.token_digest, crypto_.digest(token));
+  EXPECT_EQ(link.token_digest, link_digest(crypto_, token));
   EXPECT_EQ(link.purpose, LinkPurpose::kTicket);
   EXPECT_EQ(link.ticket_id, t.id);
   EXPECT_EQ(link.email, "lilei@example.com");
@@ -138,7 +139,7 @@ TEST_F(TicketMailsTest, TicketListHasOneLinkPerTicket) {
     const auto& row = mail.values.tickets[i];
     EXPECT_EQ(row.at("number"), tickets[i].number.str());
     EXPECT_EQ(row.at("updated"), "18 Nov 2026, 19:06 (UTC+08:00)");
-    EXPECT_EQ(crypto_.digest(token_in(row.at("link"), "#link=")), effects.links[i].token_digest);
+    EXPECT_EQ(link_digest(crypto_, token_in(row.at("link"), "#link=")), effects.links[i].token_digest);
     EXPECT_EQ(effects.links[i].ticket_id, tickets[i].id);
   }
 }
@@ -157,7 +158,7 @@ TEST_F(TicketMailsTest, SignInLinkWorksForThirtyMinutesForItsAccount) {
   EXPECT_FALSE(mail.ticket_id);
   const auto& url = mail.values.values.at("link");
   EXPECT_TRUE(url.starts_with("https://help.example.com/auth/link#token=")) << url;
-  EXPECT_EQ(link.token_digest, crypto_.digest(token_in(url, "#token=")));
+  EXPECT_EQ(link.token_digest, link_digest(crypto_, token_in(url, "#token=")));
   EXPECT_EQ(link.purpose, LinkPurpose::kSignIn);
   EXPECT_EQ(link.user_id, user.id);
   EXPECT_FALSE(link.ticket_id);

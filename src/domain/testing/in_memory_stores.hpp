@@ -23,8 +23,15 @@ class FakeCrypto final : public core::Crypto {
     return hash == "hash:" + std::string(password);
   }
   std::string digest(std::string_view secret) const override { return "digest:" + std::string(secret); }
+  // Repeatable but not regular: a plain counter makes draws of different lengths collide (two
+  // tickets drawing the same number) as soon as callers interleave them.
   void random_bytes(std::span<std::byte> out) const override {
-    for (auto& b : out) b = static_cast<std::byte>(counter_++ * 7 + 3);
+    for (auto& b : out) {
+      std::uint64_t z = (counter_++ + 1) * 0x9E3779B97F4A7C15ULL;  // splitmix64
+      z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+      z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+      b = static_cast<std::byte>(z ^ (z >> 31));
+    }
   }
   std::string random_token(std::size_t) const override { return "token" + std::to_string(counter_++); }
 
