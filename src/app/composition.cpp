@@ -49,7 +49,7 @@ struct Composition::Parts {
 };
 
 std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data_dir, domain::TicketSettings settings,
-                                               MailOptions mail) {
+                                               const MailOptions& mail) {
   std::filesystem::create_directories(data_dir);
   auto parts = std::make_unique<Parts>();
   auto& p = *parts;

@@ -28,7 +28,7 @@ class Composition {
  public:
   /// Opens (and migrates) the SQLite database in `data_dir`, creating the folder if needed.
   static std::unique_ptr<Composition> open(const std::filesystem::path& data_dir, domain::TicketSettings settings = {},
-                                           MailOptions mail = {});
+                                           const MailOptions& mail = {});
   ~Composition();
   Composition(const Composition&) = delete;
   Composition& operator=(const Composition&) = delete;

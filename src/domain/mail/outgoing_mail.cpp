@@ -44,6 +44,7 @@ std::optional<MailKind> parse_mail_kind(std::string_view text) {
 const std::vector<MailKind>& all_mail_kinds() {
   static const std::vector<MailKind> kinds = [] {
     std::vector<MailKind> result;
+    result.reserve(std::size(kMailKindNames));
     for (const auto& entry : kMailKindNames) result.push_back(entry.first);
     return result;
   }();

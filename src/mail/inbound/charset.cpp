@@ -16,7 +16,7 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 // Mail labelled gb2312 routinely carries GBK characters (names like 喆, 镕), and Big5 mail from
 // Hong Kong carries HKSCS ones: decode with the superset so that no character is lost.
 std::string iconv_name(std::string_view charset) {
-  const std::string lower = core::ascii_lower(core::trim(charset));
+  std::string lower = core::ascii_lower(core::trim(charset));
   if (lower == "gb2312" || lower == "gbk" || lower == "x-gbk" || lower == "cp936" || lower == "euc-cn" ||
       lower == "x-euc-cn" || lower == "gb_2312-80" || lower == "chinese" || lower == "windows-936" ||
       lower == "csgb2312" || lower == "gb18030") {
@@ -37,6 +37,8 @@ bool is_utf8_label(std::string_view name) {
 // undecodable byte so that one bad byte never hides the rest of a message.
 bool convert(std::string_view bytes, const std::string& from, std::string& out) {
   iconv_t cd = iconv_open("UTF-8", from.c_str());
+  // (iconv_t)-1 is iconv's documented failure value.
+  // NOLINTNEXTLINE(performance-no-int-to-ptr)
   if (cd == reinterpret_cast<iconv_t>(-1)) return false;
   std::string input(bytes);
   char* in = input.data();

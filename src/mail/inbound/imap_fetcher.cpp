@@ -14,7 +14,7 @@ namespace {
 constexpr long kConnectTimeoutSeconds = 10;
 constexpr long kTotalTimeoutSeconds = 120;
 // One fetched message larger than this is refused: it stops a hostile mailbox from exhausting memory.
-constexpr std::size_t kMaxResponseBytes = 64 * 1024 * 1024;
+constexpr std::size_t kMaxResponseBytes = std::size_t{64} * 1024 * 1024;
 
 struct Sink {
   std::string data;

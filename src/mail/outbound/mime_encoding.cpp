@@ -265,10 +265,8 @@ std::string format_address_header(std::string_view name, std::string_view displa
       return out + quoted + " " + angle_address;
     }
     append_encoded_words(out, column, display);
-    if (column + 1 + angle_address.size() > kMaxEncodedLine) {
-      out += kCrlf;
-      column = 0;
-    }
+    // The address goes on a folded line of its own when it would not fit after the name.
+    if (column + 1 + angle_address.size() > kMaxEncodedLine) out += kCrlf;
     out += ' ';
   }
   return out + angle_address;
