@@ -78,7 +78,8 @@ core::Status MailRequestService::send_sign_in_link(std::string_view email) {
   auto address = checked_email(email);
   if (!address) return address.take_error();
   const auto user = users_.find_by_email(*address);
-  if (!user) return core::ok_status();
+  // Staff sign in with their password only: their accounts must not be as weak as their mailboxes.
+  if (!user || user->is_staff()) return core::ok_status();
   return queue(mails_.sign_in(*user, MailKind::kSignInLink), MailKind::kSignInLink, *address);
 }
 
@@ -113,6 +114,8 @@ std::optional<TicketGrant> MailRequestService::grant_for(std::string_view token)
 core::Result<SignedIn> MailRequestService::sign_in_with_link(std::string_view token) {
   const auto link = live_link(token, LinkPurpose::kSignIn);
   if (!link || link->used_at || !link->link.user_id) return link_invalid();
+  // A link mailed before the account became staff does not open a staff account.
+  if (const auto user = users_.find_by_id(*link->link.user_id); !user || user->is_staff()) return link_invalid();
   // Of two concurrent uses of one link, exactly one signs in.
   if (auto used = links_.mark_used(link->id, clock_.now()); !used) {
     if (used.error().code == core::ErrorCode::kConflict) return link_invalid();

@@ -120,6 +120,14 @@ TEST_F(MailRequestServiceTest, SignInLinkOnlyForAccounts) {
   EXPECT_EQ(mails(MailKind::kSignInLink)[0].mail.to_email, "owner@example.com");
 }
 
+TEST_F(MailRequestServiceTest, StaffGetNoSignInLinksAndOldLinksDoNotOpenStaffAccounts) {
+  EXPECT_TRUE(service_.send_sign_in_link("agent@example.com"));  // the same answer, no mail
+  EXPECT_TRUE(mails(MailKind::kSignInLink).empty());
+  // A verification link made for the account (as after registration) is refused for staff.
+  ASSERT_TRUE(service_.send_email_verification(*agent_.user));
+  EXPECT_EQ(service_.sign_in_with_link(last_token(MailKind::kEmailVerification)).error().reason, "link_invalid");
+}
+
 TEST_F(MailRequestServiceTest, AtMostFiveOfAKindPerAddressPerHour) {
   const auto number = submit(owner_).number.str();
   for (int i = 0; i < 7; ++i) {
