@@ -118,8 +118,7 @@ Response Application::dispatch_api(const Request& request, std::string_view path
     ctx.actor.grant = services_.mail_requests.grant_for(header);
     // An app that sends a link expects it to work: say that it does not (a stale cookie is ignored).
     if (!ctx.actor.grant) {
-      return problem_response(401, "link_invalid",
-                              "This link is not valid: it may have expired or been revoked. Ask for a new one.");
+      return error_response(domain::link_invalid());
     }
   } else if (const auto cookie = ctx.cookies.get(kLinkCookie)) {
     ctx.actor.grant = services_.mail_requests.grant_for(*cookie);

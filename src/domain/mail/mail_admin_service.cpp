@@ -182,13 +182,7 @@ core::Result<std::vector<MailTemplate>> MailAdminService::templates(const Actor&
   const auto customized = templates_.customized();
   std::vector<MailTemplate> out;
   for (const auto kind : all_mail_kinds()) {
-    for (const auto locale : {Locale::kZhCn, Locale::kEn}) {
-      auto in_force = default_template(kind, locale);
-      for (const auto& c : customized) {
-        if (c.kind == kind && c.locale == locale) in_force = c;
-      }
-      out.push_back(std::move(in_force));
-    }
+    for (const auto locale : {Locale::kZhCn, Locale::kEn}) out.push_back(template_in_force(customized, kind, locale));
   }
   return out;
 }

@@ -9,13 +9,6 @@ namespace {
 constexpr int kMaxListedTickets = 50;
 constexpr std::size_t kMaxTokenChars = 200;
 
-core::Error link_invalid() {
-  return {core::ErrorCode::kUnauthenticated,
-          "link_invalid",
-          "This link is not valid: it may have expired or been revoked. Ask for a new one.",
-          {}};
-}
-
 core::Result<std::string> checked_email(std::string_view email) {
   std::string lower = core::ascii_lower(core::trim(email));
   if (auto e = check_email("email", lower)) return core::Error::validation({*e});
@@ -23,6 +16,13 @@ core::Result<std::string> checked_email(std::string_view email) {
 }
 
 }  // namespace
+
+core::Error link_invalid() {
+  return {core::ErrorCode::kUnauthenticated,
+          "link_invalid",
+          "This link is not valid: it may have expired or been revoked. Ask for a new one.",
+          {}};
+}
 
 MailRequestService::MailRequestService(TicketRepository& tickets, UserRepository& users, OutboxRepository& outbox,
                                        AccessLinkRepository& links, AuthService& auth, const TicketMails& mails,

@@ -15,6 +15,9 @@
 
 namespace gongdan::domain {
 
+/// The one answer for unknown, expired, revoked and used links, wherever a link is presented.
+core::Error link_invalid();
+
 /// A ticket link that opened: what the holder may now act on.
 struct OpenedLink {
   TicketGrant grant;

@@ -11,11 +11,15 @@ std::optional<core::Timestamp> next_attempt(const DeliverySettings& settings, in
   return now + std::min(wait, settings.retry_cap);
 }
 
-MailTemplate template_for(MailTemplateRepository& templates, MailKind kind, Locale locale) {
-  for (auto& customized : templates.customized()) {
-    if (customized.kind == kind && customized.locale == locale) return customized;
+MailTemplate template_in_force(const std::vector<MailTemplate>& customized, MailKind kind, Locale locale) {
+  for (const auto& edited : customized) {
+    if (edited.kind == kind && edited.locale == locale) return edited;
   }
   return default_template(kind, locale);
+}
+
+MailTemplate template_for(MailTemplateRepository& templates, MailKind kind, Locale locale) {
+  return template_in_force(templates.customized(), kind, locale);
 }
 
 OutboxDelivery::OutboxDelivery(OutboxRepository& outbox, MailTemplateRepository& templates,

@@ -22,7 +22,10 @@ struct DeliverySettings {
 /// When the next attempt after `attempts` failed ones is due, or nullopt when there is none.
 std::optional<core::Timestamp> next_attempt(const DeliverySettings& settings, int attempts, core::Timestamp now);
 
-/// Picks the template in force for a mail: the admin's edit, else the shipped text.
+/// The template in force for a kind and language: the admin's edit among `customized`, else the
+/// shipped text.
+MailTemplate template_in_force(const std::vector<MailTemplate>& customized, MailKind kind, Locale locale);
+/// The same, reading the admin's edits from the repository.
 MailTemplate template_for(MailTemplateRepository& templates, MailKind kind, Locale locale);
 
 /// Works off the outbox: claims due mail, composes it and hands it to SMTP, recording each outcome.
