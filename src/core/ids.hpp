@@ -18,5 +18,6 @@ using MessageId = Id<struct MessageTag>;
 using AttachmentId = Id<struct AttachmentTag>;
 using CategoryId = Id<struct CategoryTag>;
 using EventId = Id<struct EventTag>;
+using GroupId = Id<struct GroupTag>;
 
 }  // namespace gongdan::core
