@@ -19,5 +19,6 @@ using AttachmentId = Id<struct AttachmentTag>;
 using CategoryId = Id<struct CategoryTag>;
 using EventId = Id<struct EventTag>;
 using GroupId = Id<struct GroupTag>;
+using FieldId = Id<struct FieldTag>;  // a custom field definition of a category
 
 }  // namespace gongdan::core

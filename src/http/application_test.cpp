@@ -33,6 +33,16 @@ class TestCatalog final : public domain::CatalogRepository {
       return {{1, "reset", locale, "Reset your password", "**Open** <b>settings</b>", "account", 1}};
     return {{2, "reset", locale, "重置密码", "打开**设置**", "", 1}};
   }
+  std::vector<domain::Category> all_categories() override { return categories(); }
+  core::Result<domain::Category> save_category(const domain::Category&) override {
+    return core::Error::unavailable("read-only");
+  }
+  std::vector<domain::FieldDefinition> field_definitions(core::CategoryId) override { return {}; }
+  std::vector<domain::FieldDefinition> active_fields() override { return {}; }
+  core::Result<domain::FieldDefinition> save_field(const domain::FieldDefinition&) override {
+    return core::Error::unavailable("read-only");
+  }
+  core::Result<FieldRemoval> remove_field(core::FieldId) override { return core::Error::unavailable("read-only"); }
   bool fail = false;
 };
 

@@ -312,6 +312,14 @@ TEST_F(InboundMailServiceTest, WithoutACategoryTheMailIsToBeDeliveredAgain) {
       return core::Error::unavailable("read-only");
     }
     std::vector<Article> articles(Locale) override { return {}; }
+    std::vector<Category> all_categories() override { return {}; }
+    core::Result<Category> save_category(const Category&) override { return core::Error::unavailable("read-only"); }
+    std::vector<FieldDefinition> field_definitions(core::CategoryId) override { return {}; }
+    std::vector<FieldDefinition> active_fields() override { return {}; }
+    core::Result<FieldDefinition> save_field(const FieldDefinition&) override {
+      return core::Error::unavailable("read-only");
+    }
+    core::Result<FieldRemoval> remove_field(core::FieldId) override { return core::Error::unavailable("read-only"); }
   } none;
   InboundMailService service{tickets_, store_, users_, none, outbox_, log_, clock_, {std::string(kHost), 3}};
   const auto m = mail("guest@example.com", "Hello", "body");

@@ -253,6 +253,9 @@ class MailingTickets final : public TicketRepository {
     return tickets_.messages(id, include_internal);
   }
   std::vector<TicketEvent> events(core::TicketId id) override { return tickets_.events(id); }
+  std::vector<TicketFieldValue> custom_field_values(core::TicketId id) override {
+    return tickets_.custom_field_values(id);
+  }
   std::optional<Attachment> find_attachment(core::AttachmentId id) override { return tickets_.find_attachment(id); }
   std::vector<Ticket> active_tickets_of(core::UserId customer, int limit) override {
     return tickets_.active_tickets_of(customer, limit);

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "core/crypto.hpp"
 #include "domain/catalog/catalog.hpp"
@@ -108,9 +109,63 @@ class InMemoryCatalog final : public CatalogRepository {
     return categories_.back();
   }
   std::vector<Article> articles(Locale) override { return {}; }
+  std::vector<Category> all_categories() override { return categories_; }
+  core::Result<Category> save_category(const Category& category) override {
+    if (category.id.value == 0) {
+      categories_.push_back(category);
+      categories_.back().id = core::CategoryId{static_cast<std::int64_t>(categories_.size())};
+      return categories_.back();
+    }
+    for (auto& c : categories_) {
+      if (c.id == category.id) return c = category;
+    }
+    return core::Error::not_found();
+  }
+  std::vector<FieldDefinition> field_definitions(core::CategoryId category) override {
+    std::vector<FieldDefinition> out;
+    for (const auto& f : fields_) {
+      if (f.category_id == category) out.push_back(f);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.position < b.position; });
+    return out;
+  }
+  std::vector<FieldDefinition> active_fields() override {
+    std::vector<FieldDefinition> out;
+    for (const auto& f : fields_) {
+      if (f.active) out.push_back(f);
+    }
+    return out;
+  }
+  core::Result<FieldDefinition> save_field(const FieldDefinition& field) override {
+    if (field.id.value == 0) {
+      fields_.push_back(field);
+      fields_.back().id = core::FieldId{next_field_id_++};
+      return fields_.back();
+    }
+    for (auto& f : fields_) {
+      if (f.id == field.id) return f = field;
+    }
+    return core::Error::not_found();
+  }
+  core::Result<FieldRemoval> remove_field(core::FieldId id) override {
+    for (auto it = fields_.begin(); it != fields_.end(); ++it) {
+      if (it->id != id) continue;
+      if (fields_in_use.count(id.value)) {
+        it->active = false;
+        return FieldRemoval::kDeactivated;
+      }
+      fields_.erase(it);
+      return FieldRemoval::kDeleted;
+    }
+    return core::Error::not_found();
+  }
+  /// Ids of fields the tests say have stored values.
+  std::set<std::int64_t> fields_in_use;
 
  private:
   std::vector<Category> categories_;
+  std::vector<FieldDefinition> fields_;
+  std::int64_t next_field_id_ = 1;
 };
 
 class InMemoryBlobs final : public BlobStore {
@@ -155,6 +210,7 @@ class InMemoryTickets final : public TicketRepository {
     tickets_[ticket.id.value] = ticket;
     if (!draft.effects.empty()) written_effects.push_back(with_ticket(draft.effects, ticket));
     append(ticket.id, draft.first_message, ticket.created_at);
+    for (const auto& v : draft.field_values) field_values_[{ticket.id.value, v.field_id.value}] = v.value;
     if (draft.idempotency) idempotency_[draft.idempotency->scope + "|" + draft.idempotency->key] = ticket.id.value;
     return ticket;
   }
@@ -170,6 +226,20 @@ class InMemoryTickets final : public TicketRepository {
       events_.push_back({core::EventId{next_id_++}, id, e.type, e.from, e.to, e.author, change->updated.updated_at});
     }
     if (!change->effects.empty()) written_effects.push_back(change->effects);
+    if (change->field_edit) {
+      for (const auto& c : change->field_edit->changes) {
+        const std::pair<std::int64_t, std::int64_t> slot{id.value, c.field_id.value};
+        const auto held = field_values_.find(slot);
+        const std::string from = held == field_values_.end() ? "" : held->second;
+        if (from == c.value.value_or("")) continue;
+        events_.push_back({core::EventId{next_id_++}, id, EventType::kFieldChanged, from, c.value.value_or(""),
+                           change->field_edit->author, change->updated.updated_at, c.key});
+        if (c.value)
+          field_values_[slot] = *c.value;
+        else
+          field_values_.erase(slot);
+      }
+    }
     return ChangedTicket{it->second, message};
   }
   std::optional<Ticket> find_by_number(const TicketNumber& number) override {
@@ -228,7 +298,22 @@ class InMemoryTickets final : public TicketRepository {
     }
     return out;
   }
+  std::vector<TicketFieldValue> custom_field_values(core::TicketId id) override {
+    std::vector<TicketFieldValue> out;
+    if (!catalog) return out;
+    for (const auto& [slot, value] : field_values_) {
+      if (slot.first != id.value) continue;
+      for (const auto& category : catalog->all_categories()) {
+        for (const auto& d : catalog->field_definitions(category.id)) {
+          if (d.id.value == slot.second) out.push_back({d, value});
+        }
+      }
+    }
+    return out;
+  }
   std::size_t count() const { return tickets_.size(); }
+  /// Where custom_field_values finds the definitions; set by tests that use custom fields.
+  CatalogRepository* catalog = nullptr;
 
   /// The non-empty mail effects of every successful create and modify, in order, with a new
   /// ticket's id and number filled in as the real stores do.
@@ -261,6 +346,7 @@ class InMemoryTickets final : public TicketRepository {
   std::vector<Message> messages_;
   std::vector<TicketEvent> events_;
   std::map<std::string, std::int64_t> idempotency_;
+  std::map<std::pair<std::int64_t, std::int64_t>, std::string> field_values_;  // (ticket, field) -> value
   std::int64_t next_id_ = 1;
 };
 

@@ -7,6 +7,7 @@
 
 #include "core/ids.hpp"
 #include "core/time.hpp"
+#include "domain/fields/field_values.hpp"
 #include "domain/mail/outgoing_mail.hpp"
 #include "domain/tickets/status.hpp"
 #include "domain/tickets/ticket_number.hpp"
@@ -81,7 +82,11 @@ struct Message {
 };
 
 /// What kind of change a ticket event records.
-enum class EventType { kStatusChanged, kPriorityChanged };
+enum class EventType {
+  kStatusChanged,
+  kPriorityChanged,
+  kFieldChanged,  // a custom field's value; TicketEvent::field names the field
+};
 
 /// A recorded change of a ticket's state: the append-only history beside the messages.
 struct TicketEvent {
@@ -92,6 +97,7 @@ struct TicketEvent {
   std::string to;
   AuthorRef author;
   core::Timestamp created_at;
+  std::string field{};  // field_changed: the custom field's key
 };
 
 std::string_view to_string(EventType type);
@@ -131,7 +137,15 @@ struct NewTicket {
   Ticket ticket;  // id ignored; everything else as it will be stored
   NewMessage first_message;
   std::optional<IdempotencyKey> idempotency;
-  MailEffects effects{};  // queued in the same transaction; the store fills in the new ticket's id
+  MailEffects effects{};                   // queued in the same transaction; the store fills in the new ticket's id
+  std::vector<FieldValue> field_values{};  // the custom fields' answers, checked
+};
+
+/// Custom field values a change sets, by whom: the store records a field_changed event (from the
+/// value it holds inside the transaction to the new one) for each value that differs.
+struct FieldEdit {
+  AuthorRef author;
+  std::vector<FieldValueChange> changes;
 };
 
 /// What a use case decided to do to one ticket: its new state plus what to append.
@@ -140,6 +154,7 @@ struct TicketChange {
   std::optional<NewMessage> message;
   std::vector<NewEvent> events;
   MailEffects effects{};  // mails and links queued in the same transaction
+  std::optional<FieldEdit> field_edit{};
 };
 
 /// The result of applying a TicketChange.

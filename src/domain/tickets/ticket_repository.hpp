@@ -57,6 +57,8 @@ class TicketRepository {
   /// The conversation in time order, internal notes only when asked for.
   virtual std::vector<Message> messages(core::TicketId id, bool include_internal) = 0;
   virtual std::vector<TicketEvent> events(core::TicketId id) = 0;
+  /// The ticket's custom field values with their definitions, in the definitions' order.
+  virtual std::vector<TicketFieldValue> custom_field_values(core::TicketId id) = 0;
   virtual std::optional<Attachment> find_attachment(core::AttachmentId id) = 0;
   /// The customer's active (new/open/pending) tickets, newest first, at most `limit`.
   virtual std::vector<Ticket> active_tickets_of(core::UserId customer, int limit) = 0;

@@ -131,10 +131,11 @@ Locale TicketService::recipient_locale(const Ticket& ticket) {
 
 core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmission& submission) {
   std::vector<core::FieldError> errors;
+  std::vector<FieldValue> field_values;
   if (!submission.category_id) {
     errors.push_back({"category_id", "required", "Required."});
-  } else if (!catalog_.find_category(core::CategoryId{*submission.category_id})) {
-    errors.push_back({"category_id", "unknown_category", "No such category."});
+  } else {
+    check_category_fields(submission, errors, field_values);
   }
   if (auto e = check_text("subject", submission.subject, settings_.max_subject_chars)) errors.push_back(*e);
   if (auto e = check_text("description", submission.description, settings_.max_body_chars, Presence::kRequired, true)) {
@@ -199,6 +200,7 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
   ticket.status = Status::kNew;
   ticket.customer = customer;
   ticket.created_at = ticket.updated_at = now;
+  draft.field_values = std::move(field_values);
   draft.first_message = {AuthorRef{customer.user_id, customer.name, Role::kCustomer}, submission.description, false,
                          std::move(files).value()};
   if (submission.idempotency_key) {
@@ -287,7 +289,7 @@ core::Result<TicketView> TicketService::view(const Actor& actor, std::string_vie
   auto ticket = find_visible(actor, number, false);
   if (!ticket) return ticket.take_error();
   const auto id = ticket->id;
-  return TicketView{std::move(ticket).value(), tickets_.messages(id, false), tickets_.events(id)};
+  return with_custom_fields({std::move(ticket).value(), tickets_.messages(id, false), tickets_.events(id)});
 }
 
 core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::string_view number,
@@ -405,7 +407,7 @@ core::Result<TicketView> TicketService::agent_view(const Actor& actor, std::stri
   auto ticket = find_visible(actor, number, true);
   if (!ticket) return ticket.take_error();
   const auto id = ticket->id;
-  return TicketView{std::move(ticket).value(), tickets_.messages(id, true), tickets_.events(id)};
+  return with_custom_fields({std::move(ticket).value(), tickets_.messages(id, true), tickets_.events(id)});
 }
 
 core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::string_view number,
@@ -448,9 +450,14 @@ core::Result<Ticket> TicketService::agent_update(const Actor& actor, std::string
     priority = parse_priority(*update.priority);
     if (!priority) errors.push_back({"priority", "invalid", "One of low, normal, high, urgent."});
   }
-  if (!update.status && !update.priority) errors.push_back({"status", "required", "Give a status or a priority."});
-  if (!errors.empty()) return core::Error::validation(std::move(errors));
+  if (!update.status && !update.priority && update.fields.empty()) {
+    errors.push_back({"status", "required", "Give a status, a priority or custom fields."});
+  }
   const auto author = author_of(*actor.user);
+  auto edit = field_edit(*ticket, update.fields, author);
+  if (!edit && edit.error().fields.empty()) return edit.take_error();
+  if (!edit) errors.insert(errors.end(), edit.error().fields.begin(), edit.error().fields.end());
+  if (!errors.empty()) return core::Error::validation(std::move(errors));
   const auto now = clock_.now();
   const auto locale = recipient_locale(*ticket);
   auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
@@ -469,7 +476,11 @@ core::Result<Ticket> TicketService::agent_update(const Actor& actor, std::string
                                std::string(to_string(*priority)), author});
       change.updated.priority = *priority;
     }
-    if (!change.events.empty()) change.updated.updated_at = now;
+    if (*edit) {
+      if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
+      change.field_edit = **edit;
+    }
+    if (!change.events.empty() || change.field_edit) change.updated.updated_at = now;
     return change;
   });
   if (!changed) return changed.take_error();

@@ -58,6 +58,7 @@ struct TicketSubmission {
   std::vector<Upload> files;
   std::optional<std::string> idempotency_key;
   Locale locale = Locale::kZhCn;  // the page's language: a guest's mails are written in it
+  FieldInputs fields;             // the category's custom fields, by key
 };
 
 /// A follow-up message or agent reply.
@@ -80,6 +81,7 @@ struct ListRequest {
 struct TicketUpdate {
   std::optional<std::string> status;
   std::optional<std::string> priority;
+  FieldInputs fields{};  // custom field values to set, by key
 };
 
 /// A ticket with its conversation and history, as one reader may see it.
@@ -87,6 +89,7 @@ struct TicketView {
   Ticket ticket;
   std::vector<Message> messages;
   std::vector<TicketEvent> events;
+  std::vector<TicketFieldValue> custom_fields{};
 };
 
 /// What the lookup-by-number page may show without signing in.
@@ -140,6 +143,14 @@ class TicketService {
  private:
   core::Result<Ticket> find_visible(const Actor& actor, std::string_view number, bool staff_view);
   core::Result<std::vector<StoredFile>> store_files(const std::vector<Upload>& files);
+  // Custom fields (ticket_service_fields.cpp).
+  /// Checks the category (it must be offered: known and active) and the submitted custom fields.
+  void check_category_fields(const TicketSubmission& submission, std::vector<core::FieldError>& errors,
+                             std::vector<FieldValue>& values);
+  /// The changes of custom field values an agent asked for, without the ones that change nothing.
+  core::Result<std::optional<FieldEdit>> field_edit(const Ticket& ticket, const FieldInputs& inputs,
+                                                    const AuthorRef& author);
+  TicketView with_custom_fields(TicketView view);
   /// The language the ticket's customer reads mail in: the account's, else the one they submitted in.
   Locale recipient_locale(const Ticket& ticket);
 

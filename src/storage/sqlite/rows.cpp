@@ -21,6 +21,7 @@ domain::Priority priority_from(std::int64_t value) {
 }
 
 domain::EventType event_type_from(std::string_view text) {
+  if (text == "field_changed") return domain::EventType::kFieldChanged;
   return text == "priority_changed" ? domain::EventType::kPriorityChanged : domain::EventType::kStatusChanged;
 }
 

@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_catalog_repository.hpp"
 
+#include "storage/sqlite/field_rows.hpp"
+
 namespace gongdan::storage {
 namespace {
 
@@ -59,6 +61,101 @@ std::vector<domain::Article> SqliteCatalogRepository::articles(domain::Locale lo
     return list;
   });
   return found.ok() ? std::move(found).value() : std::vector<domain::Article>{};
+}
+
+std::vector<domain::Category> SqliteCatalogRepository::all_categories() {
+  auto found = store_.read([](Connection& db) {
+    auto query = db.cached(std::string(kSelectCategory) + "ORDER BY position, id");
+    std::vector<domain::Category> list;
+    while (query->step()) list.push_back(read_category(*query));
+    return list;
+  });
+  return found.ok() ? std::move(found).value() : std::vector<domain::Category>{};
+}
+
+core::Result<domain::Category> SqliteCatalogRepository::save_category(const domain::Category& category) {
+  return store_.write([&](Connection& db) -> core::Result<domain::Category> {
+    if (category.id.value == 0) {
+      auto insert = db.cached("INSERT INTO categories (name_zh, name_en, position, active) VALUES (?, ?, ?, ?)");
+      insert->bind_all(category.name_zh, category.name_en, category.position, category.active).run();
+      domain::Category saved = category;
+      saved.id = core::CategoryId{db.last_insert_id()};
+      return saved;
+    }
+    auto update = db.cached("UPDATE categories SET name_zh = ?, name_en = ?, position = ?, active = ? WHERE id = ?");
+    update->bind_all(category.name_zh, category.name_en, category.position, category.active, category.id.value).run();
+    if (db.changes() == 0) return core::Error::not_found("No such category.");
+    return category;
+  });
+}
+
+std::vector<domain::FieldDefinition> SqliteCatalogRepository::field_definitions(core::CategoryId category) {
+  auto found = store_.read([&](Connection& db) { return sqlite::category_field_definitions(db, category); });
+  return found.ok() ? std::move(found).value() : std::vector<domain::FieldDefinition>{};
+}
+
+std::vector<domain::FieldDefinition> SqliteCatalogRepository::active_fields() {
+  auto found = store_.read([](Connection& db) { return sqlite::active_field_definitions(db); });
+  return found.ok() ? std::move(found).value() : std::vector<domain::FieldDefinition>{};
+}
+
+core::Result<domain::FieldDefinition> SqliteCatalogRepository::save_field(const domain::FieldDefinition& field) {
+  return store_.write([&](Connection& db) -> core::Result<domain::FieldDefinition> {
+    domain::FieldDefinition saved = field;
+    if (field.id.value == 0) {
+      // Checked here too: the domain's check read the keys before this write job ran.
+      auto taken = db.cached("SELECT 1 FROM category_fields WHERE category_id = ? AND field_key = ?");
+      if (taken->bind_all(field.category_id.value, field.key).step()) {
+        return core::Error::field("key", "taken", "Another field of this category has this key.");
+      }
+      auto insert = db.cached(
+          "INSERT INTO category_fields (category_id, field_key, label_zh, label_en, type, required, position, active) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      insert
+          ->bind_all(field.category_id.value, field.key, field.label_zh, field.label_en, domain::to_string(field.type),
+                     field.required, field.position, field.active)
+          .run();
+      saved.id = core::FieldId{db.last_insert_id()};
+    } else {
+      // Key, type and category never change (see domain::FieldDefinition).
+      auto update = db.cached(
+          "UPDATE category_fields SET label_zh = ?, label_en = ?, required = ?, position = ?, active = ? WHERE id = ?");
+      update->bind_all(field.label_zh, field.label_en, field.required, field.position, field.active, field.id.value)
+          .run();
+      if (db.changes() == 0) return core::Error::not_found("No such field.");
+      auto clear = db.cached("DELETE FROM category_field_options WHERE field_id = ?");
+      clear->bind(1, field.id.value).run();
+    }
+    for (std::size_t i = 0; i < field.options.size(); ++i) {
+      const auto& o = field.options[i];
+      auto option = db.cached(
+          "INSERT INTO category_field_options (field_id, position, value, label_zh, label_en) VALUES (?, ?, ?, ?, ?)");
+      option->bind_all(saved.id.value, static_cast<std::int64_t>(i), o.value, o.label_zh, o.label_en).run();
+    }
+    return saved;
+  });
+}
+
+core::Result<domain::CatalogRepository::FieldRemoval> SqliteCatalogRepository::remove_field(core::FieldId field) {
+  return store_.write([&](Connection& db) -> core::Result<FieldRemoval> {
+    auto exists = db.cached("SELECT 1 FROM category_fields WHERE id = ?");
+    if (!exists->bind(1, field.value).step()) return core::Error::not_found("No such field.");
+    exists->reset();
+    auto used = db.cached("SELECT EXISTS (SELECT 1 FROM ticket_field_values WHERE field_id = ?)");
+    used->bind(1, field.value).step();
+    const bool in_use = used->boolean(0);
+    used->reset();
+    if (in_use) {
+      auto deactivate = db.cached("UPDATE category_fields SET active = 0 WHERE id = ?");
+      deactivate->bind(1, field.value).run();
+      return FieldRemoval::kDeactivated;
+    }
+    auto options = db.cached("DELETE FROM category_field_options WHERE field_id = ?");
+    options->bind(1, field.value).run();
+    auto remove = db.cached("DELETE FROM category_fields WHERE id = ?");
+    remove->bind(1, field.value).run();
+    return FieldRemoval::kDeleted;
+  });
 }
 
 }  // namespace gongdan::storage

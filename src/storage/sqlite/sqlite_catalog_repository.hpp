@@ -14,6 +14,12 @@ class SqliteCatalogRepository final : public domain::CatalogRepository {
   std::optional<domain::Category> find_category(core::CategoryId id) override;
   core::Result<domain::Category> add_category(const std::string& name_zh, const std::string& name_en) override;
   std::vector<domain::Article> articles(domain::Locale locale) override;
+  std::vector<domain::Category> all_categories() override;
+  core::Result<domain::Category> save_category(const domain::Category& category) override;
+  std::vector<domain::FieldDefinition> field_definitions(core::CategoryId category) override;
+  std::vector<domain::FieldDefinition> active_fields() override;
+  core::Result<domain::FieldDefinition> save_field(const domain::FieldDefinition& field) override;
+  core::Result<FieldRemoval> remove_field(core::FieldId field) override;
 
  private:
   sqlite::Store& store_;

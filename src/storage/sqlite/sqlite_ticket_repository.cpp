@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "storage/sqlite/field_rows.hpp"
 #include "storage/sqlite/mail_effects_writer.hpp"
 #include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/ticket_list_query.hpp"
@@ -120,6 +121,7 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
     }
     const core::TicketId id = insert_ticket(db, new_ticket.ticket);
     insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
+    sqlite::insert_field_values(db, id, new_ticket.field_values);
     sqlite::write_mail_effects(db, new_ticket.effects, id, new_ticket.ticket.number.str(),
                                new_ticket.ticket.created_at);
     if (new_ticket.idempotency) {
@@ -153,6 +155,7 @@ core::Result<domain::ChangedTicket> SqliteTicketRepository::modify(core::TicketI
     domain::ChangedTicket changed{*current, std::nullopt};
     if (change->message) changed.message = insert_message(db, id, *change->message, t.updated_at);
     for (const auto& event : change->events) insert_event(db, id, event, t.updated_at);
+    if (change->field_edit) sqlite::apply_field_edit(db, id, *change->field_edit, t.updated_at);
     sqlite::write_mail_effects(db, change->effects, std::nullopt, std::nullopt, t.updated_at);
     auto stored = load_ticket(db, id);
     if (!stored) return core::Error::unavailable("The changed ticket could not be read back.");
@@ -197,8 +200,8 @@ std::vector<domain::Message> SqliteTicketRepository::messages(core::TicketId id,
 std::vector<domain::TicketEvent> SqliteTicketRepository::events(core::TicketId id) {
   auto found = store_.read([&](Connection& db) {
     auto query = db.cached(
-        "SELECT id, ticket_id, type, from_value, to_value, author_user_id, author_name, author_role, created_at "
-        "FROM ticket_events WHERE ticket_id = ? ORDER BY created_at, id");
+        "SELECT id, ticket_id, type, from_value, to_value, author_user_id, author_name, author_role, created_at, "
+        "field_key FROM ticket_events WHERE ticket_id = ? ORDER BY created_at, id");
     query->bind(1, id.value);
     std::vector<domain::TicketEvent> list;
     while (query->step()) {
@@ -212,11 +215,17 @@ std::vector<domain::TicketEvent> SqliteTicketRepository::events(core::TicketId i
       event.author.name = query->text(6);
       event.author.role = sqlite::role_from(query->text(7));
       event.created_at = core::from_epoch_ms(query->int64(8));
+      event.field = query->text(9);
       list.push_back(std::move(event));
     }
     return list;
   });
   return found.ok() ? std::move(found).value() : std::vector<domain::TicketEvent>{};
+}
+
+std::vector<domain::TicketFieldValue> SqliteTicketRepository::custom_field_values(core::TicketId id) {
+  auto found = store_.read([&](Connection& db) { return sqlite::ticket_field_values(db, id); });
+  return found.ok() ? std::move(found).value() : std::vector<domain::TicketFieldValue>{};
 }
 
 std::optional<domain::Attachment> SqliteTicketRepository::find_attachment(core::AttachmentId id) {

@@ -20,6 +20,7 @@ class SqliteTicketRepository final : public domain::TicketRepository {
   core::Result<domain::Page<domain::Ticket>> list(const domain::TicketQuery& query) override;
   std::vector<domain::Message> messages(core::TicketId id, bool include_internal) override;
   std::vector<domain::TicketEvent> events(core::TicketId id) override;
+  std::vector<domain::TicketFieldValue> custom_field_values(core::TicketId id) override;
   std::optional<domain::Attachment> find_attachment(core::AttachmentId id) override;
   std::vector<domain::Ticket> active_tickets_of(core::UserId customer, int limit) override;
 
