@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "domain/catalog/catalog_admin_service.hpp"
+
 namespace gongdan::app {
 namespace {
 
@@ -47,6 +49,28 @@ constexpr std::array<DemoTicket, 5> kTickets{{
      "已核实重复扣费，退款将在 3-5 个工作日内原路退回。", "open"},
 }};
 
+// An example of custom fields: what support asks first about a sign-in problem.
+void add_demo_fields(Composition& app, const domain::Actor& admin, core::CategoryId account) {
+  domain::CatalogAdminService catalog(app.catalog());
+  domain::FieldDraft method;
+  method.key = "sign_in_method";
+  method.type = "dropdown";
+  method.label_zh = "登录方式";
+  method.label_en = "Sign-in method";
+  method.required = true;
+  method.options = {{"sms_code", "短信验证码", "SMS code"},
+                    {"password", "密码", "Password"},
+                    {"wechat", "微信", "WeChat"},
+                    {"qr_code", "扫码登录", "QR code"}};
+  (void)catalog.create_field(admin, account, method);
+  domain::FieldDraft phone;
+  phone.key = "phone";
+  phone.type = "text";
+  phone.label_zh = "手机号";
+  phone.label_en = "Phone";
+  (void)catalog.create_field(admin, account, phone);
+}
+
 }  // namespace
 
 void load_demo_data(Composition& app, std::ostream& out) {
@@ -58,6 +82,8 @@ void load_demo_data(Composition& app, std::ostream& out) {
   if (fresh) {
     auto agent = app.auth().login(kUsers[1].email, kUsers[1].password);
     const auto categories = app.catalog().categories();
+    auto admin = app.auth().login(kUsers[0].email, kUsers[0].password);
+    if (admin && !categories.empty()) add_demo_fields(app, {admin->user, std::nullopt}, categories.front().id);
     for (std::size_t i = 0; i < kTickets.size() && agent && !categories.empty(); ++i) {
       const auto& demo = kTickets[i];
       auto customer = app.auth().login(kUsers[demo.customer].email, kUsers[demo.customer].password);
@@ -68,6 +94,10 @@ void load_demo_data(Composition& app, std::ostream& out) {
       submission.description = demo.description;
       submission.urgency = demo.urgency;
       submission.environment = {demo.platform, demo.os, "5.2.0", ""};
+      if (i == 0) {
+        submission.fields = {{"sign_in_method", domain::FieldInput::of(std::string("sms_code"))},
+                             {"phone", domain::FieldInput::of(std::string("+86 138****5678"))}};
+      }
       auto ticket = app.tickets().submit(domain::Actor{customer->user, std::nullopt}, submission);
       if (!ticket) continue;
       const domain::Actor staff{agent->user, std::nullopt};

@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "http/handlers/admin_catalog_handlers.hpp"
 #include "http/handlers/admin_mail_handlers.hpp"
 #include "http/handlers/agent_handlers.hpp"
 #include "http/handlers/attachment_handlers.hpp"
@@ -60,6 +61,14 @@ const std::array kRoutes{
     RouteSpec{"PUT", "/api/v1/admin/mail/templates/{kind}/{locale}", &put_mail_template, kUnlimited},
     RouteSpec{"DELETE", "/api/v1/admin/mail/templates/{kind}/{locale}", &reset_mail_template, kUnlimited},
     RouteSpec{"POST", "/api/v1/admin/mail/templates/{kind}/{locale}/preview", &preview_mail_template, kUnlimited},
+
+    RouteSpec{"GET", "/api/v1/admin/categories", &admin_list_categories, kUnlimited},
+    RouteSpec{"POST", "/api/v1/admin/categories", &admin_create_category, kUnlimited},
+    RouteSpec{"PUT", "/api/v1/admin/categories/{id}", &admin_update_category, kUnlimited},
+    RouteSpec{"GET", "/api/v1/admin/categories/{id}/fields", &admin_list_fields, kUnlimited},
+    RouteSpec{"POST", "/api/v1/admin/categories/{id}/fields", &admin_create_field, kUnlimited},
+    RouteSpec{"PUT", "/api/v1/admin/categories/{id}/fields/{field_id}", &admin_update_field, kUnlimited},
+    RouteSpec{"DELETE", "/api/v1/admin/categories/{id}/fields/{field_id}", &admin_delete_field, kUnlimited},
 };
 
 }  // namespace

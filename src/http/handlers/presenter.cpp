@@ -1,5 +1,6 @@
 #include "http/handlers/presenter.hpp"
 
+#include "http/json/catalog_codec.hpp"
 #include "http/json/encode.hpp"
 
 namespace gongdan::http {
@@ -42,7 +43,22 @@ nlohmann::json TicketPresenter::view(const domain::TicketView& view) {
   for (const domain::Message& m : view.messages) messages.push_back(message_json(m));
   nlohmann::json events = nlohmann::json::array();
   for (const domain::TicketEvent& e : view.events) events.push_back(event_json(e));
-  return {{"ticket", ticket(view.ticket)}, {"messages", std::move(messages)}, {"events", std::move(events)}};
+  nlohmann::json ticket_body = ticket(view.ticket);
+  add_custom_fields(view, ticket_body, events);
+  return {{"ticket", std::move(ticket_body)}, {"messages", std::move(messages)}, {"events", std::move(events)}};
+}
+
+void TicketPresenter::add_custom_fields(const domain::TicketView& view, nlohmann::json& ticket_body,
+                                        nlohmann::json& events) {
+  nlohmann::json answers = nlohmann::json::array();
+  for (const auto& answer : view.custom_fields) answers.push_back(ticket_field_json(answer, locale_));
+  ticket_body["custom_fields"] = std::move(answers);
+  std::optional<std::vector<domain::FieldDefinition>> definitions;
+  for (std::size_t i = 0; i < view.events.size(); ++i) {
+    if (view.events[i].type != domain::EventType::kFieldChanged) continue;
+    if (!definitions) definitions = catalog_.field_definitions(view.ticket.category_id);
+    describe_field_change(events[i], view.events[i], *definitions, locale_);
+  }
 }
 
 }  // namespace gongdan::http

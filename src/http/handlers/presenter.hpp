@@ -20,11 +20,13 @@ class TicketPresenter {
   nlohmann::json ticket(const domain::Ticket& ticket);
   /// {items: [ticket], next_cursor}
   nlohmann::json page(const domain::Page<domain::Ticket>& page);
-  /// {ticket, messages, events}
+  /// {ticket (with custom_fields), messages, events}
   nlohmann::json view(const domain::TicketView& view);
 
  private:
   std::string category_name(core::CategoryId id);
+  /// The view's custom field answers on the ticket, and the field named on each field_changed event.
+  void add_custom_fields(const domain::TicketView& view, nlohmann::json& ticket_body, nlohmann::json& events);
 
   domain::CatalogRepository& catalog_;
   domain::Locale locale_;

@@ -1,6 +1,7 @@
 #include "http/handlers/public_handlers.hpp"
 
 #include "http/error_mapping.hpp"
+#include "http/json/catalog_codec.hpp"
 #include "http/json/encode.hpp"
 #include "http/markdown/markdown.hpp"
 
@@ -24,7 +25,16 @@ Response get_config(RequestContext& ctx) {
 
 Response list_categories(RequestContext& ctx) {
   nlohmann::json items = nlohmann::json::array();
-  for (const domain::Category& c : ctx.services.catalog.categories()) items.push_back(category_json(c, ctx.locale));
+  // Each category with the custom fields its form asks (read once for all categories).
+  const auto fields = ctx.services.catalog.active_fields();
+  for (const domain::Category& c : ctx.services.catalog.categories()) {
+    nlohmann::json item = category_json(c, ctx.locale);
+    item["fields"] = nlohmann::json::array();
+    for (const auto& f : fields) {
+      if (f.category_id == c.id) item["fields"].push_back(form_field_json(f, ctx.locale));
+    }
+    items.push_back(std::move(item));
+  }
   return json_response(200, {{"items", std::move(items)}});
 }
 

@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "http/json/catalog_codec.hpp"
 #include "http/json/field_reader.hpp"
 
 namespace gongdan::http {
@@ -78,6 +79,7 @@ core::Result<domain::TicketSubmission> decode_ticket_submission(const nlohmann::
       contact.email = guest->string("email").value_or("");
       s.guest = std::move(contact);
     }
+    if (auto fields = r.object("fields")) s.fields = field_inputs(fields->json());
     return s;
   });
 }
@@ -96,6 +98,7 @@ core::Result<domain::TicketUpdate> decode_ticket_update(const nlohmann::json& bo
     domain::TicketUpdate u;
     u.status = r.string("status");
     u.priority = r.string("priority");
+    if (auto fields = r.object("fields")) u.fields = field_inputs(fields->json());
     return u;
   });
 }

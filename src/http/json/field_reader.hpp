@@ -31,6 +31,8 @@ class FieldReader {
 
   /// The JSON path of a key of this object (`environment.os`).
   std::string path_of(std::string_view key) const;
+  /// The object itself, for values whose type is decided later (custom field answers).
+  const nlohmann::json& json() const { return object_; }
 
  private:
   const nlohmann::json* find(std::string_view key) const;
