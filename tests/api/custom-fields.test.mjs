@@ -307,6 +307,10 @@ describe('custom fields', () => {
       assert.deepEqual([phone.from, phone.to], ['138', '']);
       const amount = changes.find((e) => e.field === 'amount');
       assert.deepEqual([amount.from, amount.to], ['', '3.5']);
+      // The customer sees the new answers, not the staff's corrections.
+      const own = await cust.api.get(`/tickets/${number}`);
+      assert.deepEqual(own.json.ticket.custom_fields.map((f) => f.value), ['wechat', 3.5]);
+      assert.ok(!own.json.events.some((e) => e.type === 'field_changed'), show(own));
     });
 
     it('the same values again record nothing', async () => {

@@ -289,7 +289,7 @@ core::Result<TicketView> TicketService::view(const Actor& actor, std::string_vie
   auto ticket = find_visible(actor, number, false);
   if (!ticket) return ticket.take_error();
   const auto id = ticket->id;
-  return with_custom_fields({std::move(ticket).value(), tickets_.messages(id, false), tickets_.events(id)});
+  return with_custom_fields({std::move(ticket).value(), tickets_.messages(id, false), tickets_.events(id)}, false);
 }
 
 core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::string_view number,
@@ -407,7 +407,7 @@ core::Result<TicketView> TicketService::agent_view(const Actor& actor, std::stri
   auto ticket = find_visible(actor, number, true);
   if (!ticket) return ticket.take_error();
   const auto id = ticket->id;
-  return with_custom_fields({std::move(ticket).value(), tickets_.messages(id, true), tickets_.events(id)});
+  return with_custom_fields({std::move(ticket).value(), tickets_.messages(id, true), tickets_.events(id)}, true);
 }
 
 core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::string_view number,

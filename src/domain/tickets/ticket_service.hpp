@@ -150,7 +150,8 @@ class TicketService {
   /// The changes of custom field values an agent asked for, without the ones that change nothing.
   core::Result<std::optional<FieldEdit>> field_edit(const Ticket& ticket, const FieldInputs& inputs,
                                                     const AuthorRef& author);
-  TicketView with_custom_fields(TicketView view);
+  /// Adds the ticket's answers; a customer's view leaves out the staff's field_changed history.
+  TicketView with_custom_fields(TicketView view, bool staff_view);
   /// The language the ticket's customer reads mail in: the account's, else the one they submitted in.
   Locale recipient_locale(const Ticket& ticket);
 

@@ -43,8 +43,12 @@ core::Result<std::optional<FieldEdit>> TicketService::field_edit(const Ticket& t
   return std::optional<FieldEdit>{std::move(edit)};
 }
 
-TicketView TicketService::with_custom_fields(TicketView view) {
+TicketView TicketService::with_custom_fields(TicketView view, bool staff_view) {
   view.custom_fields = tickets_.custom_field_values(view.ticket.id);
+  // Answers are the customer's own; how staff corrected them is the staff's working history.
+  if (!staff_view) {
+    std::erase_if(view.events, [](const TicketEvent& e) { return e.type == EventType::kFieldChanged; });
+  }
   return view;
 }
 

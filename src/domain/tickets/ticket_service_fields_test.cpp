@@ -131,6 +131,10 @@ TEST_F(TicketServiceFieldsTest, AnAgentsChangeRecordsFieldChangedEventsOnlyForRe
   view = service_.agent_view(agent_, ticket.number.str()).value();
   EXPECT_EQ(view.events.back().to, "");
   ASSERT_EQ(view.custom_fields.size(), 1U);
+  // The customer sees the answers, not the staff's history of corrections.
+  const auto own = service_.view(owner_, ticket.number.str()).value();
+  EXPECT_EQ(own.custom_fields.size(), 1U);
+  EXPECT_TRUE(own.events.empty());
   update.fields = {{"sign_in_method", FieldInput::null()}, {"nope", FieldInput::null()}};
   update.status = "bogus";
   const auto refused = service_.agent_update(agent_, ticket.number.str(), update);
