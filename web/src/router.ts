@@ -32,6 +32,8 @@ export const router = createRouter({
     { path: '/agent', name: 'queue', component: () => import('./features/agent/AgentQueue.vue'), meta: { title: 'agent.title', auth: true, agent: true } },
     { path: '/agent/tickets/:number', name: 'agent-ticket', component: () => import('./features/agent/AgentTicket.vue'), meta: { auth: true, agent: true }, props: true },
     // The admin pages, their API module and their messages are one chunk customers never fetch.
+    { path: '/admin/categories', name: 'admin-categories', component: () => import('./features/admin/AdminCategories.vue'), meta: { title: 'nav.adminCategories', auth: true, admin: true } },
+    { path: '/admin/categories/:id', name: 'admin-category-fields', component: () => import('./features/admin/AdminCategoryFields.vue'), meta: { title: 'nav.adminCategories', auth: true, admin: true }, props: true },
     { path: '/admin/mail', name: 'admin-mail', component: () => import('./features/admin/AdminMail.vue'), meta: { title: 'nav.adminMail', auth: true, admin: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFound, meta: { title: 'notFound.title' } },
   ],

@@ -2,6 +2,7 @@
 // only the lazily loaded admin pages pull it in; customers never download it.
 import { request } from './client'
 import type {
+  AdminCategory, AdminField, AdminFieldWrite,
   MailKind, MailSettings, MailSettingsUpdate, MailTemplate, OutboxItem, OutboxState, Page, TemplateBody, TestMailResult,
 } from './types'
 
@@ -27,3 +28,20 @@ export const putTemplate = (kind: string, locale: string, body: TemplateBody) =>
 export const resetTemplate = (kind: string, locale: string) => request<void>('DELETE', templatePath(kind, locale))
 export const previewTemplate = (kind: string, locale: string, body: TemplateBody) =>
   request<TemplateBody>('POST', `${templatePath(kind, locale)}/preview`, { json: body })
+
+// Categories and their custom fields.
+export const adminCategories = () =>
+  request<{ items: AdminCategory[] }>('GET', '/admin/categories').then((r) => r.items)
+export type CategoryWrite = Omit<AdminCategory, 'id' | 'position' | 'active'> & { position?: number; active?: boolean }
+export const createCategory = (body: CategoryWrite) => request<AdminCategory>('POST', '/admin/categories', { json: body })
+export const updateCategory = (id: number, body: CategoryWrite) =>
+  request<AdminCategory>('PUT', `/admin/categories/${id}`, { json: body })
+export const adminFields = (category: number) =>
+  request<{ items: AdminField[] }>('GET', `/admin/categories/${category}/fields`).then((r) => r.items)
+export const createField = (category: number, body: AdminFieldWrite) =>
+  request<AdminField>('POST', `/admin/categories/${category}/fields`, { json: body })
+export const updateField = (category: number, id: number, body: AdminFieldWrite) =>
+  request<AdminField>('PUT', `/admin/categories/${category}/fields/${id}`, { json: body })
+/** Resolves to the field when it was deactivated (tickets hold answers), to null when deleted. */
+export const deleteField = (category: number, id: number) =>
+  request<AdminField | undefined>('DELETE', `/admin/categories/${category}/fields/${id}`).then((r) => r ?? null)

@@ -1,7 +1,7 @@
 // Typed calls of docs/api.md. Components import these, never fetch() or URLs.
 import { request, ApiError } from './client'
 import type {
-  Article, Category, Config, LookupResult, Message, NewTicket, Page, Priority, SimilarTicket,
+  Article, Category, Config, FieldAnswers, LookupResult, Message, NewTicket, Page, Priority, SimilarTicket,
   Status, Ticket, TicketDetail, User,
 } from './types'
 
@@ -93,5 +93,5 @@ export function agentReply(number: string, body: string, internal: boolean, file
   const opts = files.length ? { form: multipart('message', json, files) } : { json }
   return request<{ message: Message; ticket: Ticket }>('POST', `/agent/tickets/${enc(number)}/messages`, opts)
 }
-export const agentUpdate = (number: string, patch: { status?: Status; priority?: Priority }) =>
+export const agentUpdate = (number: string, patch: { status?: Status; priority?: Priority; fields?: FieldAnswers }) =>
   request<{ ticket: Ticket }>('PATCH', `/agent/tickets/${enc(number)}`, { json: patch }).then((r) => r.ticket)

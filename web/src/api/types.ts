@@ -31,7 +31,32 @@ export interface Config {
 export interface Category {
   id: number
   name: string
+  /** The custom fields the category's form asks (GET /categories only). */
+  fields?: FormField[]
 }
+
+export type FieldType = 'text' | 'number' | 'dropdown' | 'checkbox' | 'date'
+
+/** A custom field as the submission form asks it, labels in the page's language. */
+export interface FormField {
+  key: string
+  label: string
+  type: FieldType
+  required: boolean
+  options: { value: string; label: string }[]
+}
+
+/** One answer on a ticket: `value` typed, `display` as a person reads it. */
+export interface TicketFieldValue {
+  key: string
+  label: string
+  type: FieldType
+  value: string | number | boolean
+  display: string
+}
+
+/** Answers by field key, as sent: null or "" is no answer. */
+export type FieldAnswers = Record<string, string | number | boolean | null>
 
 export interface Article {
   id: number
@@ -64,6 +89,8 @@ export interface Ticket {
   resolved_at: string | null
   closed_at: string | null
   reopen_until: string | null
+  /** Single-ticket reads only. */
+  custom_fields?: TicketFieldValue[]
 }
 
 export interface Attachment {
@@ -90,11 +117,16 @@ export interface Message {
 
 export interface TicketEvent {
   id: number
-  type: 'status_changed' | 'priority_changed'
+  type: 'status_changed' | 'priority_changed' | 'field_changed'
   from: string
   to: string
   author: Author
   created_at: string
+  /** field_changed only. */
+  field?: string
+  field_label?: string
+  from_display?: string
+  to_display?: string
 }
 
 export interface TicketDetail {
@@ -123,6 +155,7 @@ export interface NewTicket {
   environment?: Environment
   urgency?: Urgency
   guest?: { name: string; email: string }
+  fields?: FieldAnswers
 }
 
 export interface LookupResult {
@@ -204,4 +237,39 @@ export interface TemplateBody {
   subject: string
   text: string
   html: string
+}
+
+// --- admin: categories and custom fields (docs/api.md, "Categories and custom fields")
+export interface AdminCategory {
+  id: number
+  name_zh: string
+  name_en: string
+  position: number
+  active: boolean
+}
+
+export interface FieldOption {
+  value: string
+  label_zh: string
+  label_en: string
+}
+
+export interface AdminField {
+  id: number
+  category_id: number
+  key: string
+  label_zh: string
+  label_en: string
+  type: FieldType
+  required: boolean
+  options: FieldOption[]
+  position: number
+  active: boolean
+}
+
+export type AdminFieldWrite = Omit<AdminField, 'id' | 'category_id' | 'key' | 'type' | 'position' | 'active'> & {
+  key?: string
+  type?: FieldType
+  position?: number
+  active?: boolean
 }
