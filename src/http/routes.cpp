@@ -54,6 +54,7 @@ const std::array kRoutes{
     RouteSpec{"GET", "/api/v1/agent/tickets/{number}", &agent_get_ticket, kUnlimited},
     RouteSpec{"PATCH", "/api/v1/agent/tickets/{number}", &agent_update_ticket, kUnlimited},
     RouteSpec{"POST", "/api/v1/agent/tickets/{number}/messages", &agent_add_message, kUnlimited},
+    RouteSpec{"POST", "/api/v1/agent/tickets/{number}/merge", &merge_ticket, kUnlimited},
 
     RouteSpec{"GET", "/api/v1/admin/users", &list_users, kUnlimited},
     RouteSpec{"POST", "/api/v1/admin/users", &create_user, kUnlimited},

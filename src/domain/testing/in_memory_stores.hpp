@@ -248,6 +248,23 @@ class InMemoryTickets final : public TicketRepository {
     if (!change->effects.empty()) written_effects.push_back(change->effects);
     return ChangedTicket{it->second, message};
   }
+  core::Result<ChangedTicket> merge(core::TicketId source, core::TicketId target,
+                                    const MergeDecision& decide) override {
+    const auto from = tickets_.find(source.value);
+    const auto to = tickets_.find(target.value);
+    if (from == tickets_.end() || to == tickets_.end()) return core::Error::not_found();
+    auto plan = decide(from->second, to->second);
+    if (!plan) return plan.take_error();
+    for (const auto& m : messages(source, true)) {
+      messages_.push_back({core::MessageId{next_id_++}, target, m.author, m.body, m.internal || plan->copy_as_internal,
+                           m.created_at, m.attachments});
+    }
+    auto merged = modify(source, [&](const Ticket&) -> core::Result<TicketChange> { return plan->source; });
+    if (!merged) return merged.take_error();
+    from->second.merged_into_id = target;
+    from->second.merged_into_number = to->second.number.str();
+    return modify(target, [&](const Ticket&) -> core::Result<TicketChange> { return plan->target; });
+  }
   std::optional<Ticket> find_by_number(const TicketNumber& number) override {
     for (const auto& [id, t] : tickets_) {
       if (t.number == number) return t;

@@ -6,13 +6,15 @@
 namespace gongdan::domain {
 namespace {
 
-constexpr std::array<std::pair<EventType, std::string_view>, 6> kEventNames{{
+constexpr std::array<std::pair<EventType, std::string_view>, 8> kEventNames{{
     {EventType::kStatusChanged, "status_changed"},
     {EventType::kPriorityChanged, "priority_changed"},
     {EventType::kAssigneeChanged, "assignee_changed"},
     {EventType::kGroupChanged, "group_changed"},
     {EventType::kTagAdded, "tag_added"},
     {EventType::kTagRemoved, "tag_removed"},
+    {EventType::kMergedInto, "merged_into"},
+    {EventType::kMergedFrom, "merged_from"},
 }};
 
 }  // namespace

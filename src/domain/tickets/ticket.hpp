@@ -58,6 +58,9 @@ struct Ticket {
   std::optional<core::Timestamp> last_customer_message_at;
   /// The first-response deadline; set by service-level policies (docs/sla.md), empty until then.
   std::optional<core::Timestamp> first_response_due_at;
+  /// Set when this ticket was merged into another: that ticket's id and number.
+  std::optional<core::TicketId> merged_into_id;
+  std::string merged_into_number;
 };
 
 /// Who wrote a message or caused an event, as shown to readers.
@@ -98,6 +101,8 @@ enum class EventType {
   kGroupChanged,     // from/to: group id as text
   kTagAdded,         // to: the tag
   kTagRemoved,       // from: the tag
+  kMergedInto,       // on the merged ticket; to: the surviving ticket's number
+  kMergedFrom,       // on the surviving ticket; from: the merged ticket's number
 };
 
 /// A recorded change of a ticket's state: the append-only history beside the messages.
@@ -161,6 +166,15 @@ struct TicketChange {
   std::optional<NewMessage> message;
   std::vector<NewEvent> events;
   MailEffects effects{};  // mails and links queued in the same transaction
+};
+
+/// What a merge does to both tickets, decided inside one write transaction.
+struct MergePlan {
+  TicketChange source;  // the ticket merged away: closed, pointing at the target
+  TicketChange target;  // the surviving ticket: an event, a new updated_at
+  /// Copy the source's messages into the target as internal notes: the two customers differ, and
+  /// neither may read the other's words (docs/workspace.md "Merging").
+  bool copy_as_internal = false;
 };
 
 /// The result of applying a TicketChange.

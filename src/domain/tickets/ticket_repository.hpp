@@ -46,6 +46,9 @@ struct Page {
 /// Decides, from a ticket's current state read inside the write transaction, what to change.
 using TicketDecision = std::function<core::Result<TicketChange>(const Ticket&)>;
 
+/// Decides a merge from both tickets' current states, read inside the write transaction.
+using MergeDecision = std::function<core::Result<MergePlan>(const Ticket& source, const Ticket& target)>;
+
 /// Where tickets, their messages, events and attachment records live. Every write is atomic.
 class TicketRepository {
  public:
@@ -59,6 +62,12 @@ class TicketRepository {
   /// Reads the ticket inside one write transaction, asks `decide` what to change and applies it.
   /// Nothing is written when `decide` fails. Error kNotFound when there is no such ticket.
   virtual core::Result<ChangedTicket> modify(core::TicketId id, const TicketDecision& decide) = 0;
+
+  /// Merges `source` into `target` in one transaction: applies both changes of the plan and
+  /// copies the source's messages and attachment records into the target with their original
+  /// times (before the source's own change is appended). Returns the target as changed.
+  virtual core::Result<ChangedTicket> merge(core::TicketId source, core::TicketId target,
+                                            const MergeDecision& decide) = 0;
 
   virtual std::optional<Ticket> find_by_number(const TicketNumber& number) = 0;
   virtual std::optional<Ticket> find_by_id(core::TicketId id) = 0;

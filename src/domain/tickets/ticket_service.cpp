@@ -310,8 +310,19 @@ core::Result<TicketView> TicketService::view(const Actor& actor, std::string_vie
   // Customers see how their ticket moved, not how the team organised itself (docs/workspace.md).
   auto events = tickets_.events(id);
   std::erase_if(events, [](const TicketEvent& e) {
-    return e.type != EventType::kStatusChanged && e.type != EventType::kPriorityChanged;
+    return e.type != EventType::kStatusChanged && e.type != EventType::kPriorityChanged &&
+           e.type != EventType::kMergedInto;
   });
+  // A merge into another customer's ticket is not theirs to follow (docs/workspace.md "Merging").
+  if (ticket->merged_into_id) {
+    const auto into = tickets_.find_by_id(*ticket->merged_into_id);
+    if (!into || !may_act_as_customer(actor, *into)) {
+      ticket->merged_into_number.clear();
+      for (auto& e : events) {
+        if (e.type == EventType::kMergedInto) e.to.clear();
+      }
+    }
+  }
   return TicketView{std::move(ticket).value(), tickets_.messages(id, false), std::move(events)};
 }
 
@@ -401,7 +412,13 @@ core::Result<LookupResult> TicketService::lookup(std::string_view number, std::s
   if (!ticket || ticket->customer.email != lower) {
     return core::Error::not_found("No ticket with this number and email.");
   }
-  return LookupResult{ticket->number, ticket->status, ticket->updated_at};
+  LookupResult result{ticket->number, ticket->status, ticket->updated_at};
+  // Lookups of a merged ticket lead to the ticket it went into, when the same address owns it.
+  if (ticket->merged_into_id) {
+    if (const auto into = tickets_.find_by_id(*ticket->merged_into_id); into && into->customer.email == lower)
+      result.merged_into = into->number.str();
+  }
+  return result;
 }
 
 core::Result<Page<Ticket>> TicketService::queue(const Actor& actor, const ListRequest& request) {
@@ -638,6 +655,54 @@ core::Result<Ticket> TicketService::apply_update(const Actor& actor, const Ticke
   });
   if (!changed) return changed.take_error();
   return std::move(changed->ticket);
+}
+
+namespace {
+
+// What the merged ticket's customer reads, in their language. A customer who does not own the
+// surviving ticket is not given its number: they could not open it.
+std::string merge_notice(Locale locale, const std::optional<std::string>& into) {
+  if (locale == Locale::kEn) {
+    return into ? "This ticket has been merged into ticket " + *into + ". Please follow " + *into + " for updates."
+                : "This ticket has been merged with another report of the same problem, which our team keeps working "
+                  "on. Reply to this mail if you have anything to add.";
+  }
+  return into ? "此工单已合并到工单 " + *into + "，后续进展请在 " + *into + " 中查看。"
+              : "此工单已与另一份相同问题的报告合并处理，我们的团队会继续跟进。如有补充，请直接回复此邮件。";
+}
+
+}  // namespace
+
+core::Result<ChangedTicket> TicketService::merge(const Actor& actor, std::string_view source_number,
+                                                 std::string_view target_number) {
+  auto source = find_visible(actor, source_number, true);
+  if (!source) return source.take_error();
+  auto target = find_visible(actor, target_number, true);
+  if (!target) return target.take_error();
+  if (source->id == target->id) return core::Error::field("into", "same_ticket", "A ticket cannot merge into itself.");
+  const auto author = author_of(*actor.user);
+  const auto now = clock_.now();
+  const auto locale = recipient_locale(*source);
+  return tickets_.merge(source->id, target->id, [&](const Ticket& from, const Ticket& to) -> core::Result<MergePlan> {
+    if (from.status == Status::kClosed) return invalid_transition("A closed ticket cannot be merged.");
+    if (to.status == Status::kClosed || to.merged_into_id)
+      return invalid_transition("A ticket cannot be merged into a closed one.");
+    const bool same_customer = from.customer.email == to.customer.email;
+    MergePlan plan;
+    plan.copy_as_internal = !same_customer;
+    plan.source = {from, std::nullopt, {}, {}};
+    Ticket& closed = plan.source.updated;
+    set_status(closed, Status::kClosed, now, author, plan.source.events);
+    plan.source.events.push_back({EventType::kMergedInto, "", to.number.str(), author});
+    closed.updated_at = now;
+    const auto into = same_customer ? std::optional(to.number.str()) : std::nullopt;
+    plan.source.message = NewMessage{author, merge_notice(locale, into), false, {}};
+    plan.source.effects = mails_.agent_reply(closed, locale, *plan.source.message);
+    plan.target = {to, std::nullopt, {}, {}};
+    plan.target.events.push_back({EventType::kMergedFrom, from.number.str(), "", author});
+    plan.target.updated.updated_at = now;
+    return plan;
+  });
 }
 
 core::Result<std::vector<BulkOutcome>> TicketService::bulk_update(const Actor& actor,

@@ -123,6 +123,7 @@ struct LookupResult {
   TicketNumber number;
   Status status;
   core::Timestamp updated_at;
+  std::string merged_into{};  // the number this ticket was merged into, when the same customer owns it
 };
 
 /// An attachment's record and bytes, for download.
@@ -165,6 +166,10 @@ class TicketService {
   /// first, so bad input changes nothing.
   core::Result<std::vector<BulkOutcome>> bulk_update(const Actor& actor, const std::vector<std::string>& numbers,
                                                      const TicketUpdate& update);
+  /// Merges ticket `source` into `target` (docs/workspace.md "Merging"): the source's conversation
+  /// appears in the target's history, the source is closed pointing at the target, and its customer
+  /// is told. Returns the target as changed.
+  core::Result<ChangedTicket> merge(const Actor& actor, std::string_view source, std::string_view target);
   /// The built-in views with their counts for this agent.
   core::Result<std::vector<ViewCount>> views(const Actor& actor);
   static constexpr std::size_t kMaxBulkTickets = 100;

@@ -47,6 +47,17 @@ Response agent_add_message(RequestContext& ctx) {
   return json_response(201, body);
 }
 
+Response merge_ticket(RequestContext& ctx) {
+  auto body = json_body(ctx);
+  if (!body) return body.take_refusal();
+  const auto into = decode_merge(*body);
+  if (!into) return error_response(into.error());
+  const auto merged = ctx.services.tickets.merge(ctx.actor, ctx.params.get("number"), *into);
+  if (!merged) return error_response(merged.error());
+  return json_response(200,
+                       {{"ticket", TicketPresenter(ctx, TicketPresenter::Audience::kStaff).ticket(merged->ticket)}});
+}
+
 Response list_views(RequestContext& ctx) {
   const auto views = ctx.services.tickets.views(ctx.actor);
   if (!views) return error_response(views.error());

@@ -17,6 +17,8 @@ Response agent_get_ticket(RequestContext& ctx);
 Response agent_update_ticket(RequestContext& ctx);
 /// POST /api/v1/agent/tickets/{number}/messages {body, internal} (or multipart) → 201.
 Response agent_add_message(RequestContext& ctx);
+/// POST /api/v1/agent/tickets/{number}/merge {into} → {ticket}: the surviving ticket.
+Response merge_ticket(RequestContext& ctx);
 /// GET /api/v1/agent/views → {views: [{id, count}]}.
 Response list_views(RequestContext& ctx);
 /// POST /api/v1/agent/tickets/bulk {numbers, changes} → {results: [{number, ok, ...}]}.

@@ -49,6 +49,9 @@ nlohmann::json TicketPresenter::view(const domain::TicketView& view) {
   nlohmann::json json{
       {"ticket", ticket(view.ticket)}, {"messages", std::move(messages)}, {"events", std::move(events)}};
   if (audience_ == Audience::kStaff) json["customer_panel"] = customer_panel_json(view);
+  // The use case already hid a merge target the reader may not open.
+  const auto& into = view.ticket.merged_into_number;
+  json["ticket"]["merged_into"] = into.empty() ? nlohmann::json(nullptr) : nlohmann::json(into);
   return json;
 }
 

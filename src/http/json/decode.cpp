@@ -124,6 +124,10 @@ core::Result<BulkUpdate> decode_bulk_update(const nlohmann::json& body) {
   });
 }
 
+core::Result<std::string> decode_merge(const nlohmann::json& body) {
+  return decode<std::string>(body, Presence::kAlways, [](FieldReader& r) { return r.required_string("into"); });
+}
+
 core::Result<domain::GroupRequest> decode_group(const nlohmann::json& body) {
   return decode<domain::GroupRequest>(body, Presence::kWithTypeErrors, [](FieldReader& r) {
     domain::GroupRequest group;

@@ -42,6 +42,8 @@ struct BulkUpdate {
   domain::TicketUpdate update;
 };
 core::Result<BulkUpdate> decode_bulk_update(const nlohmann::json& body);
+/// POST /agent/tickets/{number}/merge: {into: number}.
+core::Result<std::string> decode_merge(const nlohmann::json& body);
 core::Result<domain::GroupRequest> decode_group(const nlohmann::json& body);
 core::Result<domain::AccessUpdate> decode_access_update(const nlohmann::json& body);
 core::Result<domain::UserCommand> decode_user_command(const nlohmann::json& body);

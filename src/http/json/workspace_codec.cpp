@@ -14,6 +14,8 @@ void add_staff_fields(nlohmann::json& ticket, const domain::Ticket& source) {
   ticket["tags"] = source.tags;
   ticket["last_customer_message_at"] = time_json(source.last_customer_message_at);
   ticket["first_response_due_at"] = time_json(source.first_response_due_at);
+  ticket["merged_into"] =
+      source.merged_into_number.empty() ? nlohmann::json(nullptr) : nlohmann::json(source.merged_into_number);
 }
 
 nlohmann::json customer_panel_json(const domain::TicketView& view) {

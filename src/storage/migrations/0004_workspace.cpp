@@ -27,6 +27,7 @@ ALTER TABLE tickets ADD COLUMN group_id BIGINT REFERENCES agent_groups (id);
 ALTER TABLE tickets ADD COLUMN assignee_user_id BIGINT REFERENCES users (id);
 ALTER TABLE tickets ADD COLUMN last_customer_message_at BIGINT;
 ALTER TABLE tickets ADD COLUMN first_response_due_at BIGINT;
+ALTER TABLE tickets ADD COLUMN merged_into_ticket_id BIGINT REFERENCES tickets (id);  -- set by a merge
 UPDATE tickets SET group_id = (SELECT MIN(id) FROM agent_groups), last_customer_message_at = created_at;
 
 CREATE TABLE ticket_tags (

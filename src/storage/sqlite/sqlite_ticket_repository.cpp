@@ -109,6 +109,49 @@ void attach_files(Connection& db, core::TicketId id, std::vector<domain::Message
   }
 }
 
+// Writes a decided change of `current`: the ticket's state, the appended message and events, and
+// the mail it queues; returns the ticket as stored.
+core::Result<domain::ChangedTicket> apply_change(Connection& db, const domain::Ticket& current,
+                                                 const domain::TicketChange& change) {
+  const core::TicketId id = current.id;
+  const domain::Ticket& t = change.updated;
+  // Subject, description, number and owner never change after submission; only state does.
+  auto update = db.cached(
+      "UPDATE tickets SET category_id = ?, status = ?, priority = ?, updated_at = ?, resolved_at = ?, "
+      "closed_at = ?, group_id = ?, assignee_user_id = ?, last_customer_message_at = ?, "
+      "first_response_due_at = ? WHERE id = ?");
+  update
+      ->bind_all(t.category_id.value, domain::to_string(t.status), sqlite::priority_value(t.priority),
+                 core::to_epoch_ms(t.updated_at), optional_ms(t.resolved_at), optional_ms(t.closed_at),
+                 optional_id(t.group_id), optional_id(t.assignee_id), optional_ms(t.last_customer_message_at),
+                 optional_ms(t.first_response_due_at), id.value)
+      .run();
+  if (t.tags != current.tags) sqlite::write_tags(db, id, current.tags, t.tags);
+  domain::ChangedTicket changed{current, std::nullopt};
+  if (change.message) changed.message = insert_message(db, id, *change.message, t.updated_at);
+  for (const auto& event : change.events) insert_event(db, id, event, t.updated_at);
+  sqlite::write_mail_effects(db, change.effects, std::nullopt, std::nullopt, t.updated_at);
+  auto stored = load_ticket(db, id);
+  if (!stored) return core::Error::unavailable("The changed ticket could not be read back.");
+  changed.ticket = std::move(*stored);
+  return changed;
+}
+
+// A merge: the source's conversation appears in the target's history at its original times. The
+// attachment rows are copied too; the bytes are content-addressed and shared.
+void copy_messages(Connection& db, core::TicketId from, core::TicketId to, bool as_internal) {
+  auto query = db.cached(std::string(sqlite::kSelectMessage) + "WHERE ticket_id = ? ORDER BY created_at, id");
+  query->bind(1, from.value);
+  std::vector<domain::Message> messages;
+  while (query->step()) messages.push_back(sqlite::read_message(*query));
+  attach_files(db, from, messages);
+  for (const auto& message : messages) {
+    domain::NewMessage copy{message.author, message.body, message.internal || as_internal, {}};
+    for (const auto& a : message.attachments) copy.files.push_back({a.filename, a.content_type, a.size, a.storage_key});
+    insert_message(db, to, copy, message.created_at);
+  }
+}
+
 }  // namespace
 
 core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTicket& new_ticket) {
@@ -157,27 +200,25 @@ core::Result<domain::ChangedTicket> SqliteTicketRepository::modify(core::TicketI
     if (!current) return core::Error::not_found("No such ticket.");
     auto change = decide(*current);
     if (!change) return change.take_error();
-    const domain::Ticket& t = change->updated;
-    // Subject, description, number and owner never change after submission; only state does.
-    auto update = db.cached(
-        "UPDATE tickets SET category_id = ?, status = ?, priority = ?, updated_at = ?, resolved_at = ?, "
-        "closed_at = ?, group_id = ?, assignee_user_id = ?, last_customer_message_at = ?, "
-        "first_response_due_at = ? WHERE id = ?");
-    update
-        ->bind_all(t.category_id.value, domain::to_string(t.status), sqlite::priority_value(t.priority),
-                   core::to_epoch_ms(t.updated_at), optional_ms(t.resolved_at), optional_ms(t.closed_at),
-                   optional_id(t.group_id), optional_id(t.assignee_id), optional_ms(t.last_customer_message_at),
-                   optional_ms(t.first_response_due_at), id.value)
+    return apply_change(db, *current, *change);
+  });
+}
+
+core::Result<domain::ChangedTicket> SqliteTicketRepository::merge(core::TicketId source_id, core::TicketId target_id,
+                                                                  const domain::MergeDecision& decide) {
+  return store_.write([&](Connection& db) -> core::Result<domain::ChangedTicket> {
+    auto source = load_ticket(db, source_id);
+    auto target = load_ticket(db, target_id);
+    if (!source || !target) return core::Error::not_found("No such ticket.");
+    auto plan = decide(*source, *target);
+    if (!plan) return plan.take_error();
+    copy_messages(db, source_id, target_id, plan->copy_as_internal);
+    auto merged = apply_change(db, *source, plan->source);
+    if (!merged) return merged.take_error();
+    db.cached("UPDATE tickets SET merged_into_ticket_id = ? WHERE id = ?")
+        ->bind_all(target_id.value, source_id.value)
         .run();
-    if (t.tags != current->tags) sqlite::write_tags(db, id, current->tags, t.tags);
-    domain::ChangedTicket changed{*current, std::nullopt};
-    if (change->message) changed.message = insert_message(db, id, *change->message, t.updated_at);
-    for (const auto& event : change->events) insert_event(db, id, event, t.updated_at);
-    sqlite::write_mail_effects(db, change->effects, std::nullopt, std::nullopt, t.updated_at);
-    auto stored = load_ticket(db, id);
-    if (!stored) return core::Error::unavailable("The changed ticket could not be read back.");
-    changed.ticket = std::move(*stored);
-    return changed;
+    return apply_change(db, *target, plan->target);
   });
 }
 

@@ -15,6 +15,8 @@ class SqliteTicketRepository final : public domain::TicketRepository {
 
   core::Result<domain::Ticket> create(const domain::NewTicket& ticket) override;
   core::Result<domain::ChangedTicket> modify(core::TicketId id, const domain::TicketDecision& decide) override;
+  core::Result<domain::ChangedTicket> merge(core::TicketId source, core::TicketId target,
+                                            const domain::MergeDecision& decide) override;
   std::optional<domain::Ticket> find_by_number(const domain::TicketNumber& number) override;
   std::optional<domain::Ticket> find_by_id(core::TicketId id) override;
   core::Result<domain::Page<domain::Ticket>> list(const domain::TicketQuery& query) override;
