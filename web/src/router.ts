@@ -42,12 +42,15 @@ export const router = createRouter({
 
 // After a client-side navigation, move focus to the new page so keyboard and screen-reader users
 // start at its top (the first page load keeps the browser's own focus, at the skip link).
+// A change of the query alone (the queue's filters, typed or chosen) stays on the same page: focus
+// stays where the user is working.
 let firstNavigation = true
-router.afterEach(() => {
+router.afterEach((to, from) => {
   if (firstNavigation) {
     firstNavigation = false
     return
   }
+  if (to.path === from.path) return
   setTimeout(() => document.getElementById('main')?.focus({ preventScroll: true }))
 })
 

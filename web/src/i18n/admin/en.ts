@@ -158,6 +158,7 @@ export default {
     },
     members: 'Members ({n})',
     separator: ', ',
+    labelled: '{label}: ',
     noMembers: 'none',
     newTitle: 'New group',
     editTitle: 'Edit group “{name}”',

@@ -157,6 +157,7 @@ export default {
     },
     members: '成员（{n}）',
     separator: '、',
+    labelled: '{label}：',
     noMembers: '无',
     newTitle: '新建组',
     editTitle: '编辑组“{name}”',

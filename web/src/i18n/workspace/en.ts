@@ -16,11 +16,11 @@ export default {
   },
   sort: {
     label: 'Sort by',
-    priority: 'Priority, then oldest',
-    recent: 'Most recently solved',
+    priority: 'Priority',
+    recent: 'Recently solved first',
     age: 'Oldest first',
-    last_customer_message: 'Latest customer message',
-    due: 'Response due soonest',
+    last_customer_message: 'Customer’s latest message',
+    due: 'Response due',
   },
   filters: {
     label: 'Filter tickets',
@@ -30,6 +30,8 @@ export default {
     assignee: 'Assignee',
     me: 'Me',
     clear: 'Clear filters',
+    more: 'Filters',
+    moreActive: 'Filters ({n})',
   },
   queue: {
     caption: 'Tickets in this view',

@@ -16,11 +16,11 @@ export default {
   },
   sort: {
     label: '排序',
-    priority: '优先级，其次最早',
-    recent: '最近解决在前',
-    age: '最早提交在前',
-    last_customer_message: '客户最新消息在前',
-    due: '响应截止最近在前',
+    priority: '优先级',
+    recent: '最近解决',
+    age: '最早提交',
+    last_customer_message: '客户最新消息',
+    due: '响应截止时间',
   },
   filters: {
     label: '筛选工单',
@@ -30,6 +30,8 @@ export default {
     assignee: '处理人',
     me: '我',
     clear: '清除筛选',
+    more: '筛选',
+    moreActive: '筛选（{n}）',
   },
   queue: {
     caption: '此视图中的工单',
