@@ -7,6 +7,11 @@ export default {
   },
   nav: {
     adminMail: 'Mail administration',
+    adminUsers: 'People',
+    adminGroups: 'Groups',
+    adminArea: 'Administration',
+    away: 'Away',
+    awayHint: 'While you are away, new tickets are not assigned to you automatically.',
     admin: 'Admin',
     forgot: 'Forgot your ticket numbers?',
     skip: 'Skip to main content',
@@ -238,6 +243,23 @@ export default {
     replySent: 'Reply sent.',
     noteAdded: 'Internal note added.',
     updated: 'Ticket updated.',
+    fromCustomer: 'Customer',
+    publicReply: 'Public reply',
+  },
+  // One line per ticket event in the agent's history (docs/workspace.md, "Audit history").
+  events: {
+    assigned: 'Assigned to {to}',
+    unassigned: 'Unassigned (was {from})',
+    reassigned: 'Reassigned from {from} to {to}',
+    groupChanged: 'Moved from group {from} to {to}',
+    groupSet: 'Moved to group {to}',
+    tagAdded: 'Tag added: {tag}',
+    tagRemoved: 'Tag removed: {tag}',
+    mergedInto: 'Merged into ticket {number}',
+    mergedFrom: 'Ticket {number} merged into this one',
+    ruleApplied: 'Rule applied: {name}',
+    macroApplied: 'Macro applied: {name}',
+    changed: 'Changed from {from} to {to}',
   },
   notFound: {
     title: 'Page not found',
@@ -280,6 +302,11 @@ export default {
     rate_limited: 'Too many attempts. Please wait a moment and try again.',
     rate_limited_for: 'Too many attempts. Please try again in {seconds} seconds.',
     internal: 'The server had a problem. Please try again later.',
+    own_role: 'You cannot change your own role; ask another admin.',
+    name_taken: 'This name is already in use.',
+    assignee_not_in_group: 'The assignee is not a member of the ticket’s group.',
+    unknown_user: 'There is no such staff member.',
+    unknown_group: 'There is no such group.',
   },
   fieldErrors: {
     generic: {
@@ -295,6 +322,24 @@ export default {
       unknown_category: 'Please choose a category from the list.',
       email_taken: 'This email is already registered.',
       invalid_number: 'This ticket number has a typo.',
+      unknown_user: 'There is no such staff member.',
+      unknown_group: 'There is no such group.',
+      assignee_not_in_group: 'Not a member of the ticket’s group.',
+      name_taken: 'This name is already in use.',
+    },
+    assignee_id: {
+      assignee_not_in_group: 'This person is not in the ticket’s group. Choose a member, or move the ticket to their group first.',
+      unknown_user: 'Choose someone from the support team.',
+    },
+    group_id: {
+      unknown_group: 'Choose a group from the list.',
+    },
+    add_tags: {
+      invalid: 'A tag is 1 to 40 characters, without spaces or commas.',
+      too_many: 'A ticket has at most 20 tags.',
+    },
+    member_ids: {
+      unknown_user: 'Members must be support staff.',
     },
     email: {
       invalid: 'Enter a valid email address.',

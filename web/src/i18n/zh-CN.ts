@@ -6,6 +6,11 @@ export default {
   },
   nav: {
     adminMail: '邮件管理',
+    adminUsers: '用户',
+    adminGroups: '分组',
+    adminArea: '管理',
+    away: '离开',
+    awayHint: '离开期间，新工单不会自动分配给您。',
     admin: '管理',
     forgot: '忘记工单号？',
     skip: '跳到主要内容',
@@ -236,6 +241,23 @@ export default {
     replySent: '回复已发送。',
     noteAdded: '内部备注已添加。',
     updated: '工单已更新。',
+    fromCustomer: '用户',
+    publicReply: '公开回复',
+  },
+  // 客服工单历史中每个事件的一行（docs/workspace.md，“Audit history”）。
+  events: {
+    assigned: '已分配给 {to}',
+    unassigned: '取消分配（原为 {from}）',
+    reassigned: '由 {from} 改为分配给 {to}',
+    groupChanged: '从 {from} 组转到 {to} 组',
+    groupSet: '转到 {to} 组',
+    tagAdded: '添加标签：{tag}',
+    tagRemoved: '删除标签：{tag}',
+    mergedInto: '已合并到工单 {number}',
+    mergedFrom: '工单 {number} 已合并到此工单',
+    ruleApplied: '应用规则：{name}',
+    macroApplied: '应用宏：{name}',
+    changed: '由 {from} 改为 {to}',
   },
   notFound: {
     title: '页面不存在',
@@ -278,6 +300,11 @@ export default {
     rate_limited: '操作过于频繁，请稍后再试。',
     rate_limited_for: '操作过于频繁，请在 {seconds} 秒后重试。',
     internal: '服务器出现问题，请稍后再试。',
+    own_role: '不能修改自己的角色，请让其他管理员操作。',
+    name_taken: '该名称已被使用。',
+    assignee_not_in_group: '处理人不是该工单所在组的成员。',
+    unknown_user: '没有这位客服。',
+    unknown_group: '没有这个组。',
   },
   fieldErrors: {
     generic: {
@@ -293,6 +320,24 @@ export default {
       unknown_category: '请从列表中选择分类。',
       email_taken: '该邮箱已注册。',
       invalid_number: '工单号有误。',
+      unknown_user: '没有这位客服。',
+      unknown_group: '没有这个组。',
+      assignee_not_in_group: '不是该工单所在组的成员。',
+      name_taken: '该名称已被使用。',
+    },
+    assignee_id: {
+      assignee_not_in_group: '此人不在该工单所在的组。请选择组内成员，或先把工单转到此人所在的组。',
+      unknown_user: '请从客服团队中选择。',
+    },
+    group_id: {
+      unknown_group: '请从列表中选择组。',
+    },
+    add_tags: {
+      invalid: '标签为 1 到 40 个字符，不能含空格或逗号。',
+      too_many: '每个工单最多 20 个标签。',
+    },
+    member_ids: {
+      unknown_user: '成员必须是客服人员。',
     },
     email: {
       invalid: '请输入有效的邮箱地址。',
