@@ -93,5 +93,7 @@ export function agentReply(number: string, body: string, internal: boolean, file
   return request<{ message: Message; ticket: Ticket }>('POST', `/agent/tickets/${enc(number)}/messages`, opts)
 }
 /** Any of status, priority, assignee, group and tags; `assignee_id: null` unassigns. */
+export const agentMerge = (number: string, into: string) =>
+  request<{ ticket: Ticket }>('POST', `/agent/tickets/${enc(number)}/merge`, { json: { into } }).then((r) => r.ticket)
 export const agentUpdate = (number: string, patch: TicketChanges) =>
   request<{ ticket: Ticket }>('PATCH', `/agent/tickets/${enc(number)}`, { json: patch }).then((r) => r.ticket)

@@ -72,6 +72,8 @@ export interface Ticket {
   tags?: string[]
   last_customer_message_at?: string | null
   first_response_due_at?: string | null
+  /** Agent routes, and a single ticket's page for its customer: the ticket it was merged into. */
+  merged_into?: string | null
 }
 
 export interface NamedRef {
@@ -157,6 +159,7 @@ export interface LookupResult {
   number: string
   status: Status
   updated_at: string
+  merged_into: string | null
 }
 
 // --- mail (docs/mail.md)

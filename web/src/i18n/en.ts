@@ -194,6 +194,7 @@ export default {
     closeYes: 'Yes, close it',
     closed: 'Ticket closed.',
     reopen: 'Reopen',
+    mergedInto: 'This ticket was merged into another one, where the conversation continues:',
     reopenUntil: 'Not solved after all? You can reopen until {time}.',
     reopened: 'Ticket reopened.',
     closedNote: 'This ticket is closed. If the problem comes back, submit a new ticket.',

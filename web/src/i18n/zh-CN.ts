@@ -192,6 +192,7 @@ export default {
     closeYes: '确定关闭',
     closed: '工单已关闭。',
     reopen: '重新打开',
+    mergedInto: '此工单已合并到另一张工单，对话在那里继续：',
     reopenUntil: '问题仍未解决？您可以在 {time} 之前重新打开。',
     reopened: '工单已重新打开。',
     closedNote: '此工单已关闭。如果问题再次出现，请提交新工单。',

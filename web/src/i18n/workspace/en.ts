@@ -80,6 +80,14 @@ export default {
     hint: 'Press Enter to add. Up to 40 characters, no spaces or commas.',
     remove: 'Remove tag {tag}',
   },
+  merge: {
+    title: 'Merge into another ticket',
+    into: 'Number of the ticket to keep',
+    hint: 'This ticket closes; its conversation moves to the other ticket, and its customer is told.',
+    button: 'Merge',
+    confirm: 'Merge {from} into {into}? This cannot be undone.',
+    mergedInto: 'Merged into {number}.',
+  },
   customer: {
     verified: 'Email verified',
     yes: 'Yes',

@@ -80,6 +80,14 @@ export default {
     hint: '按回车添加。最多 40 个字符，不能含空格或逗号。',
     remove: '删除标签 {tag}',
   },
+  merge: {
+    title: '合并到其他工单',
+    into: '保留的工单编号',
+    hint: '本工单将关闭，对话并入另一张工单，并通知客户。',
+    button: '合并',
+    confirm: '确定把 {from} 合并到 {into} 吗？合并后无法撤销。',
+    mergedInto: '已合并到 {number}。',
+  },
   customer: {
     verified: '邮箱已验证',
     yes: '是',
