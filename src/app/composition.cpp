@@ -38,6 +38,7 @@ struct Composition::Parts {
   std::unique_ptr<domain::MailSettingsSource> mail_settings;
   std::unique_ptr<domain::TicketMails> ticket_mails;
   std::unique_ptr<domain::AuthService> auth;
+  std::unique_ptr<http::ActivityHub> live;
   std::unique_ptr<domain::TicketService> tickets;
   std::unique_ptr<domain::MailRequestService> mail_requests;
   std::unique_ptr<domain::MailAdminService> mail_admin;
@@ -62,6 +63,8 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
   p.auth = std::make_unique<domain::AuthService>(db.users(), p.crypto, p.clock);
   p.tickets = std::make_unique<domain::TicketService>(db.tickets(), db.catalog(), db.users(), *p.blobs, p.detector,
                                                       p.crypto, p.clock, *p.ticket_mails, settings, &db.outbox());
+  p.live = std::make_unique<http::ActivityHub>(p.clock);
+  p.tickets->set_activity_publisher(p.live.get());
   p.mail_requests = std::make_unique<domain::MailRequestService>(
       db.tickets(), db.users(), db.outbox(), db.access_links(), *p.auth, *p.ticket_mails, p.crypto, p.clock);
   p.mail_admin = std::make_unique<domain::MailAdminService>(db.outbox(), db.mail_templates(), *p.mail_settings,
@@ -98,6 +101,7 @@ domain::MailRequestService& Composition::mail_requests() { return *parts_->mail_
 domain::MailAdminService& Composition::mail_admin() { return *parts_->mail_admin; }
 domain::OutboxDelivery& Composition::outbox_delivery() { return *parts_->outbox_delivery; }
 domain::InboundMailService& Composition::inbound_mail() { return *parts_->inbound_mail; }
+http::ActivityHub& Composition::live() { return *parts_->live; }
 domain::MailSettings Composition::mail_settings() const { return parts_->mail_settings->current(); }
 const core::Clock& Composition::clock() const { return parts_->clock; }
 

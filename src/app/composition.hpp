@@ -13,6 +13,7 @@
 #include "domain/mail/ticket_mails.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/auth_service.hpp"
+#include "http/realtime/activity_hub.hpp"
 
 namespace gongdan::app {
 
@@ -40,6 +41,8 @@ class Composition {
   domain::MailAdminService& mail_admin();
   domain::OutboxDelivery& outbox_delivery();
   domain::InboundMailService& inbound_mail();
+  /// Where committed ticket changes go to the agents' open browsers.
+  http::ActivityHub& live();
   /// The mail settings in force (saved on the admin page, else the command line's).
   domain::MailSettings mail_settings() const;
   const core::Clock& clock() const;
