@@ -48,7 +48,11 @@ describe('live updates', () => {
       createStaff(srv, 'agent', { name: 'Li Lei' }),
     ]);
   });
-  after(async () => { await stopServer(srv); });
+  let lingering;
+  after(async () => {
+    await stopServer(srv); // exit code 0, no sanitizer report: also with a socket still open
+    if (lingering) assert.ok((await lingering.closed).code >= 1000);
+  });
 
   describe('who may connect', () => {
     it('refuses anonymous callers and customers before upgrading', async () => {
@@ -175,6 +179,14 @@ describe('live updates', () => {
       // The page that showed the latest state sends without a question.
       const fresh = await li.api.post(`/agent/tickets/${ticket.number}/messages`, { body: 'Thanks', seen_updated_at: now.ticket.updated_at });
       assert.equal(fresh.status, 201, show(fresh));
+    });
+
+    it('leaves a watching socket open for the shutdown', async () => {
+      const ticket = await createTicket(customer.api);
+      lingering = await openLive(srv, { token: li.token });
+      lingering.send({ type: 'watch', number: ticket.number });
+      lingering.send({ type: 'typing', number: ticket.number, typing: true });
+      await lingering.presence(ticket.number, (v) => v.some((x) => x.typing));
     });
 
     it('seen_updated_at must be an RFC 3339 time', async () => {

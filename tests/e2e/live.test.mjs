@@ -48,6 +48,11 @@ after(async () => {
   await srv?.stop();
 });
 
+async function wangApi() {
+  const login = await new Client(srv).post('/auth/login', { email: WANG.email, password: WANG.password });
+  return new Client(srv).withToken(login.json.token);
+}
+
 /** A signed-in agent's browser on the ticket's page. */
 async function agentOn(agent, { viewport, locale, number }) {
   const tab = await openPage(browser, { viewport, locale, baseUrl: srv.baseUrl });
@@ -66,6 +71,28 @@ const runs = [
   { tag: 'desktop-zh', viewport: VIEWPORTS.desktop, locale: 'zh-CN' },
   { tag: 'phone-en', viewport: VIEWPORTS.phone, locale: 'en' },
 ];
+
+describe('the queue', () => {
+  test('shows a new ticket and its changes without a reload', async () => {
+    const tab = await openPage(browser, { viewport: VIEWPORTS.desktop, locale: 'zh-CN', baseUrl: srv.baseUrl });
+    const { page } = tab;
+    await page.goto('/login');
+    await page.fill('#login-email', WANG.email);
+    await page.fill('#login-password', WANG.password);
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL('**/agent');
+    await page.locator('table.queue, p[role=status]').first().waitFor(); // the queue (empty) has loaded
+    const subject = `Arrives live ${Date.now()}`;
+    const ticket = await createTicket(customer.api, { subject });
+    const row = page.getByTestId('queue-row').filter({ hasText: ticket.number });
+    await row.waitFor({ timeout: 5000 });
+    const p = await wangApi().then((api) => api.patch(`/agent/tickets/${ticket.number}`, { priority: 'urgent' }));
+    assert.equal(p.status, 200);
+    await row.locator('.priority-urgent').waitFor({ timeout: 5000 });
+    tab.assertClean();
+    await tab.context.close();
+  });
+});
 
 describe('two agents on one ticket', () => {
   for (const run of runs) {
@@ -113,8 +140,7 @@ describe('two agents on one ticket', () => {
       await li.page.locator('.msg-agent', { hasText: 'I can take this one' }).waitFor();
       await wang.page.getByTestId('ticket-changed').waitFor(); // and now 王芳's page lags
 
-      const detail = await new Client(srv).withToken((await new Client(srv).post('/auth/login', { email: WANG.email, password: WANG.password })).json.token)
-        .get(`/agent/tickets/${ticket.number}`);
+      const detail = await (await wangApi()).get(`/agent/tickets/${ticket.number}`);
       assert.deepEqual(detail.json.messages.slice(1).map((m) => m.body), ['您好，我们正在处理。', 'I can take this one']);
 
       // 李雷 closes his tab: 王芳 sees him leave.
