@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "domain/agents/staff_service.hpp"
 #include "domain/mail/inbound_mail_service.hpp"
 #include "domain/mail/mail_admin_service.hpp"
 #include "domain/mail/mail_request_service.hpp"
@@ -39,6 +40,7 @@ class Composition {
   domain::CatalogRepository& catalog();
   domain::MailRequestService& mail_requests();
   domain::MailAdminService& mail_admin();
+  domain::StaffService& staff();
   domain::OutboxDelivery& outbox_delivery();
   domain::InboundMailService& inbound_mail();
   /// Where committed ticket changes go to the agents' open browsers.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/agents/staff_service.hpp"
 #include "domain/catalog/catalog.hpp"
 #include "domain/mail/mail_admin_service.hpp"
 #include "domain/mail/mail_request_service.hpp"
@@ -54,6 +55,7 @@ struct Services {
   domain::CatalogRepository& catalog;
   domain::MailRequestService& mail_requests;
   domain::MailAdminService& mail_admin;
+  domain::StaffService& staff;
   ActivityHub* live = nullptr;  // live updates over /api/v1/ws; none: upgrades are refused
 };
 

@@ -90,9 +90,10 @@ describe('live updates', () => {
       const live = await openLive(srv, { token: wang.token });
       const ticket = await createTicket(customer.api);
       const created = await live.next((f) => f.type === 'ticket' && f.number === ticket.number);
+      const shown = (await wang.api.get(`/agent/tickets/${ticket.number}`)).json.ticket;
       assert.deepEqual(created, {
-        type: 'ticket', number: ticket.number, group_id: null, assignee_id: null, status: 'new', priority: 'normal',
-        updated_at: ticket.updated_at, change: 'created',
+        type: 'ticket', number: ticket.number, group_id: shown.group?.id ?? null, assignee_id: shown.assignee?.id ?? null,
+        status: 'new', priority: 'normal', updated_at: ticket.updated_at, change: 'created',
       });
       const c = await customer.api.post(`/tickets/${ticket.number}/messages`, { body: 'One more detail' });
       assert.equal(c.status, 201, show(c));
@@ -155,6 +156,38 @@ describe('live updates', () => {
       live.send(JSON.stringify({ type: 'watch', number: ticket.number, pad: 'x'.repeat(5000) }));
       const closed = await live.closed;
       assert.equal(closed.code, 1009); // message too big
+    });
+  });
+
+  describe('group rules', () => {
+    it('an agent outside the ticket\'s group hears nothing of it and cannot watch it, until assigned', async () => {
+      const [admin, outsider] = await Promise.all([
+        createStaff(srv, 'admin', { name: 'Live Admin' }), createStaff(srv, 'agent', { name: 'Outsider' }),
+      ]);
+      const g = await admin.api.post('/admin/groups', { name: `Live VIP ${Date.now()}`, member_ids: [outsider.user.id] });
+      assert.equal(g.status, 201, show(g));
+      const first = (await admin.api.get('/agent/staff')).json.groups.find((x) => x.id === 1);
+      const u = await admin.api.put('/admin/groups/1', {
+        name: first.name, assignment: 'manual', member_ids: first.member_ids.filter((id) => id !== outsider.user.id),
+      });
+      assert.equal(u.status, 200, show(u));
+
+      const out = await openLive(srv, { token: outsider.token });
+      const inside = await openLive(srv, { token: wang.token });
+      const ticket = await createTicket(customer.api);
+      await inside.next((f) => f.type === 'ticket' && f.number === ticket.number);
+      out.send({ type: 'watch', number: ticket.number });
+      assert.deepEqual(await out.next((f) => f.type === 'error'), { type: 'error', code: 'not_found' });
+      assert.equal(out.frames.filter((f) => f.type === 'ticket').length, 0, JSON.stringify(out.frames));
+
+      const a = await admin.api.patch(`/agent/tickets/${ticket.number}`, { assignee_id: outsider.user.id });
+      assert.equal(a.status, 200, show(a));
+      const assigned = await out.next((f) => f.type === 'ticket' && f.number === ticket.number);
+      assert.equal(assigned.assignee_id, outsider.user.id);
+      out.send({ type: 'watch', number: ticket.number });
+      await out.presence(ticket.number);
+      await out.close();
+      await inside.close();
     });
   });
 

@@ -249,6 +249,7 @@ class MailingTickets final : public TicketRepository {
   std::optional<Ticket> find_by_number(const TicketNumber& number) override { return tickets_.find_by_number(number); }
   std::optional<Ticket> find_by_id(core::TicketId id) override { return tickets_.find_by_id(id); }
   core::Result<Page<Ticket>> list(const TicketQuery& query) override { return tickets_.list(query); }
+  std::int64_t count(const TicketQuery& query) override { return tickets_.count(query); }
   std::vector<Message> messages(core::TicketId id, bool include_internal) override {
     return tickets_.messages(id, include_internal);
   }

@@ -48,6 +48,16 @@ struct Ticket {
   core::Timestamp updated_at;
   std::optional<core::Timestamp> resolved_at;
   std::optional<core::Timestamp> closed_at;
+  // Who works it (docs/workspace.md): one group, optionally one agent; names read with the ticket.
+  std::optional<core::GroupId> group_id;
+  std::string group_name;
+  std::optional<core::UserId> assignee_id;
+  std::string assignee_name;
+  std::vector<std::string> tags;  // sorted, each once
+  /// When the customer last wrote (submission or message): the "waiting longest" sort.
+  std::optional<core::Timestamp> last_customer_message_at;
+  /// The first-response deadline; set by service-level policies (docs/sla.md), empty until then.
+  std::optional<core::Timestamp> first_response_due_at;
 };
 
 /// Who wrote a message or caused an event, as shown to readers.
@@ -81,7 +91,14 @@ struct Message {
 };
 
 /// What kind of change a ticket event records.
-enum class EventType { kStatusChanged, kPriorityChanged };
+enum class EventType {
+  kStatusChanged,
+  kPriorityChanged,
+  kAssigneeChanged,  // from/to: user id as text, "" for nobody
+  kGroupChanged,     // from/to: group id as text
+  kTagAdded,         // to: the tag
+  kTagRemoved,       // from: the tag
+};
 
 /// A recorded change of a ticket's state: the append-only history beside the messages.
 struct TicketEvent {
@@ -95,6 +112,7 @@ struct TicketEvent {
 };
 
 std::string_view to_string(EventType type);
+std::optional<EventType> parse_event_type(std::string_view text);
 
 /// A file that has been checked and written to the BlobStore, waiting to be linked to a message.
 struct StoredFile {
@@ -132,6 +150,9 @@ struct NewTicket {
   NewMessage first_message;
   std::optional<IdempotencyKey> idempotency;
   MailEffects effects{};  // queued in the same transaction; the store fills in the new ticket's id
+  /// Hand the ticket to a member of its group by the group's assignment mode, deciding inside the
+  /// write transaction from the members' state there (pick_assignee in domain/agents/group.hpp).
+  bool auto_assign = false;
 };
 
 /// What a use case decided to do to one ticket: its new state plus what to append.

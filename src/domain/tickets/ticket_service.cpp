@@ -5,6 +5,8 @@
 #include <charconv>
 
 #include "core/utf8.hpp"
+#include "domain/agents/ticket_tags.hpp"
+#include "domain/agents/ticket_views.hpp"
 #include "domain/tickets/attachment_policy.hpp"
 #include "domain/tickets/text_similarity.hpp"
 #include "domain/users/auth_service.hpp"
@@ -18,6 +20,7 @@ constexpr std::size_t kMaxSearchChars = 200;
 constexpr std::size_t kMaxGuestNameChars = 100;
 constexpr int kSimilarCandidates = 50;
 constexpr std::size_t kSimilarResults = 3;
+constexpr int kCustomerPanelTickets = 10;
 
 core::Error invalid_transition(std::string message) {
   return core::Error::conflict("invalid_transition", std::move(message));
@@ -110,7 +113,7 @@ std::string idempotency_scope(const Actor& actor, const CustomerRef& customer, c
 TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catalog, UserRepository& users,
                              BlobStore& blobs, const FileTypeDetector& detector, const core::Crypto& crypto,
                              const core::Clock& clock, const TicketMails& mails, TicketSettings settings,
-                             OutboxRepository* outbox)
+                             OutboxRepository* outbox, GroupRepository* groups)
     : tickets_(tickets),
       catalog_(catalog),
       users_(users),
@@ -120,7 +123,8 @@ TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catal
       clock_(clock),
       mails_(mails),
       settings_(settings),
-      outbox_(outbox) {}
+      outbox_(outbox),
+      groups_(groups) {}
 
 Locale TicketService::recipient_locale(const Ticket& ticket) {
   if (ticket.customer.user_id) {
@@ -199,6 +203,8 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
   ticket.status = Status::kNew;
   ticket.customer = customer;
   ticket.created_at = ticket.updated_at = now;
+  ticket.last_customer_message_at = now;
+  draft.auto_assign = true;
   draft.first_message = {AuthorRef{customer.user_id, customer.name, Role::kCustomer}, submission.description, false,
                          std::move(files).value()};
   if (submission.idempotency_key) {
@@ -278,17 +284,36 @@ core::Result<Ticket> TicketService::find_visible(const Actor& actor, std::string
   if (!actor.user && !(actor.grant && !staff_view)) return core::Error::unauthenticated();
   if (staff_view && !actor.is_staff()) return core::Error::forbidden("Only agents may do this.");
   auto ticket = tickets_.find_by_number(*parsed);
-  // Another customer's ticket is "not found", never "forbidden": existence is not disclosed.
+  // Another customer's ticket is "not found", never "forbidden": existence is not disclosed. The
+  // same holds for an agent and another group's ticket (docs/workspace.md).
   if (!ticket || (!staff_view && !may_act_as_customer(actor, *ticket)))
     return core::Error::not_found("No such ticket.");
+  if (staff_view) {
+    auto scope = staff_scope(actor);
+    if (!scope) return scope.take_error();
+    if (!scope->covers(*ticket)) return core::Error::not_found("No such ticket.");
+  }
   return std::move(*ticket);
+}
+
+core::Result<StaffScope> TicketService::staff_scope(const Actor& actor) {
+  if (!actor.user) return core::Error::unauthenticated();
+  if (!actor.is_staff()) return core::Error::forbidden("Only agents may do this.");
+  // Without a group store (unit tests of other use cases) every staff member works every ticket.
+  if (!groups_) return StaffScope{actor.user->id, true, {}};
+  return StaffScope::of(*actor.user, groups_->groups_of(actor.user->id));
 }
 
 core::Result<TicketView> TicketService::view(const Actor& actor, std::string_view number) {
   auto ticket = find_visible(actor, number, false);
   if (!ticket) return ticket.take_error();
   const auto id = ticket->id;
-  return TicketView{std::move(ticket).value(), tickets_.messages(id, false), tickets_.events(id)};
+  // Customers see how their ticket moved, not how the team organised itself (docs/workspace.md).
+  auto events = tickets_.events(id);
+  std::erase_if(events, [](const TicketEvent& e) {
+    return e.type != EventType::kStatusChanged && e.type != EventType::kPriorityChanged;
+  });
+  return TicketView{std::move(ticket).value(), tickets_.messages(id, false), std::move(events)};
 }
 
 core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::string_view number,
@@ -309,6 +334,7 @@ core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::stri
     if (auto to = status_after_customer_message(current.status))
       set_status(change.updated, *to, now, author, change.events);
     change.updated.updated_at = now;
+    change.updated.last_customer_message_at = now;
     return change;
   });
   if (changed) announce(changed->ticket, ActivityKind::kMessageAdded);
@@ -384,8 +410,22 @@ core::Result<LookupResult> TicketService::lookup(std::string_view number, std::s
 }
 
 core::Result<Page<Ticket>> TicketService::queue(const Actor& actor, const ListRequest& request) {
-  if (!actor.user) return core::Error::unauthenticated();
-  if (!actor.is_staff()) return core::Error::forbidden("Only agents may see the queue.");
+  auto scope = staff_scope(actor);
+  if (!scope) return scope.take_error();
+  auto query = queue_query(*scope, request);
+  if (!query) return query.take_error();
+  return tickets_.list(*query);
+}
+
+core::Result<TicketQuery> TicketService::queue_query(const StaffScope& scope, const ListRequest& request) {
+  TicketQuery query;
+  if (request.view) {
+    const auto view = parse_view(*request.view);
+    if (!view) return core::Error::field("view", "invalid", "Unknown view.");
+    query = view_query(*view, scope, clock_.now());
+  } else {
+    query.scope = scope;
+  }
   auto statuses = parse_list<Status>("status", request.status, parse_status);
   if (!statuses) return statuses.take_error();
   auto priorities = parse_list<Priority>("priority", request.priority, parse_priority);
@@ -394,23 +434,62 @@ core::Result<Page<Ticket>> TicketService::queue(const Actor& actor, const ListRe
   if (!limit) return limit.take_error();
   if (auto e = check_text("q", request.text, kMaxSearchChars, Presence::kOptional))
     return core::Error::validation({*e});
-  TicketQuery query;
-  query.statuses = std::move(statuses).value();
-  query.priorities = std::move(priorities).value();
+  // Explicit filters narrow the view's.
+  if (!statuses->empty()) query.statuses = std::move(statuses).value();
+  if (!priorities->empty()) query.priorities = std::move(priorities).value();
+  if (request.tag && !request.tag->empty()) {
+    auto tag = normalize_tag(*request.tag);
+    if (!tag) return core::Error::field("tag", "invalid", "Not a tag.");
+    query.tag = *tag;
+  }
+  if (request.group_id) query.groups = {core::GroupId{*request.group_id}};
+  if (request.assignee_id) query.assignee = core::UserId{*request.assignee_id};
+  query.order = TicketQuery::Order::kQueue;
+  if (request.sort && !request.sort->empty()) {
+    const auto order = parse_queue_sort(*request.sort);
+    if (!order) return core::Error::field("sort", "invalid", "One of priority, age, last_customer_message, due.");
+    query.order = *order;
+  }
   query.text = std::string(core::trim(request.text));
   // A typed ticket number in any spelling (lower case, spaces, O for 0) finds its ticket.
   if (auto number = TicketNumber::parse(query.text)) query.text = number->str();
-  query.order = TicketQuery::Order::kQueue;
   query.cursor = request.cursor;
   query.limit = *limit;
-  return tickets_.list(query);
+  return query;
+}
+
+core::Result<std::vector<ViewCount>> TicketService::views(const Actor& actor) {
+  auto scope = staff_scope(actor);
+  if (!scope) return scope.take_error();
+  const auto now = clock_.now();
+  std::vector<ViewCount> out;
+  for (const auto view : kAllViews) {
+    out.push_back({std::string(to_string(view)), tickets_.count(view_query(view, *scope, now))});
+  }
+  return out;
 }
 
 core::Result<TicketView> TicketService::agent_view(const Actor& actor, std::string_view number) {
   auto ticket = find_visible(actor, number, true);
   if (!ticket) return ticket.take_error();
   const auto id = ticket->id;
-  return TicketView{std::move(ticket).value(), tickets_.messages(id, true), tickets_.events(id)};
+  TicketView view{*ticket, tickets_.messages(id, true), tickets_.events(id), std::nullopt, {}};
+  // The customer panel: the account and the customer's other tickets, by account or guest address.
+  TicketQuery others;
+  if (ticket->customer.user_id) {
+    view.customer_account = users_.find_by_id(*ticket->customer.user_id);
+    others.customer = ticket->customer.user_id;
+  } else {
+    others.customer_email = ticket->customer.email;
+  }
+  others.limit = kCustomerPanelTickets + 1;
+  if (auto page = tickets_.list(others)) {
+    for (auto& other : page->items) {
+      if (other.id != id && view.customer_tickets.size() < kCustomerPanelTickets)
+        view.customer_tickets.push_back(std::move(other));
+    }
+  }
+  return view;
 }
 
 core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::string_view number,
@@ -450,48 +529,159 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
   return changed;
 }
 
+struct TicketService::CheckedUpdate {
+  std::optional<Status> status;
+  std::optional<Priority> priority;
+  std::optional<std::optional<User>> assignee;  // engaged: change; inner empty: unassign
+  std::vector<core::GroupId> assignee_groups;   // the new assignee's groups
+  std::optional<Group> group;
+  std::vector<std::string> add_tags;
+  std::vector<std::string> remove_tags;
+};
+
+core::Result<TicketService::CheckedUpdate> TicketService::check_update(const TicketUpdate& update) {
+  std::vector<core::FieldError> errors;
+  CheckedUpdate checked;
+  if (update.status) {
+    checked.status = parse_status(*update.status);
+    if (!checked.status) errors.push_back({"status", "invalid", "One of new, open, pending, resolved, closed."});
+  }
+  if (update.priority) {
+    checked.priority = parse_priority(*update.priority);
+    if (!checked.priority) errors.push_back({"priority", "invalid", "One of low, normal, high, urgent."});
+  }
+  if (update.assignee_id) {
+    if (!*update.assignee_id) {
+      checked.assignee = std::optional<User>{};
+    } else if (auto user = users_.find_by_id(core::UserId{**update.assignee_id}); user && user->is_staff()) {
+      if (groups_) checked.assignee_groups = groups_->groups_of(user->id);
+      checked.assignee = std::move(user);
+    } else {
+      errors.push_back({"assignee_id", "unknown_user", "No such agent."});
+    }
+  }
+  if (update.group_id) {
+    checked.group = groups_ ? groups_->find(core::GroupId{*update.group_id}) : std::nullopt;
+    if (!checked.group) errors.push_back({"group_id", "unknown_group", "No such group."});
+  }
+  const auto read_tags = [&errors](std::string_view field, const std::vector<std::string>& tags,
+                                   std::vector<std::string>& out) {
+    if (tags.size() > kMaxTagsPerTicket) {
+      errors.push_back({std::string(field), "too_many", "At most " + std::to_string(kMaxTagsPerTicket) + " tags."});
+      return;
+    }
+    for (const auto& tag : tags) {
+      if (auto normalized = normalize_tag(tag)) {
+        out.push_back(*normalized);
+      } else {
+        errors.push_back({std::string(field), "invalid", "Tags are 1 to 40 characters without spaces or commas."});
+        return;
+      }
+    }
+  };
+  read_tags("add_tags", update.add_tags, checked.add_tags);
+  read_tags("remove_tags", update.remove_tags, checked.remove_tags);
+  if (update.empty()) errors.push_back({"status", "required", "Give at least one change."});
+  if (!errors.empty()) return core::Error::validation(std::move(errors));
+  return checked;
+}
+
 core::Result<Ticket> TicketService::agent_update(const Actor& actor, std::string_view number,
                                                  const TicketUpdate& update) {
   auto ticket = find_visible(actor, number, true);
   if (!ticket) return ticket.take_error();
-  std::vector<core::FieldError> errors;
-  std::optional<Status> status;
-  std::optional<Priority> priority;
-  if (update.status) {
-    status = parse_status(*update.status);
-    if (!status) errors.push_back({"status", "invalid", "One of new, open, pending, resolved, closed."});
-  }
-  if (update.priority) {
-    priority = parse_priority(*update.priority);
-    if (!priority) errors.push_back({"priority", "invalid", "One of low, normal, high, urgent."});
-  }
-  if (!update.status && !update.priority) errors.push_back({"status", "required", "Give a status or a priority."});
-  if (!errors.empty()) return core::Error::validation(std::move(errors));
+  auto checked = check_update(update);
+  if (!checked) return checked.take_error();
+  return apply_update(actor, *ticket, *checked);
+}
+
+core::Result<Ticket> TicketService::apply_update(const Actor& actor, const Ticket& ticket,
+                                                 const CheckedUpdate& update) {
   const auto author = author_of(*actor.user);
+  const bool any_group = actor.user->sees_all_groups();
   const auto now = clock_.now();
-  const auto locale = recipient_locale(*ticket);
-  auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
+  const auto locale = recipient_locale(ticket);
+  auto changed = tickets_.modify(ticket.id, [&](const Ticket& current) -> core::Result<TicketChange> {
     TicketChange change{current, std::nullopt, {}, {}};
-    if (status && *status != current.status) {
-      if (!agent_may_change(current.status, *status)) {
+    Ticket& updated = change.updated;
+    if (update.status && *update.status != current.status) {
+      if (!agent_may_change(current.status, *update.status)) {
         return invalid_transition("A ticket cannot go from " + std::string(to_string(current.status)) + " to " +
-                                  std::string(to_string(*status)) + ".");
+                                  std::string(to_string(*update.status)) + ".");
       }
-      set_status(change.updated, *status, now, author, change.events);
-      if (mails_customer(*status)) change.effects = mails_.status_changed(change.updated, locale);
+      set_status(updated, *update.status, now, author, change.events);
+      if (mails_customer(*update.status)) change.effects = mails_.status_changed(updated, locale);
     }
-    if (priority && *priority != current.priority) {
-      if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
+    const bool other_changes =
+        update.priority || update.assignee || update.group || !update.add_tags.empty() || !update.remove_tags.empty();
+    if (other_changes && current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
+    if (update.priority && *update.priority != current.priority) {
       change.events.push_back({EventType::kPriorityChanged, std::string(to_string(current.priority)),
-                               std::string(to_string(*priority)), author});
-      change.updated.priority = *priority;
+                               std::string(to_string(*update.priority)), author});
+      updated.priority = *update.priority;
     }
-    if (!change.events.empty()) change.updated.updated_at = now;
+    if (update.group && update.group->id != current.group_id) {
+      change.events.push_back({EventType::kGroupChanged, current.group_name, update.group->name, author});
+      updated.group_id = update.group->id;
+      updated.group_name = update.group->name;
+    }
+    if (update.assignee) {
+      const auto& to = *update.assignee;
+      const std::optional<core::UserId> to_id = to ? std::optional(to->id) : std::nullopt;
+      // Agents hand tickets only to members of the ticket's group; supervisors to anyone.
+      if (to && !any_group && updated.group_id &&
+          std::find(update.assignee_groups.begin(), update.assignee_groups.end(), *updated.group_id) ==
+              update.assignee_groups.end()) {
+        return core::Error::field("assignee_id", "assignee_not_in_group", "The agent is not in the ticket's group.");
+      }
+      if (to_id != current.assignee_id) {
+        change.events.push_back({EventType::kAssigneeChanged, current.assignee_name, to ? to->name : "", author});
+        updated.assignee_id = to_id;
+        updated.assignee_name = to ? to->name : "";
+      }
+    }
+    for (const auto& tag : update.remove_tags) {
+      if (remove_tag(updated.tags, tag)) change.events.push_back({EventType::kTagRemoved, tag, "", author});
+    }
+    for (const auto& tag : update.add_tags) {
+      if (add_tag(updated.tags, tag)) change.events.push_back({EventType::kTagAdded, "", tag, author});
+    }
+    if (updated.tags.size() > kMaxTagsPerTicket) {
+      return core::Error::field("add_tags", "too_many",
+                                "A ticket has at most " + std::to_string(kMaxTagsPerTicket) + " tags.");
+    }
+    if (!change.events.empty()) updated.updated_at = now;
     return change;
   });
   if (!changed) return changed.take_error();
   announce(changed->ticket, ActivityKind::kUpdated);
   return std::move(changed->ticket);
+}
+
+core::Result<std::vector<BulkOutcome>> TicketService::bulk_update(const Actor& actor,
+                                                                  const std::vector<std::string>& numbers,
+                                                                  const TicketUpdate& update) {
+  auto scope = staff_scope(actor);
+  if (!scope) return scope.take_error();
+  if (numbers.empty() || numbers.size() > kMaxBulkTickets) {
+    return core::Error::field("numbers", "invalid", "1 to " + std::to_string(kMaxBulkTickets) + " tickets.");
+  }
+  auto checked = check_update(update);
+  if (!checked) return checked.take_error();
+  std::vector<BulkOutcome> outcomes;
+  for (const auto& number : numbers) {
+    BulkOutcome outcome{number, std::nullopt};
+    auto ticket = find_visible(actor, number, true);
+    if (!ticket) {
+      outcome.error = ticket.take_error();
+    } else if (auto changed = apply_update(actor, *ticket, *checked); !changed) {
+      outcome.error = changed.take_error();
+    } else {
+      outcome.number = changed->number.str();
+    }
+    outcomes.push_back(std::move(outcome));
+  }
+  return outcomes;
 }
 
 void TicketService::announce(const Ticket& ticket, ActivityKind kind, bool internal) {
@@ -500,6 +690,8 @@ void TicketService::announce(const Ticket& ticket, ActivityKind kind, bool inter
   activity.kind = kind;
   activity.ticket_id = ticket.id;
   activity.number = ticket.number.str();
+  activity.group_id = ticket.group_id;
+  activity.assignee_id = ticket.assignee_id;
   activity.status = ticket.status;
   activity.priority = ticket.priority;
   activity.updated_at = ticket.updated_at;

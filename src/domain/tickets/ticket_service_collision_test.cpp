@@ -160,8 +160,9 @@ TEST_F(TicketCollisionTest, EveryCommittedChangeIsAnnouncedWithTheTicketAfterIt)
   EXPECT_EQ(p[4].priority, Priority::kHigh);
   EXPECT_EQ(p[6].status, Status::kClosed);
   EXPECT_EQ(p[1].updated_at, clock_.now());
-  EXPECT_FALSE(p[0].group_id);
-  EXPECT_FALSE(p[0].assignee_id);
+  // Where the ticket is after the change, so that listeners can apply the group rules.
+  EXPECT_EQ(p[0].group_id, ticket.group_id);
+  EXPECT_EQ(p[0].assignee_id, ticket.assignee_id);
 }
 
 }  // namespace

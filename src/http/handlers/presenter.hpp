@@ -15,7 +15,9 @@ namespace gongdan::http {
 /// reopen deadline of resolved tickets from the service's settings.
 class TicketPresenter {
  public:
-  explicit TicketPresenter(const RequestContext& ctx);
+  /// Who reads: staff get the workspace members (group, assignee, tags) and the customer panel.
+  enum class Audience { kCustomer, kStaff };
+  explicit TicketPresenter(const RequestContext& ctx, Audience audience = Audience::kCustomer);
 
   nlohmann::json ticket(const domain::Ticket& ticket);
   /// {items: [ticket], next_cursor}
@@ -26,6 +28,7 @@ class TicketPresenter {
  private:
   std::string category_name(core::CategoryId id);
 
+  Audience audience_;
   domain::CatalogRepository& catalog_;
   domain::Locale locale_;
   std::chrono::hours reopen_window_;

@@ -6,6 +6,7 @@
 #include "storage/sqlite/mail_effects_writer.hpp"
 #include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/ticket_list_query.hpp"
+#include "storage/sqlite/ticket_workspace_writer.hpp"
 
 namespace gongdan::storage {
 namespace {
@@ -21,6 +22,12 @@ std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
 std::optional<std::int64_t> optional_ms(const std::optional<core::Timestamp>& t) {
   if (!t) return std::nullopt;
   return core::to_epoch_ms(*t);
+}
+
+template <typename Id>
+std::optional<std::int64_t> optional_id(const std::optional<Id>& id) {
+  if (!id) return std::nullopt;
+  return id->value;
 }
 
 // Appends a message and its attachment records; returns it as stored, with ids.
@@ -66,8 +73,9 @@ core::TicketId insert_ticket(Connection& db, const domain::Ticket& t) {
   auto insert = db.cached(
       "INSERT INTO tickets (number, category_id, subject, description, occurred_at, env_platform, env_os, "
       "env_app_version, env_device, urgency, status, priority, customer_user_id, guest_name, guest_email, "
-      "created_at, updated_at, resolved_at, closed_at, customer_locale) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "created_at, updated_at, resolved_at, closed_at, customer_locale, group_id, assignee_user_id, "
+      "last_customer_message_at, first_response_due_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const bool guest = t.customer.guest();
   const std::optional<std::int64_t> customer =
       guest ? std::nullopt : std::optional<std::int64_t>(t.customer.user_id->value);
@@ -79,7 +87,9 @@ core::TicketId insert_ticket(Connection& db, const domain::Ticket& t) {
                  t.environment.platform, t.environment.os, t.environment.app_version, t.environment.device,
                  domain::to_string(t.urgency), domain::to_string(t.status), sqlite::priority_value(t.priority),
                  customer, guest_name, guest_email, core::to_epoch_ms(t.created_at), core::to_epoch_ms(t.updated_at),
-                 optional_ms(t.resolved_at), optional_ms(t.closed_at), domain::to_string(t.customer.locale))
+                 optional_ms(t.resolved_at), optional_ms(t.closed_at), domain::to_string(t.customer.locale),
+                 optional_id(t.group_id), optional_id(t.assignee_id), optional_ms(t.last_customer_message_at),
+                 optional_ms(t.first_response_due_at))
       .run();
   return core::TicketId{db.last_insert_id()};
 }
@@ -118,7 +128,13 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
     if (taken->bind(1, new_ticket.ticket.number.str()).step()) {
       return core::Error::conflict("number_taken", "The ticket number is already in use.");
     }
-    const core::TicketId id = insert_ticket(db, new_ticket.ticket);
+    domain::Ticket ticket = new_ticket.ticket;
+    ticket.group_id = sqlite::group_for_new_ticket(db, ticket);
+    if (new_ticket.auto_assign && !ticket.assignee_id && ticket.group_id) {
+      ticket.assignee_id = sqlite::assign_on_arrival(db, *ticket.group_id);
+    }
+    const core::TicketId id = insert_ticket(db, ticket);
+    sqlite::write_tags(db, id, {}, ticket.tags);
     insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
     sqlite::write_mail_effects(db, new_ticket.effects, id, new_ticket.ticket.number.str(),
                                new_ticket.ticket.created_at);
@@ -129,7 +145,7 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
                      core::to_epoch_ms(new_ticket.ticket.created_at))
           .run();
     }
-    if (auto ticket = load_ticket(db, id)) return std::move(*ticket);
+    if (auto stored = load_ticket(db, id)) return std::move(*stored);
     return core::Error::unavailable("The new ticket could not be read back.");
   });
 }
@@ -145,11 +161,15 @@ core::Result<domain::ChangedTicket> SqliteTicketRepository::modify(core::TicketI
     // Subject, description, number and owner never change after submission; only state does.
     auto update = db.cached(
         "UPDATE tickets SET category_id = ?, status = ?, priority = ?, updated_at = ?, resolved_at = ?, "
-        "closed_at = ? WHERE id = ?");
+        "closed_at = ?, group_id = ?, assignee_user_id = ?, last_customer_message_at = ?, "
+        "first_response_due_at = ? WHERE id = ?");
     update
         ->bind_all(t.category_id.value, domain::to_string(t.status), sqlite::priority_value(t.priority),
-                   core::to_epoch_ms(t.updated_at), optional_ms(t.resolved_at), optional_ms(t.closed_at), id.value)
+                   core::to_epoch_ms(t.updated_at), optional_ms(t.resolved_at), optional_ms(t.closed_at),
+                   optional_id(t.group_id), optional_id(t.assignee_id), optional_ms(t.last_customer_message_at),
+                   optional_ms(t.first_response_due_at), id.value)
         .run();
+    if (t.tags != current->tags) sqlite::write_tags(db, id, current->tags, t.tags);
     domain::ChangedTicket changed{*current, std::nullopt};
     if (change->message) changed.message = insert_message(db, id, *change->message, t.updated_at);
     for (const auto& event : change->events) insert_event(db, id, event, t.updated_at);
@@ -179,6 +199,13 @@ core::Result<domain::Page<domain::Ticket>> SqliteTicketRepository::list(const do
   auto list = sqlite::TicketListQuery::make(query);
   if (!list) return list.take_error();
   return store_.read([&](Connection& db) { return list->run(db); });
+}
+
+std::int64_t SqliteTicketRepository::count(const domain::TicketQuery& query) {
+  auto list = sqlite::TicketListQuery::make(query);
+  if (!list) return 0;
+  auto counted = store_.read([&](Connection& db) { return list->count(db); });
+  return counted.ok() ? *counted : 0;
 }
 
 std::vector<domain::Message> SqliteTicketRepository::messages(core::TicketId id, bool include_internal) {

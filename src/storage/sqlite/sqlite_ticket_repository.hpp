@@ -18,6 +18,7 @@ class SqliteTicketRepository final : public domain::TicketRepository {
   std::optional<domain::Ticket> find_by_number(const domain::TicketNumber& number) override;
   std::optional<domain::Ticket> find_by_id(core::TicketId id) override;
   core::Result<domain::Page<domain::Ticket>> list(const domain::TicketQuery& query) override;
+  std::int64_t count(const domain::TicketQuery& query) override;
   std::vector<domain::Message> messages(core::TicketId id, bool include_internal) override;
   std::vector<domain::TicketEvent> events(core::TicketId id) override;
   std::optional<domain::Attachment> find_attachment(core::AttachmentId id) override;
