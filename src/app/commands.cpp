@@ -90,6 +90,7 @@ int run_serve(const ServeOptions& options) {
   if (server.web_dir.empty()) spdlog::warn("no built web UI found; serving the API only (run `make build`)");
   http::Services services{app->auth(),          app->tickets(),    app->catalog(),
                           app->mail_requests(), app->mail_admin(), app->staff()};
+  services.live = &app->live();
   return http::run_server(server, services);
 }
 

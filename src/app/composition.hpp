@@ -14,6 +14,7 @@
 #include "domain/mail/ticket_mails.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/auth_service.hpp"
+#include "http/realtime/activity_hub.hpp"
 
 namespace gongdan::app {
 
@@ -42,6 +43,8 @@ class Composition {
   domain::StaffService& staff();
   domain::OutboxDelivery& outbox_delivery();
   domain::InboundMailService& inbound_mail();
+  /// Where committed ticket changes go to the agents' open browsers.
+  http::ActivityHub& live();
   /// The mail settings in force (saved on the admin page, else the command line's).
   domain::MailSettings mail_settings() const;
   const core::Clock& clock() const;

@@ -7,6 +7,7 @@
 #include "http/handlers/agent_handlers.hpp"
 #include "http/handlers/attachment_handlers.hpp"
 #include "http/handlers/auth_handlers.hpp"
+#include "http/handlers/live_handlers.hpp"
 #include "http/handlers/mail_link_handlers.hpp"
 #include "http/handlers/public_handlers.hpp"
 #include "http/handlers/ticket_handlers.hpp"
@@ -55,6 +56,8 @@ const std::array kRoutes{
     RouteSpec{"PATCH", "/api/v1/agent/tickets/{number}", &agent_update_ticket, kUnlimited},
     RouteSpec{"POST", "/api/v1/agent/tickets/{number}/messages", &agent_add_message, kUnlimited},
     RouteSpec{"POST", "/api/v1/agent/tickets/{number}/merge", &merge_ticket, kUnlimited},
+    // The WebSocket upgrade is taken by the server before routing; a plain GET lands here.
+    RouteSpec{"GET", "/api/v1/ws", &live_updates, kUnlimited},
 
     RouteSpec{"GET", "/api/v1/admin/users", &list_users, kUnlimited},
     RouteSpec{"POST", "/api/v1/admin/users", &create_user, kUnlimited},

@@ -46,6 +46,8 @@ struct ServerOptions {
   bool secure_cookies = false;  // add `Secure` to the session cookies (behind HTTPS)
 };
 
+class ActivityHub;
+
 /// The use cases the HTTP layer calls; owned by the composition root.
 struct Services {
   domain::AuthService& auth;
@@ -54,6 +56,7 @@ struct Services {
   domain::MailRequestService& mail_requests;
   domain::MailAdminService& mail_admin;
   domain::StaffService& staff;
+  ActivityHub* live = nullptr;  // live updates over /api/v1/ws; none: upgrades are refused
 };
 
 /// Serves until SIGINT/SIGTERM; prints "listening on http://HOST:PORT" (the actual port when 0)

@@ -227,6 +227,7 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
     // The confirmation names the number, so it is made again for each number tried.
     if (send_confirmation) draft.effects = mails_.confirmation(ticket, customer.locale, reply_by);
     auto created = tickets_.create(draft);
+    if (created) announce(*created, ActivityKind::kCreated);
     if (created || created.error().reason != "number_taken") return created;
   }
   return core::Error::unavailable("Could not allocate a ticket number; try again.");
@@ -338,7 +339,7 @@ core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::stri
   if (!files) return files.take_error();
   const auto author = customer_author(actor, *ticket);
   const auto now = clock_.now();
-  return tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
+  auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
     if (current.status == Status::kClosed) return invalid_transition("The ticket is closed; submit a new one.");
     TicketChange change{current, NewMessage{author, message.body, false, *files}, {}, {}};
     if (auto to = status_after_customer_message(current.status))
@@ -347,6 +348,8 @@ core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::stri
     change.updated.last_customer_message_at = now;
     return change;
   });
+  if (changed) announce(changed->ticket, ActivityKind::kMessageAdded);
+  return changed;
 }
 
 core::Result<Ticket> TicketService::close(const Actor& actor, std::string_view number) {
@@ -362,6 +365,7 @@ core::Result<Ticket> TicketService::close(const Actor& actor, std::string_view n
     return change;
   });
   if (!changed) return changed.take_error();
+  announce(changed->ticket, ActivityKind::kUpdated);
   return std::move(changed->ticket);
 }
 
@@ -381,6 +385,7 @@ core::Result<Ticket> TicketService::reopen(const Actor& actor, std::string_view 
     return change;
   });
   if (!changed) return changed.take_error();
+  announce(changed->ticket, ActivityKind::kUpdated);
   return std::move(changed->ticket);
 }
 
@@ -514,11 +519,21 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
   if (ticket->status == Status::kClosed) return invalid_transition("The ticket is closed.");
   auto files = store_files(message.files);
   if (!files) return files.take_error();
+  std::optional<core::Timestamp> seen;
+  if (message.seen_updated_at) {
+    seen = core::parse_rfc3339(*message.seen_updated_at);
+    if (!seen) return core::Error::field("seen_updated_at", "invalid", "An RFC 3339 time, as the ticket showed it.");
+  }
   const auto author = author_of(*actor.user);
   const auto now = clock_.now();
   const auto locale = recipient_locale(*ticket);
-  return tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
+  auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
     if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
+    // Decided inside the write transaction, so a change committed a moment ago is seen too.
+    if (seen && !message.confirm && current.updated_at > *seen) {
+      return core::Error::conflict("ticket_changed",
+                                   "The ticket changed after your page showed it; look, then send again to confirm.");
+    }
     TicketChange change{current, NewMessage{author, message.body, message.internal, *files}, {}, {}};
     // The first public answer takes a new ticket into work.
     if (!message.internal && current.status == Status::kNew)
@@ -527,6 +542,8 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
     if (!message.internal) change.effects = mails_.agent_reply(change.updated, locale, *change.message);
     return change;
   });
+  if (changed) announce(changed->ticket, ActivityKind::kMessageAdded, message.internal);
+  return changed;
 }
 
 struct TicketService::CheckedUpdate {
@@ -654,6 +671,7 @@ core::Result<Ticket> TicketService::apply_update(const Actor& actor, const Ticke
     return change;
   });
   if (!changed) return changed.take_error();
+  announce(changed->ticket, ActivityKind::kUpdated);
   return std::move(changed->ticket);
 }
 
@@ -729,6 +747,21 @@ core::Result<std::vector<BulkOutcome>> TicketService::bulk_update(const Actor& a
     outcomes.push_back(std::move(outcome));
   }
   return outcomes;
+}
+
+void TicketService::announce(const Ticket& ticket, ActivityKind kind, bool internal) {
+  if (!publisher_) return;
+  TicketActivity activity;
+  activity.kind = kind;
+  activity.ticket_id = ticket.id;
+  activity.number = ticket.number.str();
+  activity.group_id = ticket.group_id;
+  activity.assignee_id = ticket.assignee_id;
+  activity.status = ticket.status;
+  activity.priority = ticket.priority;
+  activity.updated_at = ticket.updated_at;
+  activity.internal = internal;
+  publisher_->publish(activity);
 }
 
 core::Result<AttachmentDownload> TicketService::attachment(const Actor& actor, core::AttachmentId id) {

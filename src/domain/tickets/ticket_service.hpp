@@ -12,6 +12,7 @@
 #include "core/result.hpp"
 #include "domain/agents/group_repository.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/events/ticket_activity.hpp"
 #include "domain/mail/mail_repository.hpp"
 #include "domain/mail/ticket_mails.hpp"
 #include "domain/tickets/ticket.hpp"
@@ -66,6 +67,10 @@ struct MessageSubmission {
   std::string body;
   bool internal = false;  // agents only
   std::vector<Upload> files;
+  // Agents: the ticket's updated_at as their page showed it (RFC 3339). When the ticket changed
+  // since, the reply is refused with `ticket_changed` unless `confirm` is set.
+  std::optional<std::string> seen_updated_at{};
+  bool confirm = false;
 };
 
 /// Filters of a list request, as received.
@@ -179,6 +184,9 @@ class TicketService {
 
   const TicketSettings& settings() const { return settings_; }
 
+  /// Where committed changes are announced (live updates); none by default.
+  void set_activity_publisher(ActivityPublisher* publisher) { publisher_ = publisher; }
+
  private:
   core::Result<Ticket> find_visible(const Actor& actor, std::string_view number, bool staff_view);
   /// The tickets a staff actor works (docs/workspace.md); unauthenticated/forbidden otherwise.
@@ -192,6 +200,8 @@ class TicketService {
   core::Result<std::vector<StoredFile>> store_files(const std::vector<Upload>& files);
   /// The language the ticket's customer reads mail in: the account's, else the one they submitted in.
   Locale recipient_locale(const Ticket& ticket);
+  /// Tells the publisher, if any, that `ticket` committed a change of `kind`.
+  void announce(const Ticket& ticket, ActivityKind kind, bool internal = false);
 
   TicketRepository& tickets_;
   CatalogRepository& catalog_;
@@ -204,6 +214,7 @@ class TicketService {
   TicketSettings settings_;
   OutboxRepository* outbox_;
   GroupRepository* groups_;
+  ActivityPublisher* publisher_ = nullptr;
 };
 
 }  // namespace gongdan::domain

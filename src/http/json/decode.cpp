@@ -105,7 +105,12 @@ core::Result<domain::MessageSubmission> decode_message(const nlohmann::json& bod
   return decode<domain::MessageSubmission>(body, Presence::kWithTypeErrors, [read_internal](FieldReader& r) {
     domain::MessageSubmission m;
     m.body = r.required_string("body");
-    if (read_internal) m.internal = r.boolean("internal").value_or(false);
+    if (read_internal) {
+      m.internal = r.boolean("internal").value_or(false);
+      // Collision check (docs/workspace.md "Live updates"): agents only.
+      m.seen_updated_at = r.string("seen_updated_at");
+      m.confirm = r.boolean("confirm").value_or(false);
+    }
     return m;
   });
 }

@@ -1,5 +1,6 @@
 // Typed calls of docs/api.md. Components import these, never fetch() or URLs.
 import { request, ApiError } from './client'
+import type { ReplyGuard } from './live'
 import type {
   AgentTicketQuery, Article, Category, Config, LookupResult, Message, NewTicket, Page, SimilarTicket,
   Ticket, TicketChanges, TicketDetail, User,
@@ -8,6 +9,7 @@ import type {
 export { ApiError, hasCsrfCookie, hasSessionCookie, noteTicketLinkOpened, onUnauthenticated, setRequestLocale } from './client'
 export type { FieldError } from './client'
 export * from './types'
+export * from './live'
 
 const enc = encodeURIComponent
 
@@ -87,8 +89,10 @@ export const lookupTicket = (number: string, email: string) =>
 // --- agents
 export const agentTickets = (q: AgentTicketQuery) => request<Page<Ticket>>('GET', '/agent/tickets', { query: { ...q } })
 export const agentTicket = (number: string) => request<TicketDetail>('GET', `/agent/tickets/${enc(number)}`)
-export function agentReply(number: string, body: string, internal: boolean, files: File[]) {
-  const json = { body, internal }
+/** `guard.seen_updated_at`: the ticket as the page showed it; the server answers 409 `ticket_changed`
+ * when it changed since, unless `guard.confirm`. */
+export function agentReply(number: string, body: string, internal: boolean, files: File[], guard: ReplyGuard = {}) {
+  const json = { body, internal, ...guard }
   const opts = files.length ? { form: multipart('message', json, files) } : { json }
   return request<{ message: Message; ticket: Ticket }>('POST', `/agent/tickets/${enc(number)}/messages`, opts)
 }
