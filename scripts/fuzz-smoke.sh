@@ -23,6 +23,10 @@ compile mail_fuzz fuzz/mail_fuzz.cpp $(ls src/mail/inbound/*.cpp | grep -vE '_te
 if [ -f src/http/multipart/multipart.cpp ] && [ -f fuzz/multipart_fuzz.cpp ]; then
   compile multipart_fuzz fuzz/multipart_fuzz.cpp src/http/multipart/multipart.cpp src/http/context/query.cpp src/http/request.cpp src/core/utf8.cpp
 fi
+# Client frames of the live socket.
+compile live_message_fuzz fuzz/live_message_fuzz.cpp src/http/realtime/live_protocol.cpp \
+  src/domain/tickets/ticket_number.cpp src/domain/tickets/status.cpp src/domain/events/ticket_activity.cpp \
+  src/core/time.cpp
 for target in "$out"/*_fuzz; do
   name=$(basename "$target")
   corpus="$out/corpus/$name"

@@ -88,13 +88,15 @@ int run_serve(const ServeOptions& options) {
   server.worker_threads = options.worker_threads;
   if (!server.rate_limits.enabled) spdlog::warn("rate limits are OFF: use this only for load tests");
   if (server.web_dir.empty()) spdlog::warn("no built web UI found; serving the API only (run `make build`)");
-  http::Services services{app->auth(), app->tickets(), app->catalog(), app->mail_requests(), app->mail_admin()};
+  http::Services services{app->auth(),          app->tickets(),    app->catalog(),
+                          app->mail_requests(), app->mail_admin(), app->staff()};
+  services.live = &app->live();
   return http::run_server(server, services);
 }
 
 int run_user_add(const UserAddOptions& options) {
   auto app = Composition::open(options.data_dir);
-  auto user = app->auth().add_user({options.email, options.password, options.name, options.role, options.locale});
+  auto user = app->staff().add_account({options.email, options.password, options.name, options.role, options.locale});
   if (!user) return report(user.error());
   std::cout << "created " << domain::to_string(user->role) << " " << user->email << " (id " << user->id.value << ")\n";
   return EXIT_SUCCESS;

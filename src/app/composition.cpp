@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/imap_poll.hpp"
+#include "domain/agents/access_policy.hpp"
 #include "jobs/periodic_job.hpp"
 #include "mail/outbound/mustache_template_engine.hpp"
 #include "mail/outbound/outbox_mail_composer.hpp"
@@ -38,9 +39,11 @@ struct Composition::Parts {
   std::unique_ptr<domain::MailSettingsSource> mail_settings;
   std::unique_ptr<domain::TicketMails> ticket_mails;
   std::unique_ptr<domain::AuthService> auth;
+  std::unique_ptr<http::ActivityHub> live;
   std::unique_ptr<domain::TicketService> tickets;
   std::unique_ptr<domain::MailRequestService> mail_requests;
   std::unique_ptr<domain::MailAdminService> mail_admin;
+  std::unique_ptr<domain::StaffService> staff;
   std::unique_ptr<domain::OutboxDelivery> outbox_delivery;
   std::unique_ptr<domain::InboundMailService> inbound_mail;
   std::unique_ptr<ImapPoll> imap_poll;
@@ -60,8 +63,29 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
   p.mail_settings = std::make_unique<domain::MailSettingsSource>(db.mail_settings(), mail.defaults);
   p.ticket_mails = std::make_unique<domain::TicketMails>(p.crypto, p.clock, mail.links);
   p.auth = std::make_unique<domain::AuthService>(db.users(), p.crypto, p.clock);
-  p.tickets = std::make_unique<domain::TicketService>(db.tickets(), db.catalog(), db.users(), *p.blobs, p.detector,
-                                                      p.crypto, p.clock, *p.ticket_mails, settings, &db.outbox());
+  p.tickets =
+      std::make_unique<domain::TicketService>(db.tickets(), db.catalog(), db.users(), *p.blobs, p.detector, p.crypto,
+                                              p.clock, *p.ticket_mails, settings, &db.outbox(), &db.groups());
+  p.staff = std::make_unique<domain::StaffService>(db.users(), db.groups(), *p.auth);
+  // Live updates follow the API's access rules (docs/workspace.md): an agent hears of, and may
+  // watch, only the tickets of their groups and those assigned to them. The group lookup is one
+  // read per agent and event; supervisors and admins need none.
+  auto& groups = db.groups();
+  auto& tickets = *p.tickets;
+  p.live = std::make_unique<http::ActivityHub>(
+      p.clock,
+      [&groups](const domain::User& user, const domain::TicketActivity& activity) {
+        if (!user.is_staff()) return false;
+        if (user.sees_all_groups()) return true;
+        domain::Ticket ticket;
+        ticket.group_id = activity.group_id;
+        ticket.assignee_id = activity.assignee_id;
+        return domain::StaffScope::of(user, groups.groups_of(user.id)).covers(ticket);
+      },
+      [&tickets](const domain::User& user, std::string_view number) {
+        return static_cast<bool>(tickets.agent_view(domain::Actor{user, std::nullopt}, number));
+      });
+  p.tickets->set_activity_publisher(p.live.get());
   p.mail_requests = std::make_unique<domain::MailRequestService>(
       db.tickets(), db.users(), db.outbox(), db.access_links(), *p.auth, *p.ticket_mails, p.crypto, p.clock);
   p.mail_admin = std::make_unique<domain::MailAdminService>(db.outbox(), db.mail_templates(), *p.mail_settings,
@@ -96,8 +120,10 @@ domain::TicketService& Composition::tickets() { return *parts_->tickets; }
 domain::CatalogRepository& Composition::catalog() { return parts_->database->catalog(); }
 domain::MailRequestService& Composition::mail_requests() { return *parts_->mail_requests; }
 domain::MailAdminService& Composition::mail_admin() { return *parts_->mail_admin; }
+domain::StaffService& Composition::staff() { return *parts_->staff; }
 domain::OutboxDelivery& Composition::outbox_delivery() { return *parts_->outbox_delivery; }
 domain::InboundMailService& Composition::inbound_mail() { return *parts_->inbound_mail; }
+http::ActivityHub& Composition::live() { return *parts_->live; }
 domain::MailSettings Composition::mail_settings() const { return parts_->mail_settings->current(); }
 const core::Clock& Composition::clock() const { return parts_->clock; }
 

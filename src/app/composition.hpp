@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/clock.hpp"
+#include "domain/agents/staff_service.hpp"
 #include "domain/mail/inbound_mail_service.hpp"
 #include "domain/mail/mail_admin_service.hpp"
 #include "domain/mail/mail_request_service.hpp"
@@ -13,6 +14,7 @@
 #include "domain/mail/ticket_mails.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/auth_service.hpp"
+#include "http/realtime/activity_hub.hpp"
 
 namespace gongdan::app {
 
@@ -38,8 +40,11 @@ class Composition {
   domain::CatalogRepository& catalog();
   domain::MailRequestService& mail_requests();
   domain::MailAdminService& mail_admin();
+  domain::StaffService& staff();
   domain::OutboxDelivery& outbox_delivery();
   domain::InboundMailService& inbound_mail();
+  /// Where committed ticket changes go to the agents' open browsers.
+  http::ActivityHub& live();
   /// The mail settings in force (saved on the admin page, else the command line's).
   domain::MailSettings mail_settings() const;
   const core::Clock& clock() const;

@@ -76,7 +76,7 @@ void add_demo_fields(Composition& app, const domain::Actor& admin, core::Categor
 void load_demo_data(Composition& app, std::ostream& out) {
   bool fresh = false;
   for (const auto& user : kUsers) {
-    auto created = app.auth().add_user({user.email, user.password, user.name, user.role, std::string(user.locale)});
+    auto created = app.staff().add_account({user.email, user.password, user.name, user.role, std::string(user.locale)});
     fresh = fresh || created.ok();
   }
   if (fresh) {

@@ -112,7 +112,9 @@ class ApplicationTest : public ::testing::Test {
   testing_stores::RecordingTransport transport_;
   domain::MailRequestService mail_requests_{tickets_, users_, outbox_, links_, auth_, mails_, crypto_, clock_};
   domain::MailAdminService mail_admin_{outbox_, templates_, mail_settings_, engine_, composer_, transport_, clock_};
-  Services services_{auth_, ticket_service_, catalog_, mail_requests_, mail_admin_};
+  testing_stores::InMemoryGroups groups_;
+  domain::StaffService staff_{users_, groups_, auth_};
+  Services services_{auth_, ticket_service_, catalog_, mail_requests_, mail_admin_, staff_};
   ServerOptions options_;
   Application app_{services_, options_, clock_};
 };

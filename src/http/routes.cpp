@@ -4,9 +4,11 @@
 
 #include "http/handlers/admin_catalog_handlers.hpp"
 #include "http/handlers/admin_mail_handlers.hpp"
+#include "http/handlers/admin_staff_handlers.hpp"
 #include "http/handlers/agent_handlers.hpp"
 #include "http/handlers/attachment_handlers.hpp"
 #include "http/handlers/auth_handlers.hpp"
+#include "http/handlers/live_handlers.hpp"
 #include "http/handlers/mail_link_handlers.hpp"
 #include "http/handlers/public_handlers.hpp"
 #include "http/handlers/ticket_handlers.hpp"
@@ -47,11 +49,22 @@ const std::array kRoutes{
     RouteSpec{"POST", "/api/v1/links/ticket", &open_ticket_link, RateAction::kLookup},
     RouteSpec{"POST", "/api/v1/mail/ticket-list", &request_ticket_list, RateAction::kMail},
 
+    RouteSpec{"GET", "/api/v1/agent/views", &list_views, kUnlimited},
+    RouteSpec{"GET", "/api/v1/agent/staff", &get_staff_directory, kUnlimited},
     RouteSpec{"GET", "/api/v1/agent/tickets", &list_queue, kUnlimited},
+    RouteSpec{"POST", "/api/v1/agent/tickets/bulk", &bulk_update_tickets, kUnlimited},
     RouteSpec{"GET", "/api/v1/agent/tickets/{number}", &agent_get_ticket, kUnlimited},
     RouteSpec{"PATCH", "/api/v1/agent/tickets/{number}", &agent_update_ticket, kUnlimited},
     RouteSpec{"POST", "/api/v1/agent/tickets/{number}/messages", &agent_add_message, kUnlimited},
+    RouteSpec{"POST", "/api/v1/agent/tickets/{number}/merge", &merge_ticket, kUnlimited},
+    // The WebSocket upgrade is taken by the server before routing; a plain GET lands here.
+    RouteSpec{"GET", "/api/v1/ws", &live_updates, kUnlimited},
 
+    RouteSpec{"GET", "/api/v1/admin/users", &list_users, kUnlimited},
+    RouteSpec{"POST", "/api/v1/admin/users", &create_user, kUnlimited},
+    RouteSpec{"PATCH", "/api/v1/admin/users/{id}", &update_user, kUnlimited},
+    RouteSpec{"POST", "/api/v1/admin/groups", &create_group, kUnlimited},
+    RouteSpec{"PUT", "/api/v1/admin/groups/{id}", &update_group, kUnlimited},
     RouteSpec{"GET", "/api/v1/admin/outbox", &list_outbox, kUnlimited},
     RouteSpec{"POST", "/api/v1/admin/outbox/{id}/retry", &retry_outbox_mail, kUnlimited},
     RouteSpec{"GET", "/api/v1/admin/mail/settings", &get_mail_settings, kUnlimited},

@@ -1,11 +1,13 @@
 #include <cstdio>
 #include <exception>
+#include <optional>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "core/clock.hpp"
 #include "http/application.hpp"
+#include "http/realtime/live_gate.hpp"
 #include "http/server.hpp"
 #include "http/server/server.hpp"
 
@@ -14,7 +16,10 @@ namespace gongdan::http {
 int run_server(const ServerOptions& options, Services& services) {
   const core::SystemClock clock;
   Application application(services, options, clock);
-  Server server({options.host, options.port, options.io_threads, options.worker_threads}, application);
+  std::optional<LiveGate> live;
+  if (services.live) live.emplace(services, *services.live);
+  Server server({options.host, options.port, options.io_threads, options.worker_threads}, application,
+                live ? &*live : nullptr);
   try {
     server.stop_on_signals();
     const std::uint16_t port = server.start();

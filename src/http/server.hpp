@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/agents/staff_service.hpp"
 #include "domain/catalog/catalog.hpp"
 #include "domain/mail/mail_admin_service.hpp"
 #include "domain/mail/mail_request_service.hpp"
@@ -45,6 +46,8 @@ struct ServerOptions {
   bool secure_cookies = false;  // add `Secure` to the session cookies (behind HTTPS)
 };
 
+class ActivityHub;
+
 /// The use cases the HTTP layer calls; owned by the composition root.
 struct Services {
   domain::AuthService& auth;
@@ -52,6 +55,8 @@ struct Services {
   domain::CatalogRepository& catalog;
   domain::MailRequestService& mail_requests;
   domain::MailAdminService& mail_admin;
+  domain::StaffService& staff;
+  ActivityHub* live = nullptr;  // live updates over /api/v1/ws; none: upgrades are refused
 };
 
 /// Serves until SIGINT/SIGTERM; prints "listening on http://HOST:PORT" (the actual port when 0)

@@ -56,7 +56,8 @@ SqliteDatabase::SqliteDatabase(std::filesystem::path path, SqliteOptions options
       access_links_(store_),
       mail_templates_(store_),
       mail_settings_(store_, clock()),
-      inbound_log_(store_) {}
+      inbound_log_(store_),
+      groups_(store_) {}
 
 SqliteDatabase::~SqliteDatabase() { writer_->stop(); }
 

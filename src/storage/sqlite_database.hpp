@@ -11,6 +11,7 @@
 #include "storage/sqlite/reader_pool.hpp"
 #include "storage/sqlite/sqlite_access_link_repository.hpp"
 #include "storage/sqlite/sqlite_catalog_repository.hpp"
+#include "storage/sqlite/sqlite_group_repository.hpp"
 #include "storage/sqlite/sqlite_inbound_mail_log.hpp"
 #include "storage/sqlite/sqlite_mail_settings_repository.hpp"
 #include "storage/sqlite/sqlite_mail_template_repository.hpp"
@@ -68,6 +69,7 @@ class SqliteDatabase {
   domain::MailTemplateRepository& mail_templates() { return mail_templates_; }
   domain::MailSettingsRepository& mail_settings() { return mail_settings_; }
   domain::InboundMailLog& inbound_log() { return inbound_log_; }
+  domain::GroupRepository& groups() { return groups_; }
 
   const std::filesystem::path& path() const { return path_; }
   /// The engine internals, for tests and maintenance commands.
@@ -93,6 +95,7 @@ class SqliteDatabase {
   SqliteMailTemplateRepository mail_templates_;
   SqliteMailSettingsRepository mail_settings_;
   SqliteInboundMailLog inbound_log_;
+  SqliteGroupRepository groups_;
 };
 
 }  // namespace gongdan::storage

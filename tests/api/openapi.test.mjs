@@ -91,7 +91,8 @@ describe('docs/openapi.yaml', () => {
       assert.ok(!ids.has(op.operationId), `${k}: duplicate operationId ${op.operationId}`);
       ids.add(op.operationId);
       const codes = Object.keys(op.responses || {});
-      assert.ok(codes.some((c) => /^2\d\d$/.test(c)), `${k}: a 2xx response`);
+      // A WebSocket upgrade succeeds with 101 Switching Protocols.
+      assert.ok(codes.some((c) => /^2\d\d$/.test(c) || c === '101'), `${k}: a 2xx (or 101) response`);
       for (const c of codes.filter((x) => /^[45]\d\d$/.test(x))) {
         let resp = op.responses[c];
         if (resp.$ref) resp = resolveRef(spec, resp.$ref);

@@ -8,7 +8,8 @@ declare module 'vue-router' {
   interface RouteMeta {
     title?: string // i18n key
     auth?: boolean // must be signed in
-    agent?: boolean // must be agent or admin
+    agent?: boolean // must be staff (agent, supervisor or admin)
+    wide?: boolean // a work page that uses the whole width of a desktop screen
     admin?: boolean // must be admin
     linkable?: boolean // with `auth`: a mailed ticket link (#link=…, then the gd_link cookie) also opens it
   }
@@ -29,24 +30,29 @@ export const router = createRouter({
     { path: '/lookup', name: 'lookup', component: () => import('./features/lookup/LookupPage.vue'), meta: { title: 'lookup.title' } },
     { path: '/tickets', name: 'tickets', component: () => import('./features/tickets/MyTickets.vue'), meta: { title: 'tickets.title', auth: true } },
     { path: '/tickets/:number', name: 'ticket', component: () => import('./features/tickets/TicketPage.vue'), meta: { auth: true, linkable: true }, props: true },
-    { path: '/agent', name: 'queue', component: () => import('./features/agent/AgentQueue.vue'), meta: { title: 'agent.title', auth: true, agent: true } },
-    { path: '/agent/tickets/:number', name: 'agent-ticket', component: () => import('./features/agent/AgentTicket.vue'), meta: { auth: true, agent: true }, props: true },
+    { path: '/agent', name: 'queue', component: () => import('./features/agent/AgentQueue.vue'), meta: { title: 'agent.title', auth: true, agent: true, wide: true } },
+    { path: '/agent/tickets/:number', name: 'agent-ticket', component: () => import('./features/agent/AgentTicket.vue'), meta: { auth: true, agent: true, wide: true }, props: true },
     // The admin pages, their API module and their messages are one chunk customers never fetch.
     { path: '/admin/categories', name: 'admin-categories', component: () => import('./features/admin/AdminCategories.vue'), meta: { title: 'nav.adminCategories', auth: true, admin: true } },
     { path: '/admin/categories/:id', name: 'admin-category-fields', component: () => import('./features/admin/AdminCategoryFields.vue'), meta: { title: 'nav.adminCategories', auth: true, admin: true }, props: true },
     { path: '/admin/mail', name: 'admin-mail', component: () => import('./features/admin/AdminMail.vue'), meta: { title: 'nav.adminMail', auth: true, admin: true } },
+    { path: '/admin/users', name: 'admin-users', component: () => import('./features/admin/AdminUsers.vue'), meta: { title: 'nav.adminUsers', auth: true, admin: true, wide: true } },
+    { path: '/admin/groups', name: 'admin-groups', component: () => import('./features/admin/AdminGroups.vue'), meta: { title: 'nav.adminGroups', auth: true, admin: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFound, meta: { title: 'notFound.title' } },
   ],
 })
 
 // After a client-side navigation, move focus to the new page so keyboard and screen-reader users
 // start at its top (the first page load keeps the browser's own focus, at the skip link).
+// A change of the query alone (the queue's filters, typed or chosen) stays on the same page: focus
+// stays where the user is working.
 let firstNavigation = true
-router.afterEach(() => {
+router.afterEach((to, from) => {
   if (firstNavigation) {
     firstNavigation = false
     return
   }
+  if (to.path === from.path) return
   setTimeout(() => document.getElementById('main')?.focus({ preventScroll: true }))
 })
 

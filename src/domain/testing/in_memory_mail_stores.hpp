@@ -246,9 +246,14 @@ class MailingTickets final : public TicketRepository {
     if (changed) outbox_.write(std::move(effects), id, changed->ticket.updated_at);
     return changed;
   }
+  core::Result<ChangedTicket> merge(core::TicketId source, core::TicketId target,
+                                    const MergeDecision& decide) override {
+    return tickets_.merge(source, target, decide);
+  }
   std::optional<Ticket> find_by_number(const TicketNumber& number) override { return tickets_.find_by_number(number); }
   std::optional<Ticket> find_by_id(core::TicketId id) override { return tickets_.find_by_id(id); }
   core::Result<Page<Ticket>> list(const TicketQuery& query) override { return tickets_.list(query); }
+  std::int64_t count(const TicketQuery& query) override { return tickets_.count(query); }
   std::vector<Message> messages(core::TicketId id, bool include_internal) override {
     return tickets_.messages(id, include_internal);
   }

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "core/crypto.hpp"
+#include "domain/agents/group_repository.hpp"
 #include "domain/catalog/catalog.hpp"
 #include "domain/tickets/ticket_repository.hpp"
 #include "domain/users/user_repository.hpp"
@@ -74,6 +75,28 @@ class InMemoryUsers final : public UserRepository {
     if (!it->second.email_verified_at) it->second.email_verified_at = at;
     return core::ok_status();
   }
+  std::vector<User> list_users(const UserFilter& filter) override {
+    std::vector<User> out;
+    for (const auto& [id, user] : users_) {
+      if (filter.role && user.role != *filter.role) continue;
+      if (filter.staff_only && !user.is_staff()) continue;
+      if (!filter.text.empty() && user.email.find(filter.text) == std::string::npos &&
+          user.name.find(filter.text) == std::string::npos) {
+        continue;
+      }
+      out.push_back(user);
+    }
+    if (out.size() > static_cast<std::size_t>(filter.limit)) out.resize(static_cast<std::size_t>(filter.limit));
+    return out;
+  }
+  core::Result<User> update_access(core::UserId id, std::optional<Role> role, std::optional<bool> away) override {
+    const auto it = users_.find(id.value);
+    if (it == users_.end()) return core::Error::not_found();
+    if (role) it->second.role = *role;
+    if (away) it->second.away = *away;
+    return it->second;
+  }
+  std::vector<std::pair<core::UserId, std::int64_t>> active_loads() override { return {}; }
   core::Status create_session(const Session& session) override {
     sessions_[session.token_digest] = session;
     return core::ok_status();
@@ -168,6 +191,58 @@ class InMemoryCatalog final : public CatalogRepository {
   std::int64_t next_field_id_ = 1;
 };
 
+class InMemoryGroups final : public GroupRepository {
+ public:
+  InMemoryGroups() { groups_.push_back({core::GroupId{1}, "First line", AssignmentMode::kManual, {}}); }
+  std::vector<Group> list() override { return groups_; }
+  std::optional<Group> find(core::GroupId id) override {
+    for (const auto& g : groups_) {
+      if (g.id == id) return g;
+    }
+    return std::nullopt;
+  }
+  core::Result<Group> create(const GroupDraft& draft) override {
+    for (const auto& g : groups_) {
+      if (g.name == draft.name) return core::Error::conflict("name_taken", "Taken.");
+    }
+    groups_.push_back(
+        {core::GroupId{static_cast<std::int64_t>(groups_.size()) + 1}, draft.name, draft.assignment, draft.members});
+    return groups_.back();
+  }
+  core::Result<Group> update(core::GroupId id, const GroupDraft& draft) override {
+    for (auto& g : groups_) {
+      if (g.id == id) {
+        g = {id, draft.name, draft.assignment, draft.members};
+        return g;
+      }
+    }
+    return core::Error::not_found();
+  }
+  core::Status add_member(core::GroupId id, core::UserId user) override {
+    for (auto& g : groups_) {
+      if (g.id != id) continue;
+      if (std::find(g.members.begin(), g.members.end(), user) == g.members.end()) g.members.push_back(user);
+      std::sort(g.members.begin(), g.members.end());
+      return core::ok_status();
+    }
+    return core::Error::not_found();
+  }
+  std::optional<core::GroupId> default_group() override {
+    if (groups_.empty()) return std::nullopt;
+    return groups_.front().id;
+  }
+  std::vector<core::GroupId> groups_of(core::UserId user) override {
+    std::vector<core::GroupId> out;
+    for (const auto& g : groups_) {
+      if (std::find(g.members.begin(), g.members.end(), user) != g.members.end()) out.push_back(g.id);
+    }
+    return out;
+  }
+
+ private:
+  std::vector<Group> groups_;
+};
+
 class InMemoryBlobs final : public BlobStore {
  public:
   core::Result<std::string> put(std::string_view bytes) override {
@@ -207,6 +282,7 @@ class InMemoryTickets final : public TicketRepository {
     }
     Ticket ticket = draft.ticket;
     ticket.id = core::TicketId{next_id_++};
+    if (!ticket.group_id) ticket.group_id = core::GroupId{1};  // the default group, as the stores do
     tickets_[ticket.id.value] = ticket;
     if (!draft.effects.empty()) written_effects.push_back(with_ticket(draft.effects, ticket));
     append(ticket.id, draft.first_message, ticket.created_at);
@@ -242,6 +318,23 @@ class InMemoryTickets final : public TicketRepository {
     }
     return ChangedTicket{it->second, message};
   }
+  core::Result<ChangedTicket> merge(core::TicketId source, core::TicketId target,
+                                    const MergeDecision& decide) override {
+    const auto from = tickets_.find(source.value);
+    const auto to = tickets_.find(target.value);
+    if (from == tickets_.end() || to == tickets_.end()) return core::Error::not_found();
+    auto plan = decide(from->second, to->second);
+    if (!plan) return plan.take_error();
+    for (const auto& m : messages(source, true)) {
+      messages_.push_back({core::MessageId{next_id_++}, target, m.author, m.body, m.internal || plan->copy_as_internal,
+                           m.created_at, m.attachments});
+    }
+    auto merged = modify(source, [&](const Ticket&) -> core::Result<TicketChange> { return plan->source; });
+    if (!merged) return merged.take_error();
+    from->second.merged_into_id = target;
+    from->second.merged_into_number = to->second.number.str();
+    return modify(target, [&](const Ticket&) -> core::Result<TicketChange> { return plan->target; });
+  }
   std::optional<Ticket> find_by_number(const TicketNumber& number) override {
     for (const auto& [id, t] : tickets_) {
       if (t.number == number) return t;
@@ -255,19 +348,14 @@ class InMemoryTickets final : public TicketRepository {
   core::Result<Page<Ticket>> list(const TicketQuery& query) override {
     Page<Ticket> page;
     for (const auto& [id, t] : tickets_) {
-      if (query.customer && t.customer.user_id != query.customer) continue;
-      if (!query.customer_email.empty() && t.customer.email != query.customer_email) continue;
-      if (!query.statuses.empty() &&
-          std::find(query.statuses.begin(), query.statuses.end(), t.status) == query.statuses.end()) {
-        continue;
-      }
-      if (!query.text.empty() && t.subject.find(query.text) == std::string::npos && t.number.str() != query.text &&
-          t.customer.email.find(query.text) == std::string::npos) {
-        continue;
-      }
-      page.items.push_back(t);
+      if (matches(query, t)) page.items.push_back(t);
     }
     return page;
+  }
+  std::int64_t count(const TicketQuery& query) override {
+    std::int64_t n = 0;
+    for (const auto& [id, t] : tickets_) n += matches(query, t) ? 1 : 0;
+    return n;
   }
   std::vector<Message> messages(core::TicketId id, bool include_internal) override {
     std::vector<Message> out;
@@ -330,6 +418,26 @@ class InMemoryTickets final : public TicketRepository {
       if (link.purpose == LinkPurpose::kTicket && !link.ticket_id) link.ticket_id = ticket.id;
     }
     return effects;
+  }
+
+  static bool matches(const TicketQuery& query, const Ticket& t) {
+    const auto contains = [](const auto& list, const auto& value) {
+      return std::find(list.begin(), list.end(), value) != list.end();
+    };
+    if (query.customer && t.customer.user_id != query.customer) return false;
+    if (!query.customer_email.empty() && t.customer.email != query.customer_email) return false;
+    if (!query.statuses.empty() && !contains(query.statuses, t.status)) return false;
+    if (!query.priorities.empty() && !contains(query.priorities, t.priority)) return false;
+    if (query.scope && !query.scope->covers(t)) return false;
+    if (query.assignee && t.assignee_id != query.assignee) return false;
+    if (query.unassigned && t.assignee_id) return false;
+    if (!query.groups.empty() && !(t.group_id && contains(query.groups, *t.group_id))) return false;
+    if (!query.tag.empty() && !contains(t.tags, query.tag)) return false;
+    if (!query.text.empty() && t.subject.find(query.text) == std::string::npos && t.number.str() != query.text &&
+        t.customer.email.find(query.text) == std::string::npos) {
+      return false;
+    }
+    return true;
   }
 
   Message append(core::TicketId id, const NewMessage& m, core::Timestamp at) {

@@ -1,10 +1,37 @@
 #include "domain/tickets/ticket.hpp"
 
+#include <array>
+#include <utility>
+
 namespace gongdan::domain {
+namespace {
+
+constexpr std::array<std::pair<EventType, std::string_view>, 9> kEventNames{{
+    {EventType::kStatusChanged, "status_changed"},
+    {EventType::kPriorityChanged, "priority_changed"},
+    {EventType::kAssigneeChanged, "assignee_changed"},
+    {EventType::kGroupChanged, "group_changed"},
+    {EventType::kTagAdded, "tag_added"},
+    {EventType::kTagRemoved, "tag_removed"},
+    {EventType::kMergedInto, "merged_into"},
+    {EventType::kMergedFrom, "merged_from"},
+    {EventType::kFieldChanged, "field_changed"},
+}};
+
+}  // namespace
 
 std::string_view to_string(EventType type) {
-  if (type == EventType::kFieldChanged) return "field_changed";
-  return type == EventType::kPriorityChanged ? "priority_changed" : "status_changed";
+  for (const auto& [value, name] : kEventNames) {
+    if (value == type) return name;
+  }
+  return "status_changed";
+}
+
+std::optional<EventType> parse_event_type(std::string_view text) {
+  for (const auto& [value, name] : kEventNames) {
+    if (name == text) return value;
+  }
+  return std::nullopt;
 }
 
 }  // namespace gongdan::domain

@@ -49,6 +49,19 @@ struct Ticket {
   core::Timestamp updated_at;
   std::optional<core::Timestamp> resolved_at;
   std::optional<core::Timestamp> closed_at;
+  // Who works it (docs/workspace.md): one group, optionally one agent; names read with the ticket.
+  std::optional<core::GroupId> group_id;
+  std::string group_name;
+  std::optional<core::UserId> assignee_id;
+  std::string assignee_name;
+  std::vector<std::string> tags;  // sorted, each once
+  /// When the customer last wrote (submission or message): the "waiting longest" sort.
+  std::optional<core::Timestamp> last_customer_message_at;
+  /// The first-response deadline; set by service-level policies (docs/sla.md), empty until then.
+  std::optional<core::Timestamp> first_response_due_at;
+  /// Set when this ticket was merged into another: that ticket's id and number.
+  std::optional<core::TicketId> merged_into_id;
+  std::string merged_into_number;
 };
 
 /// Who wrote a message or caused an event, as shown to readers.
@@ -85,7 +98,13 @@ struct Message {
 enum class EventType {
   kStatusChanged,
   kPriorityChanged,
-  kFieldChanged,  // a custom field's value; TicketEvent::field names the field
+  kAssigneeChanged,  // from/to: user id as text, "" for nobody
+  kGroupChanged,     // from/to: group id as text
+  kTagAdded,         // to: the tag
+  kTagRemoved,       // from: the tag
+  kMergedInto,       // on the merged ticket; to: the surviving ticket's number
+  kMergedFrom,       // on the surviving ticket; from: the merged ticket's number
+  kFieldChanged,     // a custom field's value; TicketEvent::field names the field
 };
 
 /// A recorded change of a ticket's state: the append-only history beside the messages.
@@ -101,6 +120,7 @@ struct TicketEvent {
 };
 
 std::string_view to_string(EventType type);
+std::optional<EventType> parse_event_type(std::string_view text);
 
 /// A file that has been checked and written to the BlobStore, waiting to be linked to a message.
 struct StoredFile {
@@ -137,7 +157,10 @@ struct NewTicket {
   Ticket ticket;  // id ignored; everything else as it will be stored
   NewMessage first_message;
   std::optional<IdempotencyKey> idempotency;
-  MailEffects effects{};                   // queued in the same transaction; the store fills in the new ticket's id
+  MailEffects effects{};  // queued in the same transaction; the store fills in the new ticket's id
+  /// Hand the ticket to a member of its group by the group's assignment mode, deciding inside the
+  /// write transaction from the members' state there (pick_assignee in domain/agents/group.hpp).
+  bool auto_assign = false;
   std::vector<FieldValue> field_values{};  // the custom fields' answers, checked
 };
 
@@ -155,6 +178,15 @@ struct TicketChange {
   std::vector<NewEvent> events;
   MailEffects effects{};  // mails and links queued in the same transaction
   std::optional<FieldEdit> field_edit{};
+};
+
+/// What a merge does to both tickets, decided inside one write transaction.
+struct MergePlan {
+  TicketChange source;  // the ticket merged away: closed, pointing at the target
+  TicketChange target;  // the surviving ticket: an event, a new updated_at
+  /// Copy the source's messages into the target as internal notes: the two customers differ, and
+  /// neither may read the other's words (docs/workspace.md "Merging").
+  bool copy_as_internal = false;
 };
 
 /// The result of applying a TicketChange.

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "domain/agents/access_policy.hpp"
 #include "domain/tickets/ticket.hpp"
 
 namespace gongdan::domain {
@@ -13,16 +14,25 @@ namespace gongdan::domain {
 /// Which tickets to list and in what order.
 struct TicketQuery {
   enum class Order {
-    kRecentActivity,  // updated_at descending: My tickets
-    kQueue,           // priority descending, then created_at ascending: the agents' queue
+    kRecentActivity,       // updated_at descending: My tickets
+    kQueue,                // priority descending, then created_at ascending: the agents' queue
+    kAge,                  // created_at ascending: oldest first
+    kLastCustomerMessage,  // last_customer_message_at descending: most recently waiting first
+    kDue,                  // first_response_due_at ascending, tickets without a deadline last
   };
-  std::optional<core::UserId> customer;  // only this customer's tickets
-  std::string customer_email;            // only tickets of this address (lower-cased); empty: any
-  std::vector<Status> statuses;          // empty: any
-  std::vector<Priority> priorities;      // empty: any
-  std::string text;                      // matches number, subject or customer email; empty: any
+  std::optional<StaffScope> scope;                // only tickets this staff member works
+  std::optional<core::UserId> assignee;           // only tickets assigned to this user
+  bool unassigned = false;                        // only tickets without an assignee
+  std::vector<core::GroupId> groups;              // only tickets of these groups; empty: any
+  std::string tag;                                // only tickets with this tag; empty: any
+  std::optional<core::Timestamp> resolved_since;  // only tickets resolved or closed since then
+  std::optional<core::UserId> customer;           // only this customer's tickets
+  std::string customer_email;                     // only tickets of this address (lower-cased); empty: any
+  std::vector<Status> statuses;                   // empty: any
+  std::vector<Priority> priorities;               // empty: any
+  std::string text;                               // matches number, subject or customer email; empty: any
   Order order = Order::kRecentActivity;
-  std::string cursor;                    // opaque, from a previous page's next_cursor
+  std::string cursor;  // opaque, from a previous page's next_cursor
   int limit = 20;
 };
 
@@ -35,6 +45,9 @@ struct Page {
 
 /// Decides, from a ticket's current state read inside the write transaction, what to change.
 using TicketDecision = std::function<core::Result<TicketChange>(const Ticket&)>;
+
+/// Decides a merge from both tickets' current states, read inside the write transaction.
+using MergeDecision = std::function<core::Result<MergePlan>(const Ticket& source, const Ticket& target)>;
 
 /// Where tickets, their messages, events and attachment records live. Every write is atomic.
 class TicketRepository {
@@ -50,10 +63,18 @@ class TicketRepository {
   /// Nothing is written when `decide` fails. Error kNotFound when there is no such ticket.
   virtual core::Result<ChangedTicket> modify(core::TicketId id, const TicketDecision& decide) = 0;
 
+  /// Merges `source` into `target` in one transaction: applies both changes of the plan and
+  /// copies the source's messages and attachment records into the target with their original
+  /// times (before the source's own change is appended). Returns the target as changed.
+  virtual core::Result<ChangedTicket> merge(core::TicketId source, core::TicketId target,
+                                            const MergeDecision& decide) = 0;
+
   virtual std::optional<Ticket> find_by_number(const TicketNumber& number) = 0;
   virtual std::optional<Ticket> find_by_id(core::TicketId id) = 0;
   /// Error kInvalid (field `cursor`) when the cursor was not made by this store.
   virtual core::Result<Page<Ticket>> list(const TicketQuery& query) = 0;
+  /// How many tickets the query's filters match (order, cursor and limit ignored).
+  virtual std::int64_t count(const TicketQuery& query) = 0;
   /// The conversation in time order, internal notes only when asked for.
   virtual std::vector<Message> messages(core::TicketId id, bool include_internal) = 0;
   virtual std::vector<TicketEvent> events(core::TicketId id) = 0;

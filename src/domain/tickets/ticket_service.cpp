@@ -5,6 +5,8 @@
 #include <charconv>
 
 #include "core/utf8.hpp"
+#include "domain/agents/ticket_tags.hpp"
+#include "domain/agents/ticket_views.hpp"
 #include "domain/tickets/attachment_policy.hpp"
 #include "domain/tickets/text_similarity.hpp"
 #include "domain/users/auth_service.hpp"
@@ -18,6 +20,7 @@ constexpr std::size_t kMaxSearchChars = 200;
 constexpr std::size_t kMaxGuestNameChars = 100;
 constexpr int kSimilarCandidates = 50;
 constexpr std::size_t kSimilarResults = 3;
+constexpr int kCustomerPanelTickets = 10;
 
 core::Error invalid_transition(std::string message) {
   return core::Error::conflict("invalid_transition", std::move(message));
@@ -110,7 +113,7 @@ std::string idempotency_scope(const Actor& actor, const CustomerRef& customer, c
 TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catalog, UserRepository& users,
                              BlobStore& blobs, const FileTypeDetector& detector, const core::Crypto& crypto,
                              const core::Clock& clock, const TicketMails& mails, TicketSettings settings,
-                             OutboxRepository* outbox)
+                             OutboxRepository* outbox, GroupRepository* groups)
     : tickets_(tickets),
       catalog_(catalog),
       users_(users),
@@ -120,7 +123,8 @@ TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catal
       clock_(clock),
       mails_(mails),
       settings_(settings),
-      outbox_(outbox) {}
+      outbox_(outbox),
+      groups_(groups) {}
 
 Locale TicketService::recipient_locale(const Ticket& ticket) {
   if (ticket.customer.user_id) {
@@ -200,6 +204,8 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
   ticket.status = Status::kNew;
   ticket.customer = customer;
   ticket.created_at = ticket.updated_at = now;
+  ticket.last_customer_message_at = now;
+  draft.auto_assign = true;
   draft.field_values = std::move(field_values);
   draft.first_message = {AuthorRef{customer.user_id, customer.name, Role::kCustomer}, submission.description, false,
                          std::move(files).value()};
@@ -223,6 +229,7 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
     // The confirmation names the number, so it is made again for each number tried.
     if (send_confirmation) draft.effects = mails_.confirmation(ticket, customer.locale, reply_by);
     auto created = tickets_.create(draft);
+    if (created) announce(*created, ActivityKind::kCreated);
     if (created || created.error().reason != "number_taken") return created;
   }
   return core::Error::unavailable("Could not allocate a ticket number; try again.");
@@ -279,17 +286,47 @@ core::Result<Ticket> TicketService::find_visible(const Actor& actor, std::string
   if (!actor.user && !(actor.grant && !staff_view)) return core::Error::unauthenticated();
   if (staff_view && !actor.is_staff()) return core::Error::forbidden("Only agents may do this.");
   auto ticket = tickets_.find_by_number(*parsed);
-  // Another customer's ticket is "not found", never "forbidden": existence is not disclosed.
+  // Another customer's ticket is "not found", never "forbidden": existence is not disclosed. The
+  // same holds for an agent and another group's ticket (docs/workspace.md).
   if (!ticket || (!staff_view && !may_act_as_customer(actor, *ticket)))
     return core::Error::not_found("No such ticket.");
+  if (staff_view) {
+    auto scope = staff_scope(actor);
+    if (!scope) return scope.take_error();
+    if (!scope->covers(*ticket)) return core::Error::not_found("No such ticket.");
+  }
   return std::move(*ticket);
+}
+
+core::Result<StaffScope> TicketService::staff_scope(const Actor& actor) {
+  if (!actor.user) return core::Error::unauthenticated();
+  if (!actor.is_staff()) return core::Error::forbidden("Only agents may do this.");
+  // Without a group store (unit tests of other use cases) every staff member works every ticket.
+  if (!groups_) return StaffScope{actor.user->id, true, {}};
+  return StaffScope::of(*actor.user, groups_->groups_of(actor.user->id));
 }
 
 core::Result<TicketView> TicketService::view(const Actor& actor, std::string_view number) {
   auto ticket = find_visible(actor, number, false);
   if (!ticket) return ticket.take_error();
   const auto id = ticket->id;
-  return with_custom_fields({std::move(ticket).value(), tickets_.messages(id, false), tickets_.events(id)}, false);
+  // Customers see how their ticket moved, not how the team organised itself (docs/workspace.md).
+  auto events = tickets_.events(id);
+  std::erase_if(events, [](const TicketEvent& e) {
+    return e.type != EventType::kStatusChanged && e.type != EventType::kPriorityChanged &&
+           e.type != EventType::kMergedInto;
+  });
+  // A merge into another customer's ticket is not theirs to follow (docs/workspace.md "Merging").
+  if (ticket->merged_into_id) {
+    const auto into = tickets_.find_by_id(*ticket->merged_into_id);
+    if (!into || !may_act_as_customer(actor, *into)) {
+      ticket->merged_into_number.clear();
+      for (auto& e : events) {
+        if (e.type == EventType::kMergedInto) e.to.clear();
+      }
+    }
+  }
+  return with_custom_fields({std::move(ticket).value(), tickets_.messages(id, false), std::move(events)}, false);
 }
 
 core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::string_view number,
@@ -304,14 +341,17 @@ core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::stri
   if (!files) return files.take_error();
   const auto author = customer_author(actor, *ticket);
   const auto now = clock_.now();
-  return tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
+  auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
     if (current.status == Status::kClosed) return invalid_transition("The ticket is closed; submit a new one.");
     TicketChange change{current, NewMessage{author, message.body, false, *files}, {}, {}};
     if (auto to = status_after_customer_message(current.status))
       set_status(change.updated, *to, now, author, change.events);
     change.updated.updated_at = now;
+    change.updated.last_customer_message_at = now;
     return change;
   });
+  if (changed) announce(changed->ticket, ActivityKind::kMessageAdded);
+  return changed;
 }
 
 core::Result<Ticket> TicketService::close(const Actor& actor, std::string_view number) {
@@ -327,6 +367,7 @@ core::Result<Ticket> TicketService::close(const Actor& actor, std::string_view n
     return change;
   });
   if (!changed) return changed.take_error();
+  announce(changed->ticket, ActivityKind::kUpdated);
   return std::move(changed->ticket);
 }
 
@@ -346,6 +387,7 @@ core::Result<Ticket> TicketService::reopen(const Actor& actor, std::string_view 
     return change;
   });
   if (!changed) return changed.take_error();
+  announce(changed->ticket, ActivityKind::kUpdated);
   return std::move(changed->ticket);
 }
 
@@ -377,12 +419,32 @@ core::Result<LookupResult> TicketService::lookup(std::string_view number, std::s
   if (!ticket || ticket->customer.email != lower) {
     return core::Error::not_found("No ticket with this number and email.");
   }
-  return LookupResult{ticket->number, ticket->status, ticket->updated_at};
+  LookupResult result{ticket->number, ticket->status, ticket->updated_at};
+  // Lookups of a merged ticket lead to the ticket it went into, when the same address owns it.
+  if (ticket->merged_into_id) {
+    if (const auto into = tickets_.find_by_id(*ticket->merged_into_id); into && into->customer.email == lower)
+      result.merged_into = into->number.str();
+  }
+  return result;
 }
 
 core::Result<Page<Ticket>> TicketService::queue(const Actor& actor, const ListRequest& request) {
-  if (!actor.user) return core::Error::unauthenticated();
-  if (!actor.is_staff()) return core::Error::forbidden("Only agents may see the queue.");
+  auto scope = staff_scope(actor);
+  if (!scope) return scope.take_error();
+  auto query = queue_query(*scope, request);
+  if (!query) return query.take_error();
+  return tickets_.list(*query);
+}
+
+core::Result<TicketQuery> TicketService::queue_query(const StaffScope& scope, const ListRequest& request) {
+  TicketQuery query;
+  if (request.view) {
+    const auto view = parse_view(*request.view);
+    if (!view) return core::Error::field("view", "invalid", "Unknown view.");
+    query = view_query(*view, scope, clock_.now());
+  } else {
+    query.scope = scope;
+  }
   auto statuses = parse_list<Status>("status", request.status, parse_status);
   if (!statuses) return statuses.take_error();
   auto priorities = parse_list<Priority>("priority", request.priority, parse_priority);
@@ -391,23 +453,62 @@ core::Result<Page<Ticket>> TicketService::queue(const Actor& actor, const ListRe
   if (!limit) return limit.take_error();
   if (auto e = check_text("q", request.text, kMaxSearchChars, Presence::kOptional))
     return core::Error::validation({*e});
-  TicketQuery query;
-  query.statuses = std::move(statuses).value();
-  query.priorities = std::move(priorities).value();
+  // Explicit filters narrow the view's.
+  if (!statuses->empty()) query.statuses = std::move(statuses).value();
+  if (!priorities->empty()) query.priorities = std::move(priorities).value();
+  if (request.tag && !request.tag->empty()) {
+    auto tag = normalize_tag(*request.tag);
+    if (!tag) return core::Error::field("tag", "invalid", "Not a tag.");
+    query.tag = *tag;
+  }
+  if (request.group_id) query.groups = {core::GroupId{*request.group_id}};
+  if (request.assignee_id) query.assignee = core::UserId{*request.assignee_id};
+  query.order = TicketQuery::Order::kQueue;
+  if (request.sort && !request.sort->empty()) {
+    const auto order = parse_queue_sort(*request.sort);
+    if (!order) return core::Error::field("sort", "invalid", "One of priority, age, last_customer_message, due.");
+    query.order = *order;
+  }
   query.text = std::string(core::trim(request.text));
   // A typed ticket number in any spelling (lower case, spaces, O for 0) finds its ticket.
   if (auto number = TicketNumber::parse(query.text)) query.text = number->str();
-  query.order = TicketQuery::Order::kQueue;
   query.cursor = request.cursor;
   query.limit = *limit;
-  return tickets_.list(query);
+  return query;
+}
+
+core::Result<std::vector<ViewCount>> TicketService::views(const Actor& actor) {
+  auto scope = staff_scope(actor);
+  if (!scope) return scope.take_error();
+  const auto now = clock_.now();
+  std::vector<ViewCount> out;
+  for (const auto view : kAllViews) {
+    out.push_back({std::string(to_string(view)), tickets_.count(view_query(view, *scope, now))});
+  }
+  return out;
 }
 
 core::Result<TicketView> TicketService::agent_view(const Actor& actor, std::string_view number) {
   auto ticket = find_visible(actor, number, true);
   if (!ticket) return ticket.take_error();
   const auto id = ticket->id;
-  return with_custom_fields({std::move(ticket).value(), tickets_.messages(id, true), tickets_.events(id)}, true);
+  TicketView view{*ticket, tickets_.messages(id, true), tickets_.events(id), std::nullopt, {}};
+  // The customer panel: the account and the customer's other tickets, by account or guest address.
+  TicketQuery others;
+  if (ticket->customer.user_id) {
+    view.customer_account = users_.find_by_id(*ticket->customer.user_id);
+    others.customer = ticket->customer.user_id;
+  } else {
+    others.customer_email = ticket->customer.email;
+  }
+  others.limit = kCustomerPanelTickets + 1;
+  if (auto page = tickets_.list(others)) {
+    for (auto& other : page->items) {
+      if (other.id != id && view.customer_tickets.size() < kCustomerPanelTickets)
+        view.customer_tickets.push_back(std::move(other));
+    }
+  }
+  return with_custom_fields(std::move(view), true);
 }
 
 core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::string_view number,
@@ -420,11 +521,21 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
   if (ticket->status == Status::kClosed) return invalid_transition("The ticket is closed.");
   auto files = store_files(message.files);
   if (!files) return files.take_error();
+  std::optional<core::Timestamp> seen;
+  if (message.seen_updated_at) {
+    seen = core::parse_rfc3339(*message.seen_updated_at);
+    if (!seen) return core::Error::field("seen_updated_at", "invalid", "An RFC 3339 time, as the ticket showed it.");
+  }
   const auto author = author_of(*actor.user);
   const auto now = clock_.now();
   const auto locale = recipient_locale(*ticket);
-  return tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
+  auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
     if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
+    // Decided inside the write transaction, so a change committed a moment ago is seen too.
+    if (seen && !message.confirm && current.updated_at > *seen) {
+      return core::Error::conflict("ticket_changed",
+                                   "The ticket changed after your page showed it; look, then send again to confirm.");
+    }
     TicketChange change{current, NewMessage{author, message.body, message.internal, *files}, {}, {}};
     // The first public answer takes a new ticket into work.
     if (!message.internal && current.status == Status::kNew)
@@ -433,58 +544,240 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
     if (!message.internal) change.effects = mails_.agent_reply(change.updated, locale, *change.message);
     return change;
   });
+  if (changed) announce(changed->ticket, ActivityKind::kMessageAdded, message.internal);
+  return changed;
+}
+
+struct TicketService::CheckedUpdate {
+  std::optional<Status> status;
+  std::optional<Priority> priority;
+  std::optional<std::optional<User>> assignee;  // engaged: change; inner empty: unassign
+  std::vector<core::GroupId> assignee_groups;   // the new assignee's groups
+  std::optional<Group> group;
+  std::vector<std::string> add_tags;
+  std::vector<std::string> remove_tags;
+  std::optional<FieldEdit> field_edit;  // custom field answers (single-ticket updates only)
+};
+
+core::Result<TicketService::CheckedUpdate> TicketService::check_update(const TicketUpdate& update) {
+  std::vector<core::FieldError> errors;
+  CheckedUpdate checked;
+  if (update.status) {
+    checked.status = parse_status(*update.status);
+    if (!checked.status) errors.push_back({"status", "invalid", "One of new, open, pending, resolved, closed."});
+  }
+  if (update.priority) {
+    checked.priority = parse_priority(*update.priority);
+    if (!checked.priority) errors.push_back({"priority", "invalid", "One of low, normal, high, urgent."});
+  }
+  if (update.assignee_id) {
+    if (!*update.assignee_id) {
+      checked.assignee = std::optional<User>{};
+    } else if (auto user = users_.find_by_id(core::UserId{**update.assignee_id}); user && user->is_staff()) {
+      if (groups_) checked.assignee_groups = groups_->groups_of(user->id);
+      checked.assignee = std::move(user);
+    } else {
+      errors.push_back({"assignee_id", "unknown_user", "No such agent."});
+    }
+  }
+  if (update.group_id) {
+    checked.group = groups_ ? groups_->find(core::GroupId{*update.group_id}) : std::nullopt;
+    if (!checked.group) errors.push_back({"group_id", "unknown_group", "No such group."});
+  }
+  const auto read_tags = [&errors](std::string_view field, const std::vector<std::string>& tags,
+                                   std::vector<std::string>& out) {
+    if (tags.size() > kMaxTagsPerTicket) {
+      errors.push_back({std::string(field), "too_many", "At most " + std::to_string(kMaxTagsPerTicket) + " tags."});
+      return;
+    }
+    for (const auto& tag : tags) {
+      if (auto normalized = normalize_tag(tag)) {
+        out.push_back(*normalized);
+      } else {
+        errors.push_back({std::string(field), "invalid", "Tags are 1 to 40 characters without spaces or commas."});
+        return;
+      }
+    }
+  };
+  read_tags("add_tags", update.add_tags, checked.add_tags);
+  read_tags("remove_tags", update.remove_tags, checked.remove_tags);
+  if (update.empty()) errors.push_back({"status", "required", "Give at least one change."});
+  if (!errors.empty()) return core::Error::validation(std::move(errors));
+  return checked;
 }
 
 core::Result<Ticket> TicketService::agent_update(const Actor& actor, std::string_view number,
                                                  const TicketUpdate& update) {
   auto ticket = find_visible(actor, number, true);
   if (!ticket) return ticket.take_error();
-  std::vector<core::FieldError> errors;
-  std::optional<Status> status;
-  std::optional<Priority> priority;
-  if (update.status) {
-    status = parse_status(*update.status);
-    if (!status) errors.push_back({"status", "invalid", "One of new, open, pending, resolved, closed."});
+  auto checked = check_update(update);
+  // Custom fields are checked against this ticket's category, beside the other changes' errors.
+  auto edit = field_edit(*ticket, update.fields, author_of(*actor.user));
+  if (!edit) {
+    if (checked || edit.error().fields.empty()) return edit.take_error();
+    auto error = checked.take_error();
+    error.fields.insert(error.fields.end(), edit.error().fields.begin(), edit.error().fields.end());
+    return error;
   }
-  if (update.priority) {
-    priority = parse_priority(*update.priority);
-    if (!priority) errors.push_back({"priority", "invalid", "One of low, normal, high, urgent."});
-  }
-  if (!update.status && !update.priority && update.fields.empty()) {
-    errors.push_back({"status", "required", "Give a status, a priority or custom fields."});
-  }
+  if (!checked) return checked.take_error();
+  checked->field_edit = std::move(*edit);
+  return apply_update(actor, *ticket, *checked);
+}
+
+core::Result<Ticket> TicketService::apply_update(const Actor& actor, const Ticket& ticket,
+                                                 const CheckedUpdate& update) {
   const auto author = author_of(*actor.user);
-  auto edit = field_edit(*ticket, update.fields, author);
-  if (!edit && edit.error().fields.empty()) return edit.take_error();
-  if (!edit) errors.insert(errors.end(), edit.error().fields.begin(), edit.error().fields.end());
-  if (!errors.empty()) return core::Error::validation(std::move(errors));
+  const bool any_group = actor.user->sees_all_groups();
   const auto now = clock_.now();
-  const auto locale = recipient_locale(*ticket);
-  auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
+  const auto locale = recipient_locale(ticket);
+  auto changed = tickets_.modify(ticket.id, [&](const Ticket& current) -> core::Result<TicketChange> {
     TicketChange change{current, std::nullopt, {}, {}};
-    if (status && *status != current.status) {
-      if (!agent_may_change(current.status, *status)) {
+    Ticket& updated = change.updated;
+    if (update.status && *update.status != current.status) {
+      if (!agent_may_change(current.status, *update.status)) {
         return invalid_transition("A ticket cannot go from " + std::string(to_string(current.status)) + " to " +
-                                  std::string(to_string(*status)) + ".");
+                                  std::string(to_string(*update.status)) + ".");
       }
-      set_status(change.updated, *status, now, author, change.events);
-      if (mails_customer(*status)) change.effects = mails_.status_changed(change.updated, locale);
+      set_status(updated, *update.status, now, author, change.events);
+      if (mails_customer(*update.status)) change.effects = mails_.status_changed(updated, locale);
     }
-    if (priority && *priority != current.priority) {
-      if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
+    const bool other_changes =
+        update.priority || update.assignee || update.group || !update.add_tags.empty() || !update.remove_tags.empty();
+    if (other_changes && current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
+    if (update.priority && *update.priority != current.priority) {
       change.events.push_back({EventType::kPriorityChanged, std::string(to_string(current.priority)),
-                               std::string(to_string(*priority)), author});
-      change.updated.priority = *priority;
+                               std::string(to_string(*update.priority)), author});
+      updated.priority = *update.priority;
     }
-    if (*edit) {
+    if (update.group && update.group->id != current.group_id) {
+      change.events.push_back({EventType::kGroupChanged, current.group_name, update.group->name, author});
+      updated.group_id = update.group->id;
+      updated.group_name = update.group->name;
+    }
+    if (update.assignee) {
+      const auto& to = *update.assignee;
+      const std::optional<core::UserId> to_id = to ? std::optional(to->id) : std::nullopt;
+      // Agents hand tickets only to members of the ticket's group; supervisors to anyone.
+      if (to && !any_group && updated.group_id &&
+          std::find(update.assignee_groups.begin(), update.assignee_groups.end(), *updated.group_id) ==
+              update.assignee_groups.end()) {
+        return core::Error::field("assignee_id", "assignee_not_in_group", "The agent is not in the ticket's group.");
+      }
+      if (to_id != current.assignee_id) {
+        change.events.push_back({EventType::kAssigneeChanged, current.assignee_name, to ? to->name : "", author});
+        updated.assignee_id = to_id;
+        updated.assignee_name = to ? to->name : "";
+      }
+    }
+    for (const auto& tag : update.remove_tags) {
+      if (remove_tag(updated.tags, tag)) change.events.push_back({EventType::kTagRemoved, tag, "", author});
+    }
+    for (const auto& tag : update.add_tags) {
+      if (add_tag(updated.tags, tag)) change.events.push_back({EventType::kTagAdded, "", tag, author});
+    }
+    if (updated.tags.size() > kMaxTagsPerTicket) {
+      return core::Error::field("add_tags", "too_many",
+                                "A ticket has at most " + std::to_string(kMaxTagsPerTicket) + " tags.");
+    }
+    if (update.field_edit) {
       if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
-      change.field_edit = **edit;
+      change.field_edit = *update.field_edit;
     }
-    if (!change.events.empty() || change.field_edit) change.updated.updated_at = now;
+    if (!change.events.empty() || change.field_edit) updated.updated_at = now;
     return change;
   });
   if (!changed) return changed.take_error();
+  announce(changed->ticket, ActivityKind::kUpdated);
   return std::move(changed->ticket);
+}
+
+namespace {
+
+// What the merged ticket's customer reads, in their language. A customer who does not own the
+// surviving ticket is not given its number: they could not open it.
+std::string merge_notice(Locale locale, const std::optional<std::string>& into) {
+  if (locale == Locale::kEn) {
+    return into ? "This ticket has been merged into ticket " + *into + ". Please follow " + *into + " for updates."
+                : "This ticket has been merged with another report of the same problem, which our team keeps working "
+                  "on. Reply to this mail if you have anything to add.";
+  }
+  return into ? "此工单已合并到工单 " + *into + "，后续进展请在 " + *into + " 中查看。"
+              : "此工单已与另一份相同问题的报告合并处理，我们的团队会继续跟进。如有补充，请直接回复此邮件。";
+}
+
+}  // namespace
+
+core::Result<ChangedTicket> TicketService::merge(const Actor& actor, std::string_view source_number,
+                                                 std::string_view target_number) {
+  auto source = find_visible(actor, source_number, true);
+  if (!source) return source.take_error();
+  auto target = find_visible(actor, target_number, true);
+  if (!target) return target.take_error();
+  if (source->id == target->id) return core::Error::field("into", "same_ticket", "A ticket cannot merge into itself.");
+  const auto author = author_of(*actor.user);
+  const auto now = clock_.now();
+  const auto locale = recipient_locale(*source);
+  return tickets_.merge(source->id, target->id, [&](const Ticket& from, const Ticket& to) -> core::Result<MergePlan> {
+    if (from.status == Status::kClosed) return invalid_transition("A closed ticket cannot be merged.");
+    if (to.status == Status::kClosed || to.merged_into_id)
+      return invalid_transition("A ticket cannot be merged into a closed one.");
+    const bool same_customer = from.customer.email == to.customer.email;
+    MergePlan plan;
+    plan.copy_as_internal = !same_customer;
+    plan.source = {from, std::nullopt, {}, {}};
+    Ticket& closed = plan.source.updated;
+    set_status(closed, Status::kClosed, now, author, plan.source.events);
+    plan.source.events.push_back({EventType::kMergedInto, "", to.number.str(), author});
+    closed.updated_at = now;
+    const auto into = same_customer ? std::optional(to.number.str()) : std::nullopt;
+    plan.source.message = NewMessage{author, merge_notice(locale, into), false, {}};
+    plan.source.effects = mails_.agent_reply(closed, locale, *plan.source.message);
+    plan.target = {to, std::nullopt, {}, {}};
+    plan.target.events.push_back({EventType::kMergedFrom, from.number.str(), "", author});
+    plan.target.updated.updated_at = now;
+    return plan;
+  });
+}
+
+core::Result<std::vector<BulkOutcome>> TicketService::bulk_update(const Actor& actor,
+                                                                  const std::vector<std::string>& numbers,
+                                                                  const TicketUpdate& update) {
+  auto scope = staff_scope(actor);
+  if (!scope) return scope.take_error();
+  if (numbers.empty() || numbers.size() > kMaxBulkTickets) {
+    return core::Error::field("numbers", "invalid", "1 to " + std::to_string(kMaxBulkTickets) + " tickets.");
+  }
+  auto checked = check_update(update);
+  if (!checked) return checked.take_error();
+  std::vector<BulkOutcome> outcomes;
+  for (const auto& number : numbers) {
+    BulkOutcome outcome{number, std::nullopt};
+    auto ticket = find_visible(actor, number, true);
+    if (!ticket) {
+      outcome.error = ticket.take_error();
+    } else if (auto changed = apply_update(actor, *ticket, *checked); !changed) {
+      outcome.error = changed.take_error();
+    } else {
+      outcome.number = changed->number.str();
+    }
+    outcomes.push_back(std::move(outcome));
+  }
+  return outcomes;
+}
+
+void TicketService::announce(const Ticket& ticket, ActivityKind kind, bool internal) {
+  if (!publisher_) return;
+  TicketActivity activity;
+  activity.kind = kind;
+  activity.ticket_id = ticket.id;
+  activity.number = ticket.number.str();
+  activity.group_id = ticket.group_id;
+  activity.assignee_id = ticket.assignee_id;
+  activity.status = ticket.status;
+  activity.priority = ticket.priority;
+  activity.updated_at = ticket.updated_at;
+  activity.internal = internal;
+  publisher_->publish(activity);
 }
 
 core::Result<AttachmentDownload> TicketService::attachment(const Actor& actor, core::AttachmentId id) {

@@ -10,7 +10,9 @@
 #include "core/clock.hpp"
 #include "core/crypto.hpp"
 #include "core/result.hpp"
+#include "domain/agents/group_repository.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/events/ticket_activity.hpp"
 #include "domain/mail/mail_repository.hpp"
 #include "domain/mail/ticket_mails.hpp"
 #include "domain/tickets/ticket.hpp"
@@ -66,22 +68,52 @@ struct MessageSubmission {
   std::string body;
   bool internal = false;  // agents only
   std::vector<Upload> files;
+  // Agents: the ticket's updated_at as their page showed it (RFC 3339). When the ticket changed
+  // since, the reply is refused with `ticket_changed` unless `confirm` is set.
+  std::optional<std::string> seen_updated_at{};
+  bool confirm = false;
 };
 
 /// Filters of a list request, as received.
 struct ListRequest {
-  std::optional<std::string> status;    // comma list of statuses
-  std::optional<std::string> priority;  // comma list of priorities (agents)
-  std::string text;                     // agents: number, subject or email
+  std::optional<std::string> status;        // comma list of statuses
+  std::optional<std::string> priority;      // comma list of priorities (agents)
+  std::optional<std::string> view;          // agents: a view id (docs/workspace.md)
+  std::optional<std::string> sort;          // agents: priority | age | last_customer_message | due
+  std::optional<std::string> tag;           // agents
+  std::optional<std::int64_t> group_id;     // agents
+  std::optional<std::int64_t> assignee_id;  // agents
+  std::string text;                         // agents: number, subject or email
   std::string cursor;
   std::optional<std::int64_t> limit;
 };
 
-/// An agent's change of status and/or priority.
+/// An agent's change of a ticket's fields; absent members stay as they are.
 struct TicketUpdate {
   std::optional<std::string> status;
   std::optional<std::string> priority;
-  FieldInputs fields{};  // custom field values to set, by key
+  std::optional<std::optional<std::int64_t>> assignee_id{};  // a user id, or null for nobody
+  std::optional<std::int64_t> group_id{};
+  std::vector<std::string> add_tags{};
+  std::vector<std::string> remove_tags{};
+  FieldInputs fields{};  // custom field values to set, by key (single-ticket updates)
+
+  bool empty() const {
+    return !status && !priority && !assignee_id && !group_id && add_tags.empty() && remove_tags.empty() &&
+           fields.empty();
+  }
+};
+
+/// One ticket's outcome in a bulk change: each ticket changes on its own.
+struct BulkOutcome {
+  std::string number;
+  std::optional<core::Error> error;  // empty: changed
+};
+
+/// A built-in queue view with how many tickets it holds for the asking agent.
+struct ViewCount {
+  std::string id;
+  std::int64_t count = 0;
 };
 
 /// A ticket with its conversation and history, as one reader may see it.
@@ -89,6 +121,9 @@ struct TicketView {
   Ticket ticket;
   std::vector<Message> messages;
   std::vector<TicketEvent> events;
+  // Staff only: the customer panel.
+  std::optional<User> customer_account{};  // empty for guests
+  std::vector<Ticket> customer_tickets{};  // the customer's other tickets, most recent first
   std::vector<TicketFieldValue> custom_fields{};
 };
 
@@ -97,6 +132,7 @@ struct LookupResult {
   TicketNumber number;
   Status status;
   core::Timestamp updated_at;
+  std::string merged_into{};  // the number this ticket was merged into, when the same customer owns it
 };
 
 /// An attachment's record and bytes, for download.
@@ -113,7 +149,8 @@ class TicketService {
   /// can type any address into the guest form.
   TicketService(TicketRepository& tickets, CatalogRepository& catalog, UserRepository& users, BlobStore& blobs,
                 const FileTypeDetector& detector, const core::Crypto& crypto, const core::Clock& clock,
-                const TicketMails& mails, TicketSettings settings = {}, OutboxRepository* outbox = nullptr);
+                const TicketMails& mails, TicketSettings settings = {}, OutboxRepository* outbox = nullptr,
+                GroupRepository* groups = nullptr);
 
   static constexpr int kMaxGuestConfirmationsPerHour = 5;
 
@@ -134,14 +171,36 @@ class TicketService {
   core::Result<ChangedTicket> agent_reply(const Actor& actor, std::string_view number,
                                           const MessageSubmission& message);
   core::Result<Ticket> agent_update(const Actor& actor, std::string_view number, const TicketUpdate& update);
+  /// The same update on up to kMaxBulkTickets tickets, each on its own; the update is checked once
+  /// first, so bad input changes nothing.
+  core::Result<std::vector<BulkOutcome>> bulk_update(const Actor& actor, const std::vector<std::string>& numbers,
+                                                     const TicketUpdate& update);
+  /// Merges ticket `source` into `target` (docs/workspace.md "Merging"): the source's conversation
+  /// appears in the target's history, the source is closed pointing at the target, and its customer
+  /// is told. Returns the target as changed.
+  core::Result<ChangedTicket> merge(const Actor& actor, std::string_view source, std::string_view target);
+  /// The built-in views with their counts for this agent.
+  core::Result<std::vector<ViewCount>> views(const Actor& actor);
+  static constexpr std::size_t kMaxBulkTickets = 100;
 
   /// An attachment for whoever may see its message.
   core::Result<AttachmentDownload> attachment(const Actor& actor, core::AttachmentId id);
 
   const TicketSettings& settings() const { return settings_; }
 
+  /// Where committed changes are announced (live updates); none by default.
+  void set_activity_publisher(ActivityPublisher* publisher) { publisher_ = publisher; }
+
  private:
   core::Result<Ticket> find_visible(const Actor& actor, std::string_view number, bool staff_view);
+  /// The tickets a staff actor works (docs/workspace.md); unauthenticated/forbidden otherwise.
+  core::Result<StaffScope> staff_scope(const Actor& actor);
+  /// The queue query of a list request: view, filters, sort and page, within the actor's scope.
+  core::Result<TicketQuery> queue_query(const StaffScope& scope, const ListRequest& request);
+  /// What an update asks for, checked against what exists (users, groups, tag names).
+  struct CheckedUpdate;
+  core::Result<CheckedUpdate> check_update(const TicketUpdate& update);
+  core::Result<Ticket> apply_update(const Actor& actor, const Ticket& ticket, const CheckedUpdate& update);
   core::Result<std::vector<StoredFile>> store_files(const std::vector<Upload>& files);
   // Custom fields (ticket_service_fields.cpp).
   /// Checks the category (it must be offered: known and active) and the submitted custom fields.
@@ -154,6 +213,8 @@ class TicketService {
   TicketView with_custom_fields(TicketView view, bool staff_view);
   /// The language the ticket's customer reads mail in: the account's, else the one they submitted in.
   Locale recipient_locale(const Ticket& ticket);
+  /// Tells the publisher, if any, that `ticket` committed a change of `kind`.
+  void announce(const Ticket& ticket, ActivityKind kind, bool internal = false);
 
   TicketRepository& tickets_;
   CatalogRepository& catalog_;
@@ -165,6 +226,8 @@ class TicketService {
   const TicketMails& mails_;
   TicketSettings settings_;
   OutboxRepository* outbox_;
+  GroupRepository* groups_;
+  ActivityPublisher* publisher_ = nullptr;
 };
 
 }  // namespace gongdan::domain

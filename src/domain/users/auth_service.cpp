@@ -65,7 +65,7 @@ core::Result<User> AuthService::add_user(const UserCommand& command) {
   if (auto e = check_password(command.password)) errors.push_back(*e);
   if (auto e = check_text("name", command.name, kMaxNameChars)) errors.push_back(*e);
   const auto role = parse_role(command.role);
-  if (!role) errors.push_back({"role", "invalid", "One of customer, agent, admin."});
+  if (!role) errors.push_back({"role", "invalid", "One of customer, agent, supervisor, admin."});
   std::optional<Locale> locale = Locale::kZhCn;
   if (command.locale) {
     locale = parse_locale(*command.locale);
@@ -114,7 +114,13 @@ core::Result<User> AuthService::update_profile(const Actor& actor, const Profile
     else
       errors.push_back({"locale", "invalid", "One of zh-CN, en."});
   }
+  // Only staff are handed tickets automatically, so only they can be away.
+  if (update.away && !actor.user->is_staff()) errors.push_back({"away", "invalid", "Only staff can be away."});
   if (!errors.empty()) return core::Error::validation(std::move(errors));
+  if (update.away) {
+    auto changed = users_.update_access(actor.user->id, std::nullopt, *update.away);
+    if (!changed) return changed.take_error();
+  }
   return users_.update_profile(actor.user->id, name, locale);
 }
 

@@ -35,6 +35,7 @@ struct UserCommand {
 struct ProfileUpdate {
   std::optional<std::string> name;
   std::optional<std::string> locale;
+  std::optional<bool> away;  // staff only
 };
 
 /// A user with a fresh session token (shown once; only its digest is stored).

@@ -6,6 +6,7 @@ std::string_view to_string(Role role) {
   switch (role) {
     case Role::kCustomer: return "customer";
     case Role::kAgent: return "agent";
+    case Role::kSupervisor: return "supervisor";
     case Role::kAdmin: return "admin";
   }
   return "customer";
@@ -14,6 +15,7 @@ std::string_view to_string(Role role) {
 std::optional<Role> parse_role(std::string_view text) {
   if (text == "customer") return Role::kCustomer;
   if (text == "agent") return Role::kAgent;
+  if (text == "supervisor") return Role::kSupervisor;
   if (text == "admin") return Role::kAdmin;
   return std::nullopt;
 }

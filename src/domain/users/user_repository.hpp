@@ -1,7 +1,10 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/result.hpp"
 #include "domain/users/user.hpp"
@@ -21,6 +24,12 @@ class UserRepository {
   /// Records that the user opened a link mailed to their address; the first time is kept.
   /// Error kNotFound when the user is gone.
   virtual core::Status mark_email_verified(core::UserId id, core::Timestamp at) = 0;
+  /// Users matching the filter, staff first, then by name; at most filter.limit.
+  virtual std::vector<User> list_users(const UserFilter& filter) = 0;
+  /// Changes a user's role and/or away flag. Error kNotFound when the user is gone.
+  virtual core::Result<User> update_access(core::UserId id, std::optional<Role> role, std::optional<bool> away) = 0;
+  /// A staff member's number of new/open/pending tickets assigned to them, by user id.
+  virtual std::vector<std::pair<core::UserId, std::int64_t>> active_loads() = 0;
 
   virtual core::Status create_session(const Session& session) = 0;
   /// The live session with this digest (not expired at `now`), if any.

@@ -8,24 +8,13 @@
 #include "http/json/mail_codec.hpp"
 
 namespace gongdan::http {
-namespace {
-
-std::optional<std::int64_t> parse_id(std::string_view text) {
-  std::int64_t id = 0;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
-  return id;
-}
-
-}  // namespace
-
 Response list_outbox(RequestContext& ctx) {
   domain::OutboxRequest request;
   if (auto state = ctx.query.get("state")) request.state = std::string(*state);
   request.recipient = std::string(ctx.query.get("recipient").value_or(""));
   request.cursor = std::string(ctx.query.get("cursor").value_or(""));
   if (auto limit = ctx.query.get("limit")) {
-    const auto parsed = parse_id(*limit);
+    const auto parsed = path_id(*limit);
     if (!parsed) return error_response(core::Error::field("limit", "invalid", "Between 1 and 200."));
     request.limit = *parsed;
   }
@@ -39,7 +28,7 @@ Response list_outbox(RequestContext& ctx) {
 }
 
 Response retry_outbox_mail(RequestContext& ctx) {
-  const auto id = parse_id(ctx.params.get("id"));
+  const auto id = path_id(ctx.params.get("id"));
   if (!id) return error_response(core::Error::not_found("No such mail."));
   const auto entry = ctx.services.mail_admin.retry(ctx.actor, *id);
   if (!entry) return error_response(entry.error());

@@ -12,6 +12,7 @@
 #include "http/json/decode.hpp"
 #include "http/json/encode.hpp"
 #include "http/json/mail_codec.hpp"
+#include "http/json/workspace_codec.hpp"
 
 namespace gongdan::http {
 namespace {
@@ -36,8 +37,11 @@ void clear_session_cookies(Response& response, const RequestContext& ctx) {
   response.add("Set-Cookie", set_cookie_header(kCsrfCookie, "", {false, secure, std::chrono::seconds{0}}));
 }
 
+// The signed-in user; staff also learn whether they are marked away (the header's toggle shows it).
+nlohmann::json me_json(const domain::User& user) { return user.is_staff() ? staff_user_json(user) : user_json(user); }
+
 Response signed_in_response(int status, const RequestContext& ctx, const domain::SignedIn& signed_in) {
-  Response response = json_response(status, {{"user", user_json(signed_in.user)}, {"token", signed_in.token}});
+  Response response = json_response(status, {{"user", me_json(signed_in.user)}, {"token", signed_in.token}});
   set_session_cookies(response, ctx, signed_in.token);
   return response;
 }
@@ -105,7 +109,7 @@ Response logout(RequestContext& ctx) {
 
 Response get_me(RequestContext& ctx) {
   if (!ctx.actor.user) return error_response(core::Error::unauthenticated());
-  return json_response(200, {{"user", user_json(*ctx.actor.user)}});
+  return json_response(200, {{"user", me_json(*ctx.actor.user)}});
 }
 
 Response update_me(RequestContext& ctx) {
@@ -115,7 +119,7 @@ Response update_me(RequestContext& ctx) {
   if (!update) return error_response(update.error());
   auto user = ctx.services.auth.update_profile(ctx.actor, *update);
   if (!user) return error_response(user.error());
-  return json_response(200, {{"user", user_json(*user)}});
+  return json_response(200, {{"user", me_json(*user)}});
 }
 
 }  // namespace gongdan::http

@@ -1,5 +1,7 @@
 #include "http/handlers/body.hpp"
 
+#include <charconv>
+
 #include <string>
 
 #include "core/utf8.hpp"
@@ -76,6 +78,13 @@ Expected<FormBody> form_body(const RequestContext& ctx, std::string_view json_pa
   if (!has_json) errors.push_back({std::string(json_part), "required", "The part is missing."});
   if (!errors.empty()) return error_response(core::Error::validation(std::move(errors)));
   return form;
+}
+
+std::optional<std::int64_t> path_id(std::string_view text) {
+  std::int64_t id = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (ec != std::errc{} || ptr != text.data() + text.size() || id <= 0) return std::nullopt;
+  return id;
 }
 
 }  // namespace gongdan::http

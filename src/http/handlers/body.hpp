@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -26,5 +28,9 @@ struct FormBody {
 /// Reads a JSON or multipart body (415 for anything else). Multipart: `json_part` is required;
 /// a filename that is not UTF-8 is `invalid_utf8` on `files[i]`; other parts are ignored.
 Expected<FormBody> form_body(const RequestContext& ctx, std::string_view json_part);
+
+/// A path segment that must be a positive id ({id} in /admin/outbox/{id}/retry); nullopt otherwise,
+/// which handlers answer as "not found": a malformed id names no resource.
+std::optional<std::int64_t> path_id(std::string_view text);
 
 }  // namespace gongdan::http

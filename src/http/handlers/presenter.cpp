@@ -2,11 +2,13 @@
 
 #include "http/json/catalog_codec.hpp"
 #include "http/json/encode.hpp"
+#include "http/json/workspace_codec.hpp"
 
 namespace gongdan::http {
 
-TicketPresenter::TicketPresenter(const RequestContext& ctx)
-    : catalog_(ctx.services.catalog),
+TicketPresenter::TicketPresenter(const RequestContext& ctx, Audience audience)
+    : audience_(audience),
+      catalog_(ctx.services.catalog),
       locale_(ctx.locale),
       reopen_window_(ctx.services.tickets.settings().reopen_window) {}
 
@@ -28,7 +30,9 @@ nlohmann::json TicketPresenter::ticket(const domain::Ticket& ticket) {
   if (ticket.status == domain::Status::kResolved && ticket.resolved_at) {
     reopen_until = *ticket.resolved_at + reopen_window_;
   }
-  return ticket_json(ticket, category_name(ticket.category_id), reopen_until);
+  auto json = ticket_json(ticket, category_name(ticket.category_id), reopen_until);
+  if (audience_ == Audience::kStaff) add_staff_fields(json, ticket);
+  return json;
 }
 
 nlohmann::json TicketPresenter::page(const domain::Page<domain::Ticket>& page) {
@@ -43,9 +47,14 @@ nlohmann::json TicketPresenter::view(const domain::TicketView& view) {
   for (const domain::Message& m : view.messages) messages.push_back(message_json(m));
   nlohmann::json events = nlohmann::json::array();
   for (const domain::TicketEvent& e : view.events) events.push_back(event_json(e));
-  nlohmann::json ticket_body = ticket(view.ticket);
-  add_custom_fields(view, ticket_body, events);
-  return {{"ticket", std::move(ticket_body)}, {"messages", std::move(messages)}, {"events", std::move(events)}};
+  nlohmann::json json{
+      {"ticket", ticket(view.ticket)}, {"messages", std::move(messages)}, {"events", std::move(events)}};
+  if (audience_ == Audience::kStaff) json["customer_panel"] = customer_panel_json(view);
+  // The use case already hid a merge target the reader may not open.
+  const auto& into = view.ticket.merged_into_number;
+  json["ticket"]["merged_into"] = into.empty() ? nlohmann::json(nullptr) : nlohmann::json(into);
+  add_custom_fields(view, json["ticket"], json["events"]);
+  return json;
 }
 
 void TicketPresenter::add_custom_fields(const domain::TicketView& view, nlohmann::json& ticket_body,

@@ -15,7 +15,9 @@ namespace gongdan::http {
 /// reopen deadline of resolved tickets from the service's settings.
 class TicketPresenter {
  public:
-  explicit TicketPresenter(const RequestContext& ctx);
+  /// Who reads: staff get the workspace members (group, assignee, tags) and the customer panel.
+  enum class Audience { kCustomer, kStaff };
+  explicit TicketPresenter(const RequestContext& ctx, Audience audience = Audience::kCustomer);
 
   nlohmann::json ticket(const domain::Ticket& ticket);
   /// {items: [ticket], next_cursor}
@@ -28,6 +30,7 @@ class TicketPresenter {
   /// The view's custom field answers on the ticket, and the field named on each field_changed event.
   void add_custom_fields(const domain::TicketView& view, nlohmann::json& ticket_body, nlohmann::json& events);
 
+  Audience audience_;
   domain::CatalogRepository& catalog_;
   domain::Locale locale_;
   std::chrono::hours reopen_window_;

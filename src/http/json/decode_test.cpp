@@ -87,6 +87,22 @@ TEST(Decode, MessageReadsInternalOnlyWhenAllowed) {
   EXPECT_EQ(wrong.error().fields[0].field, "internal");
 }
 
+TEST(Decode, AgentRepliesMayCarryTheCollisionCheck) {
+  const auto body = json::parse(R"({"body": "Hi", "seen_updated_at": "2026-11-25T09:30:00.000Z", "confirm": true})");
+  const auto agent = decode_message(body, true);
+  ASSERT_TRUE(agent.ok());
+  EXPECT_EQ(agent->seen_updated_at, "2026-11-25T09:30:00.000Z");
+  EXPECT_TRUE(agent->confirm);
+  const auto customer = decode_message(body, false);
+  EXPECT_FALSE(customer->seen_updated_at.has_value());
+  EXPECT_FALSE(customer->confirm);
+  const auto wrong = decode_message(json::parse(R"({"body": "Hi", "seen_updated_at": 5, "confirm": "yes"})"), true);
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().fields.size(), 2U);
+  EXPECT_EQ(wrong.error().fields[0].field, "seen_updated_at");
+  EXPECT_EQ(wrong.error().fields[1].field, "confirm");
+}
+
 TEST(Decode, CredentialsRegistrationUpdateLookup) {
   EXPECT_EQ(decode_credentials(json::parse(R"({"email": "a@b.co", "password": "pw"})"))->password, "pw");
   EXPECT_FALSE(decode_credentials(json::parse(R"({"email": 1, "password": "pw"})")).ok());

@@ -101,7 +101,8 @@ nlohmann::json event_json(const domain::TicketEvent& event) {
 nlohmann::json lookup_json(const domain::LookupResult& result) {
   return {{"number", result.number.str()},
           {"status", domain::to_string(result.status)},
-          {"updated_at", core::format_rfc3339(result.updated_at)}};
+          {"updated_at", core::format_rfc3339(result.updated_at)},
+          {"merged_into", result.merged_into.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.merged_into)}};
 }
 
 Response json_response(int status, const nlohmann::json& body) {

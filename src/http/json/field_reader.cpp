@@ -76,4 +76,56 @@ std::optional<FieldReader> FieldReader::object(std::string_view key) {
   return FieldReader(*value, path_of(key), errors_);
 }
 
+bool FieldReader::is_null(std::string_view key) const {
+  const auto it = object_.find(key);
+  return it != object_.end() && it->is_null();
+}
+
+namespace {
+
+// Reads an array whose items `take` accepts; the first bad item or an overlong array is one error.
+template <typename T, typename Take>
+std::vector<T> read_array(const nlohmann::json* value, std::size_t max_items, const std::string& path,
+                          std::vector<core::FieldError>& errors, std::string_view expected, Take take) {
+  std::vector<T> out;
+  if (value == nullptr) return out;
+  if (!value->is_array()) {
+    errors.push_back({path, "invalid_type", "Expected " + std::string(expected) + "."});
+    return out;
+  }
+  if (value->size() > max_items) {
+    errors.push_back({path, "too_many", "At most " + std::to_string(max_items) + " items."});
+    return out;
+  }
+  for (const auto& item : *value) {
+    auto taken = take(item);
+    if (!taken) {
+      errors.push_back({path, "invalid_type", "Expected " + std::string(expected) + "."});
+      return {};
+    }
+    out.push_back(std::move(*taken));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> FieldReader::strings(std::string_view key, std::size_t max_items) {
+  return read_array<std::string>(find(key), max_items, path_of(key), errors_, "an array of strings",
+                                 [](const nlohmann::json& item) -> std::optional<std::string> {
+                                   if (!item.is_string()) return std::nullopt;
+                                   return item.get<std::string>();
+                                 });
+}
+
+std::vector<std::int64_t> FieldReader::integers(std::string_view key, std::size_t max_items) {
+  return read_array<std::int64_t>(
+      find(key), max_items, path_of(key), errors_, "an array of integers",
+      [](const nlohmann::json& item) -> std::optional<std::int64_t> {
+        if (!item.is_number_integer() || (item.is_number_unsigned() && item.get<std::uint64_t>() > INT64_MAX))
+          return std::nullopt;
+        return item.get<std::int64_t>();
+      });
+}
+
 }  // namespace gongdan::http

@@ -22,6 +22,12 @@ class FieldReader {
   std::optional<std::string> string(std::string_view key);
   std::optional<std::int64_t> integer(std::string_view key);
   std::optional<bool> boolean(std::string_view key);
+  /// An array of strings (at most `max_items`, else `too_many`); absent reads as empty.
+  std::vector<std::string> strings(std::string_view key, std::size_t max_items);
+  /// An array of integers (at most `max_items`, else `too_many`); absent reads as empty.
+  std::vector<std::int64_t> integers(std::string_view key, std::size_t max_items);
+  /// The key is present with the value null (an explicit "none", e.g. unassign).
+  bool is_null(std::string_view key) const;
   /// A nested object, read with the same error list.
   std::optional<FieldReader> object(std::string_view key);
   /// Like string(), and "" when absent; records `required` when absent, null or empty.

@@ -5,6 +5,7 @@
 #include "http/error_mapping.hpp"
 #include "http/multipart/multipart.hpp"
 #include "http/server/limits.hpp"
+#include "http/server/websocket_session.hpp"
 
 namespace gongdan::http {
 namespace {
@@ -149,6 +150,9 @@ void HttpSession::on_body(beast::error_code ec, std::size_t) {
 }
 
 void HttpSession::dispatch() {
+  if (state_.live && boost::beast::websocket::is_upgrade(body_parser_->get()) && state_.live->handles(path_)) {
+    return upgrade();
+  }
   Request request = to_request(body_parser_->release(), client_ip_);
   body_parser_.reset();
   if (state_.in_flight.load() >= kMaxInFlightRequests) {
@@ -163,6 +167,34 @@ void HttpSession::dispatch() {
     Response response = self->state_.handler.handle(request);
     net::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
       self->send(std::move(response), !self->keep_alive_);
+    });
+  });
+}
+
+void HttpSession::upgrade() {
+  auto message = std::make_shared<bhttp::request<bhttp::string_body>>(body_parser_->release());
+  body_parser_.reset();
+  Request request = to_request(bhttp::request<bhttp::string_body>(*message), client_ip_);
+  if (state_.in_flight.load() >= kMaxInFlightRequests) {
+    Response busy = problem_response(503, "unavailable", "The server is busy; try again shortly.");
+    busy.set("Retry-After", "1");
+    return send(std::move(busy), true);
+  }
+  ++state_.in_flight;
+  in_flight_ = true;
+  // Admission reads the session from the database: never on this I/O thread.
+  net::post(state_.workers, [self = shared_from_this(), message, request = std::move(request)]() mutable {
+    auto admission = self->state_.live->admit(request);
+    net::post(self->stream_.get_executor(), [self, message, admission = std::move(admission)]() mutable {
+      if (admission.refusal || !admission.connection || self->state_.stopping.load()) {
+        Response refusal = admission.refusal ? std::move(*admission.refusal)
+                                             : problem_response(503, "unavailable", "The server is stopping.");
+        return self->send(std::move(refusal), true);
+      }
+      self->in_flight_ = false;
+      --self->state_.in_flight;
+      std::make_shared<WebSocketSession>(std::move(self->stream_), self->state_, std::move(admission.connection))
+          ->run(std::move(*message));
     });
   });
 }

@@ -15,8 +15,8 @@ namespace gongdan::http {
 
 /// One HTTP/1.1 connection: reads a request (header first, then a body limit chosen from the
 /// header), hands it to the worker pool, writes the answer, and repeats while keep-alive holds.
-/// It only moves bytes: every decision about a request is the RequestHandler's. A WebSocket
-/// session would take over the socket from here once a request asks to upgrade.
+/// It only moves bytes: every decision about a request is the RequestHandler's. An upgrade to a
+/// WebSocket the LiveEndpoint admits is handed to a new WebSocketSession.
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   HttpSession(tcp::socket&& socket, ServerState& state);
@@ -32,6 +32,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void read_body();
   void on_body(beast::error_code ec, std::size_t bytes);
   void dispatch();
+  /// Asks the LiveEndpoint (on a worker) and hands the socket to a WebSocketSession, or refuses.
+  void upgrade();
   /// Writes a response; `close` ends the connection after it, `drain` first reads and discards
   /// what the client is still sending (so that it sees the answer instead of a reset).
   void send(Response response, bool close, bool drain = false);

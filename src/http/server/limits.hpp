@@ -21,4 +21,12 @@ inline constexpr std::chrono::seconds kLingerTimeout{2};    // a refused upload 
 inline constexpr std::uint64_t kMaxLingerBytes = kMaxMultipartBodyBytes;  // nor make us read without end
 inline constexpr std::chrono::seconds kShutdownGrace{10};  // a stuck request cannot stall shutdown forever
 
+// Live updates (GET /api/v1/ws).
+inline constexpr std::size_t kMaxLiveFrameBytes = 4U * 1024;      // client frames are tiny: memory and parser abuse
+inline constexpr std::chrono::seconds kLiveHandshakeTimeout{10};  // a half-done upgrade holding a connection
+inline constexpr std::chrono::seconds kLiveIdleTimeout{40};  // a vanished peer (pinged after half of it) stays a viewer
+inline constexpr std::size_t kMaxLiveQueuedFrames = 256;     // a consumer that never reads growing our memory
+inline constexpr std::size_t kMaxLiveSocketsPerUser = 16;    // one account holding sockets without bound
+inline constexpr std::chrono::seconds kLiveTickInterval{1};  // how often expired typing flags are dropped
+
 }  // namespace gongdan::http

@@ -17,11 +17,21 @@
 namespace gongdan::http {
 
 struct Server::Impl {
-  Impl(Config c, RequestHandler& handler)
+  Impl(Config c, RequestHandler& handler, LiveEndpoint* live)
       : config(std::move(c)),
         workers(std::max<std::size_t>(config.worker_threads, 1)),
-        state{handler, workers},
-        ioc(static_cast<int>(std::max<std::size_t>(config.io_threads, 1))) {}
+        state{handler, workers, live},
+        ioc(static_cast<int>(std::max<std::size_t>(config.io_threads, 1))),
+        tick_timer(ioc) {}
+
+  void schedule_tick() {
+    tick_timer.expires_after(kLiveTickInterval);
+    tick_timer.async_wait([this](beast::error_code ec) {
+      if (ec) return;
+      state.live->tick();
+      schedule_tick();
+    });
+  }
 
   tcp::endpoint endpoint() {
     beast::error_code ec;
@@ -41,6 +51,7 @@ struct Server::Impl {
   net::io_context ioc;
   std::optional<net::executor_work_guard<net::io_context::executor_type>> guard;
   std::optional<net::signal_set> signals;
+  net::steady_timer tick_timer;
   std::shared_ptr<Listener> listener;
   std::vector<std::thread> io_threads;
 
@@ -50,7 +61,8 @@ struct Server::Impl {
   bool stopped = false;
 };
 
-Server::Server(Config config, RequestHandler& handler) : impl_(std::make_unique<Impl>(std::move(config), handler)) {}
+Server::Server(Config config, RequestHandler& handler, LiveEndpoint* live)
+    : impl_(std::make_unique<Impl>(std::move(config), handler, live)) {}
 
 Server::~Server() { stop(); }
 
@@ -67,6 +79,7 @@ std::uint16_t Server::start() {
   impl_->listener = std::make_shared<Listener>(impl_->ioc, impl_->endpoint(), impl_->state);
   impl_->listener->run();
   impl_->guard.emplace(net::make_work_guard(impl_->ioc));
+  if (impl_->state.live) impl_->schedule_tick();
   for (std::size_t i = 0; i < std::max<std::size_t>(impl_->config.io_threads, 1); ++i) {
     impl_->io_threads.emplace_back([this] { impl_->ioc.run(); });
   }
@@ -101,6 +114,7 @@ void Server::stop() {
       impl_->signals->cancel(ignored);
     });
   }
+  net::post(impl_->ioc, [this] { impl_->tick_timer.cancel(); });
   // Let requests in flight be answered (closing their connections afterwards).
   const auto deadline = std::chrono::steady_clock::now() + kShutdownGrace;
   while (impl_->state.in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "http/server/live_endpoint.hpp"
 #include "http/server/request_handler.hpp"
 
 namespace gongdan::http {
@@ -20,7 +21,8 @@ class Server {
     std::size_t worker_threads = 32;
   };
 
-  Server(Config config, RequestHandler& handler);
+  /// With `live`, WebSocket upgrades it handles are admitted by it and it is ticked every second.
+  Server(Config config, RequestHandler& handler, LiveEndpoint* live = nullptr);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

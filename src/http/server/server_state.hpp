@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstddef>
 
+#include "http/server/live_endpoint.hpp"
 #include "http/server/net.hpp"
 #include "http/server/request_handler.hpp"
 
@@ -12,6 +13,7 @@ namespace gongdan::http {
 struct ServerState {
   RequestHandler& handler;
   net::thread_pool& workers;
+  LiveEndpoint* live = nullptr;  // takes WebSocket upgrades; none: they are ordinary requests
   std::atomic<std::size_t> connections{0};
   std::atomic<std::size_t> in_flight{0};  // requests read and not yet answered
   std::atomic<bool> stopping{false};      // finish what is in flight, then close

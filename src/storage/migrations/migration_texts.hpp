@@ -6,9 +6,10 @@
 // engine; placeholders are described in storage/sql/dialect.hpp.
 namespace gongdan::storage::migrations {
 
-std::string_view initial_schema();  // 0001_initial.cpp
-std::string_view seed_catalog();    // 0002_seed_catalog.cpp
-std::string_view mail_schema();     // 0003_mail.cpp
+std::string_view initial_schema();    // 0001_initial.cpp
+std::string_view seed_catalog();      // 0002_seed_catalog.cpp
+std::string_view mail_schema();       // 0003_mail.cpp
+std::string_view workspace_schema();  // 0004_workspace.cpp
 
 std::string_view custom_fields_schema();  // 0006_custom_fields.cpp
 

@@ -68,11 +68,36 @@ TEST(MigratorTest, TheMailMigrationUpgradesADatabaseAtVersionTwo) {
   ASSERT_TRUE(applied.ok());
   ASSERT_FALSE(applied->empty());
   EXPECT_EQ(applied->front(), 3);
+  EXPECT_EQ(applied->back(), sql::migrations().back().version);
   const auto user = db->users().find_by_email("wang@example.com");
   ASSERT_TRUE(user.has_value());
   EXPECT_FALSE(user->email_verified_at.has_value());
   EXPECT_TRUE(db->inbound_log().claim("m@x", "wang@example.com", core::from_epoch_ms(0), core::from_epoch_ms(0)).ok());
   EXPECT_TRUE(db->outbox().list({}).ok());
+}
+
+TEST(MigratorTest, TheWorkspaceMigrationPutsExistingTicketsInTheDefaultGroup) {
+  testing::TempDir dir;
+  SqliteOptions options;
+  options.migrate = false;
+  auto db = SqliteDatabase::open(dir.path(), options);
+  const auto number = domain::TicketNumber::make({2026, 11, 25}, {1, 2, 3, 4, 5}).str();
+  auto old = db->store().write([&number](sqlite::Connection& c) -> core::Status {
+    sqlite::apply_migrations(c, sql::migrations().first(3), core::from_epoch_ms(0));
+    c.exec(
+        "INSERT INTO tickets (number, category_id, subject, description, urgency, status, priority, guest_name, "
+        "guest_email, created_at, updated_at) VALUES ('" +
+        number + "', 1, 's', 'd', 'normal', 'open', 1, 'G', 'g@example.com', 1000, 2000)");
+    return core::ok_status();
+  });
+  ASSERT_TRUE(old.ok());
+  ASSERT_TRUE(db->migrate().ok());
+  const auto ticket = db->tickets().find_by_id(core::TicketId{1});
+  ASSERT_TRUE(ticket.has_value());
+  ASSERT_TRUE(ticket->group_id.has_value());
+  EXPECT_EQ(ticket->group_name, "一线支持 First line");
+  EXPECT_FALSE(ticket->assignee_id.has_value());
+  EXPECT_EQ(ticket->last_customer_message_at, core::from_epoch_ms(1000));
 }
 
 TEST(MigratorTest, ASchemaNewerThanTheProgramIsRefused) {

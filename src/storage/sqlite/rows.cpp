@@ -1,5 +1,6 @@
 #include "storage/sqlite/rows.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace gongdan::storage::sqlite {
@@ -21,16 +22,20 @@ domain::Priority priority_from(std::int64_t value) {
 }
 
 domain::EventType event_type_from(std::string_view text) {
-  if (text == "field_changed") return domain::EventType::kFieldChanged;
-  return text == "priority_changed" ? domain::EventType::kPriorityChanged : domain::EventType::kStatusChanged;
+  return domain::parse_event_type(text).value_or(domain::EventType::kStatusChanged);
 }
 
 const std::string_view kSelectTicket =
     "SELECT t.id, t.number, t.category_id, t.subject, t.description, t.occurred_at, "
     "t.env_platform, t.env_os, t.env_app_version, t.env_device, t.urgency, t.status, t.priority, "
     "t.customer_user_id, COALESCE(u.name, t.guest_name, ''), COALESCE(u.email, t.guest_email, ''), "
-    "t.created_at, t.updated_at, t.resolved_at, t.closed_at, t.customer_locale "
-    "FROM tickets t LEFT JOIN users u ON u.id = t.customer_user_id ";
+    "t.created_at, t.updated_at, t.resolved_at, t.closed_at, t.customer_locale, "
+    "t.group_id, COALESCE(g.name, ''), t.assignee_user_id, COALESCE(a.name, ''), "
+    "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags WHERE ticket_id = t.id ORDER BY tag)), "
+    "t.last_customer_message_at, t.first_response_due_at, t.merged_into_ticket_id, "
+    "(SELECT number FROM tickets m WHERE m.id = t.merged_into_ticket_id) "
+    "FROM tickets t LEFT JOIN users u ON u.id = t.customer_user_id "
+    "LEFT JOIN agent_groups g ON g.id = t.group_id LEFT JOIN users a ON a.id = t.assignee_user_id ";
 
 domain::Ticket read_ticket(const Statement& row) {
   domain::Ticket ticket;
@@ -54,6 +59,21 @@ domain::Ticket read_ticket(const Statement& row) {
   if (const auto resolved = row.optional_int64(18)) ticket.resolved_at = core::from_epoch_ms(*resolved);
   if (const auto closed = row.optional_int64(19)) ticket.closed_at = core::from_epoch_ms(*closed);
   ticket.customer.locale = domain::parse_locale(row.text(20)).value_or(domain::Locale::kZhCn);
+  if (const auto group = row.optional_int64(21)) ticket.group_id = core::GroupId{*group};
+  ticket.group_name = row.text(22);
+  if (const auto assignee = row.optional_int64(23)) ticket.assignee_id = core::UserId{*assignee};
+  ticket.assignee_name = row.text(24);
+  // Tags never hold commas (domain/agents/ticket_tags.hpp), so the list splits back exactly.
+  const std::string tags = row.text(25);
+  for (std::size_t start = 0; start < tags.size();) {
+    const auto comma = std::min(tags.find(',', start), tags.size());
+    ticket.tags.push_back(tags.substr(start, comma - start));
+    start = comma + 1;
+  }
+  if (const auto at = row.optional_int64(26)) ticket.last_customer_message_at = core::from_epoch_ms(*at);
+  if (const auto at = row.optional_int64(27)) ticket.first_response_due_at = core::from_epoch_ms(*at);
+  if (const auto into = row.optional_int64(28)) ticket.merged_into_id = core::TicketId{*into};
+  ticket.merged_into_number = row.text(29);
   return ticket;
 }
 

@@ -7,6 +7,7 @@
 #include "storage/sqlite/mail_effects_writer.hpp"
 #include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/ticket_list_query.hpp"
+#include "storage/sqlite/ticket_workspace_writer.hpp"
 
 namespace gongdan::storage {
 namespace {
@@ -22,6 +23,12 @@ std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
 std::optional<std::int64_t> optional_ms(const std::optional<core::Timestamp>& t) {
   if (!t) return std::nullopt;
   return core::to_epoch_ms(*t);
+}
+
+template <typename Id>
+std::optional<std::int64_t> optional_id(const std::optional<Id>& id) {
+  if (!id) return std::nullopt;
+  return id->value;
 }
 
 // Appends a message and its attachment records; returns it as stored, with ids.
@@ -67,8 +74,9 @@ core::TicketId insert_ticket(Connection& db, const domain::Ticket& t) {
   auto insert = db.cached(
       "INSERT INTO tickets (number, category_id, subject, description, occurred_at, env_platform, env_os, "
       "env_app_version, env_device, urgency, status, priority, customer_user_id, guest_name, guest_email, "
-      "created_at, updated_at, resolved_at, closed_at, customer_locale) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "created_at, updated_at, resolved_at, closed_at, customer_locale, group_id, assignee_user_id, "
+      "last_customer_message_at, first_response_due_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const bool guest = t.customer.guest();
   const std::optional<std::int64_t> customer =
       guest ? std::nullopt : std::optional<std::int64_t>(t.customer.user_id->value);
@@ -80,7 +88,9 @@ core::TicketId insert_ticket(Connection& db, const domain::Ticket& t) {
                  t.environment.platform, t.environment.os, t.environment.app_version, t.environment.device,
                  domain::to_string(t.urgency), domain::to_string(t.status), sqlite::priority_value(t.priority),
                  customer, guest_name, guest_email, core::to_epoch_ms(t.created_at), core::to_epoch_ms(t.updated_at),
-                 optional_ms(t.resolved_at), optional_ms(t.closed_at), domain::to_string(t.customer.locale))
+                 optional_ms(t.resolved_at), optional_ms(t.closed_at), domain::to_string(t.customer.locale),
+                 optional_id(t.group_id), optional_id(t.assignee_id), optional_ms(t.last_customer_message_at),
+                 optional_ms(t.first_response_due_at))
       .run();
   return core::TicketId{db.last_insert_id()};
 }
@@ -97,6 +107,50 @@ void attach_files(Connection& db, core::TicketId id, std::vector<domain::Message
     if (const auto it = by_id.find(attachment.message_id.value); it != by_id.end()) {
       it->second->attachments.push_back(std::move(attachment));
     }
+  }
+}
+
+// Writes a decided change of `current`: the ticket's state, the appended message and events, and
+// the mail it queues; returns the ticket as stored.
+core::Result<domain::ChangedTicket> apply_change(Connection& db, const domain::Ticket& current,
+                                                 const domain::TicketChange& change) {
+  const core::TicketId id = current.id;
+  const domain::Ticket& t = change.updated;
+  // Subject, description, number and owner never change after submission; only state does.
+  auto update = db.cached(
+      "UPDATE tickets SET category_id = ?, status = ?, priority = ?, updated_at = ?, resolved_at = ?, "
+      "closed_at = ?, group_id = ?, assignee_user_id = ?, last_customer_message_at = ?, "
+      "first_response_due_at = ? WHERE id = ?");
+  update
+      ->bind_all(t.category_id.value, domain::to_string(t.status), sqlite::priority_value(t.priority),
+                 core::to_epoch_ms(t.updated_at), optional_ms(t.resolved_at), optional_ms(t.closed_at),
+                 optional_id(t.group_id), optional_id(t.assignee_id), optional_ms(t.last_customer_message_at),
+                 optional_ms(t.first_response_due_at), id.value)
+      .run();
+  if (t.tags != current.tags) sqlite::write_tags(db, id, current.tags, t.tags);
+  domain::ChangedTicket changed{current, std::nullopt};
+  if (change.message) changed.message = insert_message(db, id, *change.message, t.updated_at);
+  for (const auto& event : change.events) insert_event(db, id, event, t.updated_at);
+  if (change.field_edit) sqlite::apply_field_edit(db, id, *change.field_edit, t.updated_at);
+  sqlite::write_mail_effects(db, change.effects, std::nullopt, std::nullopt, t.updated_at);
+  auto stored = load_ticket(db, id);
+  if (!stored) return core::Error::unavailable("The changed ticket could not be read back.");
+  changed.ticket = std::move(*stored);
+  return changed;
+}
+
+// A merge: the source's conversation appears in the target's history at its original times. The
+// attachment rows are copied too; the bytes are content-addressed and shared.
+void copy_messages(Connection& db, core::TicketId from, core::TicketId to, bool as_internal) {
+  auto query = db.cached(std::string(sqlite::kSelectMessage) + "WHERE ticket_id = ? ORDER BY created_at, id");
+  query->bind(1, from.value);
+  std::vector<domain::Message> messages;
+  while (query->step()) messages.push_back(sqlite::read_message(*query));
+  attach_files(db, from, messages);
+  for (const auto& message : messages) {
+    domain::NewMessage copy{message.author, message.body, message.internal || as_internal, {}};
+    for (const auto& a : message.attachments) copy.files.push_back({a.filename, a.content_type, a.size, a.storage_key});
+    insert_message(db, to, copy, message.created_at);
   }
 }
 
@@ -119,7 +173,13 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
     if (taken->bind(1, new_ticket.ticket.number.str()).step()) {
       return core::Error::conflict("number_taken", "The ticket number is already in use.");
     }
-    const core::TicketId id = insert_ticket(db, new_ticket.ticket);
+    domain::Ticket ticket = new_ticket.ticket;
+    ticket.group_id = sqlite::group_for_new_ticket(db, ticket);
+    if (new_ticket.auto_assign && !ticket.assignee_id && ticket.group_id) {
+      ticket.assignee_id = sqlite::assign_on_arrival(db, *ticket.group_id);
+    }
+    const core::TicketId id = insert_ticket(db, ticket);
+    sqlite::write_tags(db, id, {}, ticket.tags);
     insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
     sqlite::insert_field_values(db, id, new_ticket.field_values);
     sqlite::write_mail_effects(db, new_ticket.effects, id, new_ticket.ticket.number.str(),
@@ -131,7 +191,7 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
                      core::to_epoch_ms(new_ticket.ticket.created_at))
           .run();
     }
-    if (auto ticket = load_ticket(db, id)) return std::move(*ticket);
+    if (auto stored = load_ticket(db, id)) return std::move(*stored);
     return core::Error::unavailable("The new ticket could not be read back.");
   });
 }
@@ -143,24 +203,25 @@ core::Result<domain::ChangedTicket> SqliteTicketRepository::modify(core::TicketI
     if (!current) return core::Error::not_found("No such ticket.");
     auto change = decide(*current);
     if (!change) return change.take_error();
-    const domain::Ticket& t = change->updated;
-    // Subject, description, number and owner never change after submission; only state does.
-    auto update = db.cached(
-        "UPDATE tickets SET category_id = ?, status = ?, priority = ?, updated_at = ?, resolved_at = ?, "
-        "closed_at = ? WHERE id = ?");
-    update
-        ->bind_all(t.category_id.value, domain::to_string(t.status), sqlite::priority_value(t.priority),
-                   core::to_epoch_ms(t.updated_at), optional_ms(t.resolved_at), optional_ms(t.closed_at), id.value)
+    return apply_change(db, *current, *change);
+  });
+}
+
+core::Result<domain::ChangedTicket> SqliteTicketRepository::merge(core::TicketId source_id, core::TicketId target_id,
+                                                                  const domain::MergeDecision& decide) {
+  return store_.write([&](Connection& db) -> core::Result<domain::ChangedTicket> {
+    auto source = load_ticket(db, source_id);
+    auto target = load_ticket(db, target_id);
+    if (!source || !target) return core::Error::not_found("No such ticket.");
+    auto plan = decide(*source, *target);
+    if (!plan) return plan.take_error();
+    copy_messages(db, source_id, target_id, plan->copy_as_internal);
+    auto merged = apply_change(db, *source, plan->source);
+    if (!merged) return merged.take_error();
+    db.cached("UPDATE tickets SET merged_into_ticket_id = ? WHERE id = ?")
+        ->bind_all(target_id.value, source_id.value)
         .run();
-    domain::ChangedTicket changed{*current, std::nullopt};
-    if (change->message) changed.message = insert_message(db, id, *change->message, t.updated_at);
-    for (const auto& event : change->events) insert_event(db, id, event, t.updated_at);
-    if (change->field_edit) sqlite::apply_field_edit(db, id, *change->field_edit, t.updated_at);
-    sqlite::write_mail_effects(db, change->effects, std::nullopt, std::nullopt, t.updated_at);
-    auto stored = load_ticket(db, id);
-    if (!stored) return core::Error::unavailable("The changed ticket could not be read back.");
-    changed.ticket = std::move(*stored);
-    return changed;
+    return apply_change(db, *target, plan->target);
   });
 }
 
@@ -182,6 +243,13 @@ core::Result<domain::Page<domain::Ticket>> SqliteTicketRepository::list(const do
   auto list = sqlite::TicketListQuery::make(query);
   if (!list) return list.take_error();
   return store_.read([&](Connection& db) { return list->run(db); });
+}
+
+std::int64_t SqliteTicketRepository::count(const domain::TicketQuery& query) {
+  auto list = sqlite::TicketListQuery::make(query);
+  if (!list) return 0;
+  auto counted = store_.read([&](Connection& db) { return list->count(db); });
+  return counted.ok() ? *counted : 0;
 }
 
 std::vector<domain::Message> SqliteTicketRepository::messages(core::TicketId id, bool include_internal) {

@@ -15,9 +15,12 @@ class SqliteTicketRepository final : public domain::TicketRepository {
 
   core::Result<domain::Ticket> create(const domain::NewTicket& ticket) override;
   core::Result<domain::ChangedTicket> modify(core::TicketId id, const domain::TicketDecision& decide) override;
+  core::Result<domain::ChangedTicket> merge(core::TicketId source, core::TicketId target,
+                                            const domain::MergeDecision& decide) override;
   std::optional<domain::Ticket> find_by_number(const domain::TicketNumber& number) override;
   std::optional<domain::Ticket> find_by_id(core::TicketId id) override;
   core::Result<domain::Page<domain::Ticket>> list(const domain::TicketQuery& query) override;
+  std::int64_t count(const domain::TicketQuery& query) override;
   std::vector<domain::Message> messages(core::TicketId id, bool include_internal) override;
   std::vector<domain::TicketEvent> events(core::TicketId id) override;
   std::vector<domain::TicketFieldValue> custom_field_values(core::TicketId id) override;

@@ -1,5 +1,7 @@
 #include "storage/sqlite/sqlite_user_repository.hpp"
 
+#include <algorithm>
+
 #include "core/utf8.hpp"
 #include "storage/sqlite/rows.hpp"
 
@@ -9,7 +11,7 @@ namespace {
 using sqlite::Connection;
 
 constexpr std::string_view kSelectUser =
-    "SELECT id, email, name, role, locale, password_hash, created_at, email_verified_at FROM users ";
+    "SELECT id, email, name, role, locale, password_hash, created_at, email_verified_at, away FROM users ";
 
 domain::User read_user(const sqlite::Statement& row) {
   domain::User user;
@@ -21,6 +23,7 @@ domain::User read_user(const sqlite::Statement& row) {
   user.password_hash = row.text(5);
   user.created_at = core::from_epoch_ms(row.int64(6));
   if (const auto verified = row.optional_int64(7)) user.email_verified_at = core::from_epoch_ms(*verified);
+  user.away = row.boolean(8);
   return user;
 }
 
@@ -121,6 +124,51 @@ core::Status SqliteUserRepository::revoke_session(std::string_view token_digest)
     db.cached("DELETE FROM sessions WHERE token_digest = ?")->bind(1, digest).run();
     return core::ok_status();
   });
+}
+
+std::vector<domain::User> SqliteUserRepository::list_users(const domain::UserFilter& filter) {
+  auto found = store_.read([&](Connection& db) {
+    std::string sql = std::string(kSelectUser) + "WHERE 1 = 1";
+    if (filter.role) sql += " AND role = ?";
+    if (filter.staff_only) sql += " AND role IN ('agent', 'supervisor', 'admin')";
+    if (!filter.text.empty()) sql += " AND (instr(email, ?) > 0 OR instr(lower(name), ?) > 0)";
+    // Staff first (the admin page's usual question), then by name.
+    sql += " ORDER BY role = 'customer', name, id LIMIT ?";
+    auto query = db.prepare(sql);
+    int i = 1;
+    if (filter.role) query.bind(i++, std::string(domain::to_string(*filter.role)));
+    if (!filter.text.empty()) {
+      query.bind(i++, filter.text);
+      query.bind(i++, filter.text);
+    }
+    query.bind(i, static_cast<std::int64_t>(std::clamp(filter.limit, 1, 500)));
+    std::vector<domain::User> users;
+    while (query.step()) users.push_back(read_user(query));
+    return users;
+  });
+  return found.ok() ? std::move(found).value() : std::vector<domain::User>{};
+}
+
+core::Result<domain::User> SqliteUserRepository::update_access(core::UserId id, std::optional<domain::Role> role,
+                                                               std::optional<bool> away) {
+  return store_.write([&](Connection& db) -> core::Result<domain::User> {
+    if (role) db.cached("UPDATE users SET role = ? WHERE id = ?")->bind_all(domain::to_string(*role), id.value).run();
+    if (away) db.cached("UPDATE users SET away = ? WHERE id = ?")->bind_all(*away, id.value).run();
+    if (auto user = find_user(db, "WHERE id = ?", id.value)) return std::move(*user);
+    return core::Error::not_found("No such user.");
+  });
+}
+
+std::vector<std::pair<core::UserId, std::int64_t>> SqliteUserRepository::active_loads() {
+  auto found = store_.read([&](Connection& db) {
+    auto query = db.cached(
+        "SELECT assignee_user_id, COUNT(*) FROM tickets WHERE assignee_user_id IS NOT NULL "
+        "AND status IN ('new', 'open', 'pending') GROUP BY assignee_user_id");
+    std::vector<std::pair<core::UserId, std::int64_t>> loads;
+    while (query->step()) loads.emplace_back(core::UserId{query->int64(0)}, query->int64(1));
+    return loads;
+  });
+  return found.ok() ? std::move(found).value() : std::vector<std::pair<core::UserId, std::int64_t>>{};
 }
 
 }  // namespace gongdan::storage

@@ -16,6 +16,10 @@ class SqliteUserRepository final : public domain::UserRepository {
   core::Result<domain::User> update_profile(core::UserId id, const std::string& name, domain::Locale locale) override;
   core::Status mark_email_verified(core::UserId id, core::Timestamp at) override;
 
+  std::vector<domain::User> list_users(const domain::UserFilter& filter) override;
+  core::Result<domain::User> update_access(core::UserId id, std::optional<domain::Role> role,
+                                           std::optional<bool> away) override;
+  std::vector<std::pair<core::UserId, std::int64_t>> active_loads() override;
   core::Status create_session(const domain::Session& session) override;
   std::optional<domain::Session> find_session(std::string_view token_digest, core::Timestamp now) override;
   core::Status revoke_session(std::string_view token_digest) override;

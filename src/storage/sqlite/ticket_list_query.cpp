@@ -13,14 +13,32 @@ namespace {
 
 using Order = domain::TicketQuery::Order;
 
-// Cursor tags: a cursor made for one order is refused by the other.
-constexpr std::string_view kActivityTag = "a";
-constexpr std::string_view kQueueTag = "q";
+// Each order's cursor tag and key count: a cursor made for one order is refused by the others.
+struct OrderKeys {
+  std::string_view tag;
+  std::size_t count;
+};
+
+OrderKeys keys_of(Order order) {
+  switch (order) {
+    case Order::kQueue: return {"q", 3};                // priority, created_at, id
+    case Order::kAge: return {"g", 2};                  // created_at, id
+    case Order::kLastCustomerMessage: return {"m", 2};  // last_customer_message_at, id
+    case Order::kDue: return {"d", 3};                  // no deadline (0/1), deadline, id
+    case Order::kRecentActivity: return {"a", 2};       // updated_at, id
+  }
+  return {"a", 2};
+}
 
 std::string placeholders(std::size_t count) {
   std::string text = "(";
   for (std::size_t i = 0; i < count; ++i) text += i == 0 ? "?" : ", ?";
   return text + ")";
+}
+
+template <typename Id>
+void add_ids(std::vector<std::variant<std::int64_t, std::string>>& values, const std::vector<Id>& ids) {
+  for (const auto& id : ids) values.emplace_back(id.value);
 }
 
 }  // namespace
@@ -30,75 +48,151 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
   list.order_ = query.order;
   list.limit_ = std::clamp(query.limit, 1, kMaxLimit);
 
+  const OrderKeys keys = keys_of(query.order);
   std::optional<std::vector<std::int64_t>> after;
   if (!query.cursor.empty()) {
-    const bool queue = query.order == Order::kQueue;
-    after = sql::PageCursor::decode(query.cursor, queue ? kQueueTag : kActivityTag, queue ? 3 : 2);
+    after = sql::PageCursor::decode(query.cursor, keys.tag, keys.count);
     if (!after) return core::Error::field("cursor", "invalid", "The cursor is not one this list gave out.");
   }
 
-  std::string& sql = list.sql_;
-  auto& values = list.values_;
-  sql = std::string(kSelectTicket) + "WHERE 1 = 1";
+  std::string& where = list.where_;
+  auto& values = list.where_values_;
+  where = "1 = 1";
+  if (query.scope && !query.scope->all_groups) {
+    // An agent's tickets: their groups' and those assigned to them (domain StaffScope::covers).
+    where += " AND (t.assignee_user_id = ?";
+    values.emplace_back(query.scope->user.value);
+    if (!query.scope->groups.empty()) {
+      where += " OR t.group_id IN " + placeholders(query.scope->groups.size());
+      add_ids(values, query.scope->groups);
+    }
+    where += ")";
+  }
+  if (query.assignee) {
+    where += " AND t.assignee_user_id = ?";
+    values.emplace_back(query.assignee->value);
+  }
+  if (query.unassigned) where += " AND t.assignee_user_id IS NULL";
+  if (!query.groups.empty()) {
+    where += " AND t.group_id IN " + placeholders(query.groups.size());
+    add_ids(values, query.groups);
+  }
+  if (!query.tag.empty()) {
+    where += " AND t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = ?)";
+    values.emplace_back(query.tag);
+  }
+  if (query.resolved_since) {
+    where += " AND COALESCE(t.resolved_at, t.closed_at) >= ?";
+    values.emplace_back(core::to_epoch_ms(*query.resolved_since));
+  }
   if (query.customer) {
-    sql += " AND t.customer_user_id = ?";
+    where += " AND t.customer_user_id = ?";
     values.emplace_back(query.customer->value);
   }
   if (!query.customer_email.empty()) {
     // Either side of the join can use its own index (users.email, tickets.guest_email).
-    sql += " AND (u.email = ? OR t.guest_email = ?)";
+    where += " AND (u.email = ? OR t.guest_email = ?)";
     values.insert(values.end(), {query.customer_email, query.customer_email});
+    list.needs_customer_ = true;
   }
   if (!query.statuses.empty()) {
-    sql += " AND t.status IN " + placeholders(query.statuses.size());
+    where += " AND t.status IN " + placeholders(query.statuses.size());
     for (const auto status : query.statuses) values.emplace_back(std::string(domain::to_string(status)));
   }
   if (!query.priorities.empty()) {
-    sql += " AND t.priority IN " + placeholders(query.priorities.size());
+    where += " AND t.priority IN " + placeholders(query.priorities.size());
     for (const auto priority : query.priorities) values.emplace_back(priority_value(priority));
   }
   const std::string_view text = core::trim(query.text);
   if (!text.empty()) {
     // LIKE ignores ASCII case in SQLite (case_sensitive_like is off on every connection).
     const std::string pattern = sql::like_contains(text);
-    sql +=
+    where +=
         " AND (t.number LIKE ? ESCAPE '\\' OR t.subject LIKE ? ESCAPE '\\'"
         " OR COALESCE(u.email, t.guest_email) LIKE ? ESCAPE '\\'";
     values.insert(values.end(), {pattern, pattern, pattern});
     // A number typed without its dash, or with look-alike letters, still finds its ticket.
     if (auto number = domain::TicketNumber::parse(text)) {
-      sql += " OR t.number = ?";
+      where += " OR t.number = ?";
       values.emplace_back(number->str());
     }
-    sql += ")";
+    where += ")";
+    list.needs_customer_ = true;
   }
-  if (query.order == Order::kQueue) {
-    if (after) {
-      const auto& k = *after;  // priority, created_at, id
-      sql += " AND (t.priority < ? OR (t.priority = ? AND (t.created_at > ? OR (t.created_at = ? AND t.id > ?))))";
-      values.insert(values.end(), {k[0], k[0], k[1], k[1], k[2]});
-    }
-    sql += " ORDER BY t.priority DESC, t.created_at ASC, t.id ASC";
-  } else {
-    if (after) {
-      const auto& k = *after;  // updated_at, id
-      sql += " AND (t.updated_at < ? OR (t.updated_at = ? AND t.id < ?))";
-      values.insert(values.end(), {k[0], k[0], k[1]});
-    }
-    sql += " ORDER BY t.updated_at DESC, t.id DESC";
+
+  std::string& sql = list.sql_;
+  list.values_ = values;
+  sql = std::string(kSelectTicket) + "WHERE " + where;
+  auto& page_values = list.values_;
+  const auto keyset = [&](std::string_view predicate, std::initializer_list<std::int64_t> bound) {
+    sql += " AND ";
+    sql += predicate;
+    for (const auto value : bound) page_values.emplace_back(value);
+  };
+  switch (query.order) {
+    case Order::kQueue:
+      if (after) {
+        const auto& k = *after;
+        keyset("(t.priority < ? OR (t.priority = ? AND (t.created_at > ? OR (t.created_at = ? AND t.id > ?))))",
+               {k[0], k[0], k[1], k[1], k[2]});
+      }
+      sql += " ORDER BY t.priority DESC, t.created_at ASC, t.id ASC";
+      break;
+    case Order::kAge:
+      if (after)
+        keyset("(t.created_at > ? OR (t.created_at = ? AND t.id > ?))", {(*after)[0], (*after)[0], (*after)[1]});
+      sql += " ORDER BY t.created_at ASC, t.id ASC";
+      break;
+    case Order::kLastCustomerMessage:
+      // Every ticket has the column (set on submission; backfilled by migration 4).
+      if (after) {
+        keyset("(t.last_customer_message_at < ? OR (t.last_customer_message_at = ? AND t.id < ?))",
+               {(*after)[0], (*after)[0], (*after)[1]});
+      }
+      sql += " ORDER BY t.last_customer_message_at DESC, t.id DESC";
+      break;
+    case Order::kDue:
+      // Soonest deadline first; tickets without one after all that have one.
+      if (after) {
+        const auto& k = *after;
+        if (k[0] == 0) {
+          keyset(
+              "(t.first_response_due_at IS NULL OR t.first_response_due_at > ? OR "
+              "(t.first_response_due_at = ? AND t.id > ?))",
+              {k[1], k[1], k[2]});
+        } else {
+          keyset("(t.first_response_due_at IS NULL AND t.id > ?)", {k[2]});
+        }
+      }
+      sql += " ORDER BY t.first_response_due_at IS NULL, t.first_response_due_at ASC, t.id ASC";
+      break;
+    case Order::kRecentActivity:
+      if (after)
+        keyset("(t.updated_at < ? OR (t.updated_at = ? AND t.id < ?))", {(*after)[0], (*after)[0], (*after)[1]});
+      sql += " ORDER BY t.updated_at DESC, t.id DESC";
+      break;
   }
   // One row more than the page tells whether another page follows.
   sql += " LIMIT ?";
-  values.emplace_back(static_cast<std::int64_t>(list.limit_) + 1);
+  page_values.emplace_back(static_cast<std::int64_t>(list.limit_) + 1);
   return list;
 }
+
+namespace {
+
+template <typename Values>
+void bind_values(Statement& statement, const Values& values) {
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    std::visit([&](const auto& value) { statement.bind(static_cast<int>(i + 1), value); }, values[i]);
+  }
+}
+
+}  // namespace
 
 domain::Page<domain::Ticket> TicketListQuery::run(Connection& db) const {
   // Filters change the SQL text, so these statements are not cached.
   Statement statement = db.prepare(sql_);
-  for (std::size_t i = 0; i < values_.size(); ++i) {
-    std::visit([&](const auto& value) { statement.bind(static_cast<int>(i + 1), value); }, values_[i]);
-  }
+  bind_values(statement, values_);
   domain::Page<domain::Ticket> page;
   while (statement.step()) page.items.push_back(read_ticket(statement));
   if (page.items.size() > static_cast<std::size_t>(limit_)) {
@@ -108,14 +202,41 @@ domain::Page<domain::Ticket> TicketListQuery::run(Connection& db) const {
   return page;
 }
 
+std::int64_t TicketListQuery::count(Connection& db) const {
+  // The customer join only when a filter reads it: a count may touch every row of a view.
+  std::string sql = "SELECT COUNT(*) FROM tickets t ";
+  if (needs_customer_) sql += "LEFT JOIN users u ON u.id = t.customer_user_id ";
+  Statement statement = db.prepare(sql + "WHERE " + where_);
+  bind_values(statement, where_values_);
+  return statement.step() ? statement.int64(0) : 0;
+}
+
 std::string TicketListQuery::next_cursor(const domain::Ticket& last) const {
-  if (order_ == Order::kQueue) {
-    const std::array<std::int64_t, 3> keys{priority_value(last.priority), core::to_epoch_ms(last.created_at),
-                                           last.id.value};
-    return sql::PageCursor::encode(kQueueTag, keys);
+  const auto ms = [](const std::optional<core::Timestamp>& t) { return t ? core::to_epoch_ms(*t) : 0; };
+  const std::string_view tag = keys_of(order_).tag;
+  switch (order_) {
+    case Order::kQueue: {
+      const std::array<std::int64_t, 3> keys{priority_value(last.priority), core::to_epoch_ms(last.created_at),
+                                             last.id.value};
+      return sql::PageCursor::encode(tag, keys);
+    }
+    case Order::kAge: {
+      const std::array<std::int64_t, 2> keys{core::to_epoch_ms(last.created_at), last.id.value};
+      return sql::PageCursor::encode(tag, keys);
+    }
+    case Order::kLastCustomerMessage: {
+      const std::array<std::int64_t, 2> keys{ms(last.last_customer_message_at), last.id.value};
+      return sql::PageCursor::encode(tag, keys);
+    }
+    case Order::kDue: {
+      const std::array<std::int64_t, 3> keys{last.first_response_due_at ? 0 : 1, ms(last.first_response_due_at),
+                                             last.id.value};
+      return sql::PageCursor::encode(tag, keys);
+    }
+    case Order::kRecentActivity: break;
   }
   const std::array<std::int64_t, 2> keys{core::to_epoch_ms(last.updated_at), last.id.value};
-  return sql::PageCursor::encode(kActivityTag, keys);
+  return sql::PageCursor::encode(tag, keys);
 }
 
 }  // namespace gongdan::storage::sqlite

@@ -20,6 +20,8 @@ class TicketListQuery {
   static core::Result<TicketListQuery> make(const domain::TicketQuery& query);
   /// Runs it: at most `limit` tickets and, when more follow, the cursor of the next page.
   domain::Page<domain::Ticket> run(Connection& db) const;
+  /// How many tickets the filters match, ignoring order, cursor and limit.
+  std::int64_t count(Connection& db) const;
 
  private:
   using Value = std::variant<std::int64_t, std::string>;
@@ -29,6 +31,9 @@ class TicketListQuery {
 
   domain::TicketQuery::Order order_ = domain::TicketQuery::Order::kRecentActivity;
   int limit_ = 20;
+  std::string where_;  // the filters, shared by the page and the count
+  std::vector<Value> where_values_;
+  bool needs_customer_ = false;  // a filter reads the customer's users row
   std::string sql_;
   std::vector<Value> values_;
 };

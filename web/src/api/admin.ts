@@ -2,6 +2,7 @@
 // only the lazily loaded admin pages pull it in; customers never download it.
 import { request } from './client'
 import type {
+  AdminUser, Group, GroupBody, NewUser, Role,
   AdminCategory, AdminField, AdminFieldWrite,
   MailKind, MailSettings, MailSettingsUpdate, MailTemplate, OutboxItem, OutboxState, Page, TemplateBody, TestMailResult,
 } from './types'
@@ -29,6 +30,18 @@ export const resetTemplate = (kind: string, locale: string) => request<void>('DE
 export const previewTemplate = (kind: string, locale: string, body: TemplateBody) =>
   request<TemplateBody>('POST', `${templatePath(kind, locale)}/preview`, { json: body })
 
+// --- people and groups (docs/api.md, "People and groups")
+export const adminUsers = (q: { role?: string; q?: string }) =>
+  request<{ items: AdminUser[] }>('GET', '/admin/users', { query: q }).then((r) => r.items)
+export const createUser = (body: NewUser) =>
+  request<{ user: AdminUser }>('POST', '/admin/users', { json: body }).then((r) => r.user)
+export const updateUser = (id: number, body: { role?: Role; away?: boolean }) =>
+  request<{ user: AdminUser }>('PATCH', `/admin/users/${id}`, { json: body }).then((r) => r.user)
+export const createGroup = (body: GroupBody) =>
+  request<{ group: Group }>('POST', '/admin/groups', { json: body }).then((r) => r.group)
+/** Replaces name, assignment mode and members at once. */
+export const putGroup = (id: number, body: GroupBody) =>
+  request<{ group: Group }>('PUT', `/admin/groups/${id}`, { json: body }).then((r) => r.group)
 // Categories and their custom fields.
 export const adminCategories = () =>
   request<{ items: AdminCategory[] }>('GET', '/admin/categories').then((r) => r.items)

@@ -1,13 +1,15 @@
 // Typed calls of docs/api.md. Components import these, never fetch() or URLs.
 import { request, ApiError } from './client'
+import type { ReplyGuard } from './live'
 import type {
-  Article, Category, Config, FieldAnswers, LookupResult, Message, NewTicket, Page, Priority, SimilarTicket,
-  Status, Ticket, TicketDetail, User,
+  AgentTicketQuery, Article, Category, Config, LookupResult, Message, NewTicket, Page, SimilarTicket,
+  Ticket, TicketChanges, TicketDetail, User,
 } from './types'
 
 export { ApiError, hasCsrfCookie, hasSessionCookie, noteTicketLinkOpened, onUnauthenticated, setRequestLocale } from './client'
 export type { FieldError } from './client'
 export * from './types'
+export * from './live'
 
 const enc = encodeURIComponent
 
@@ -26,8 +28,8 @@ export const login = (email: string, password: string) =>
 export const register = (body: { email: string; password: string; name: string; locale: string }) =>
   request<{ user: User }>('POST', '/auth/register', { json: body }).then((r) => r.user)
 export const logout = () => request<void>('POST', '/auth/logout')
-/** Saves the account's name or language; the server answers in that language from then on. */
-export const updateMe = (body: { name?: string; locale?: string }) =>
+/** Saves the account's name or language (or, for staff, away); the server answers in that language from then on. */
+export const updateMe = (body: { name?: string; locale?: string; away?: boolean }) =>
   request<{ user: User }>('PATCH', '/me', { json: body }).then((r) => r.user)
 
 /** Exchanges a mailed one-time sign-in token (URL fragment) for a session, like login. */
@@ -85,13 +87,17 @@ export const lookupTicket = (number: string, email: string) =>
   request<LookupResult>('POST', '/tickets/lookup', { json: { number, email } })
 
 // --- agents
-export const agentTickets = (q: { status?: string; priority?: string; q?: string; cursor?: string | null; limit?: number }) =>
-  request<Page<Ticket>>('GET', '/agent/tickets', { query: q })
+export const agentTickets = (q: AgentTicketQuery) => request<Page<Ticket>>('GET', '/agent/tickets', { query: { ...q } })
 export const agentTicket = (number: string) => request<TicketDetail>('GET', `/agent/tickets/${enc(number)}`)
-export function agentReply(number: string, body: string, internal: boolean, files: File[]) {
-  const json = { body, internal }
+/** `guard.seen_updated_at`: the ticket as the page showed it; the server answers 409 `ticket_changed`
+ * when it changed since, unless `guard.confirm`. */
+export function agentReply(number: string, body: string, internal: boolean, files: File[], guard: ReplyGuard = {}) {
+  const json = { body, internal, ...guard }
   const opts = files.length ? { form: multipart('message', json, files) } : { json }
   return request<{ message: Message; ticket: Ticket }>('POST', `/agent/tickets/${enc(number)}/messages`, opts)
 }
-export const agentUpdate = (number: string, patch: { status?: Status; priority?: Priority; fields?: FieldAnswers }) =>
+/** Any of status, priority, assignee, group and tags; `assignee_id: null` unassigns. */
+export const agentMerge = (number: string, into: string) =>
+  request<{ ticket: Ticket }>('POST', `/agent/tickets/${enc(number)}/merge`, { json: { into } }).then((r) => r.ticket)
+export const agentUpdate = (number: string, patch: TicketChanges) =>
   request<{ ticket: Ticket }>('PATCH', `/agent/tickets/${enc(number)}`, { json: patch }).then((r) => r.ticket)

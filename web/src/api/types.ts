@@ -1,6 +1,7 @@
 // Wire types of docs/api.md (v1). Times are RFC 3339 UTC strings.
 
-export type Role = 'customer' | 'agent' | 'admin'
+export type Role = 'customer' | 'agent' | 'supervisor' | 'admin'
+export const ROLES: Role[] = ['customer', 'agent', 'supervisor', 'admin']
 export type Locale = 'zh-CN' | 'en'
 export type Status = 'new' | 'open' | 'pending' | 'resolved' | 'closed'
 export type Priority = 'low' | 'normal' | 'high' | 'urgent'
@@ -17,6 +18,7 @@ export interface User {
   locale: Locale
   email_verified?: boolean
   created_at: string
+  away?: boolean // staff only (login, /me)
 }
 
 export interface Config {
@@ -91,6 +93,19 @@ export interface Ticket {
   reopen_until: string | null
   /** Single-ticket reads only. */
   custom_fields?: TicketFieldValue[]
+  // Agent routes only (docs/api.md, "Agents").
+  group?: NamedRef | null
+  assignee?: NamedRef | null
+  tags?: string[]
+  last_customer_message_at?: string | null
+  first_response_due_at?: string | null
+  /** Agent routes, and a single ticket's page for its customer: the ticket it was merged into. */
+  merged_into?: string | null
+}
+
+export interface NamedRef {
+  id: number
+  name: string
 }
 
 export interface Attachment {
@@ -115,9 +130,23 @@ export interface Message {
   attachments: Attachment[]
 }
 
+// Customers see only the first two; agents every kind of docs/workspace.md ("Audit history").
+export type EventType =
+  | 'status_changed'
+  | 'priority_changed'
+  | 'assignee_changed'
+  | 'group_changed'
+  | 'tag_added'
+  | 'tag_removed'
+  | 'field_changed'
+  | 'merged_into'
+  | 'merged_from'
+  | 'rule_applied'
+  | 'macro_applied'
+
 export interface TicketEvent {
   id: number
-  type: 'status_changed' | 'priority_changed' | 'field_changed'
+  type: EventType
   from: string
   to: string
   author: Author
@@ -133,6 +162,7 @@ export interface TicketDetail {
   ticket: Ticket
   messages: Message[]
   events: TicketEvent[]
+  customer_panel?: CustomerPanel // agent routes only
 }
 
 export interface Page<T> {
@@ -162,6 +192,7 @@ export interface LookupResult {
   number: string
   status: Status
   updated_at: string
+  merged_into: string | null
 }
 
 // --- mail (docs/mail.md)
@@ -272,4 +303,115 @@ export type AdminFieldWrite = Omit<AdminField, 'id' | 'category_id' | 'key' | 't
   type?: FieldType
   position?: number
   active?: boolean
+}
+
+// --- agent workspace (docs/workspace.md)
+
+export const VIEW_IDS = ['unassigned', 'mine', 'my_groups', 'pending', 'urgent', 'open', 'recently_solved'] as const
+export type ViewId = (typeof VIEW_IDS)[number]
+export const QUEUE_SORTS = ['priority', 'age', 'last_customer_message', 'due'] as const
+export type QueueSort = (typeof QUEUE_SORTS)[number]
+export type AssignmentMode = 'manual' | 'round_robin' | 'least_load'
+export const ASSIGNMENT_MODES: AssignmentMode[] = ['manual', 'round_robin', 'least_load']
+
+/** A view and how many tickets it holds for the caller; ids beyond VIEW_IDS may come later. */
+export interface ViewCount {
+  id: string
+  count: number
+}
+
+export interface StaffMember {
+  id: number
+  name: string
+  role: Role
+  away: boolean
+  group_ids: number[]
+  active_tickets: number
+}
+
+export interface Group {
+  id: number
+  name: string
+  assignment: AssignmentMode
+  member_ids: number[]
+}
+
+export interface StaffDirectory {
+  staff: StaffMember[]
+  groups: Group[]
+}
+
+export interface CustomerAccount {
+  id: number
+  name: string
+  email: string
+  locale: Locale
+  email_verified: boolean
+  created_at: string
+}
+
+export interface CustomerTicket {
+  number: string
+  subject: string
+  status: Status
+  priority: Priority
+  created_at: string
+  updated_at: string
+}
+
+export interface CustomerPanel {
+  account: CustomerAccount | null
+  tickets: CustomerTicket[]
+}
+
+export interface AgentTicketQuery {
+  view?: string
+  sort?: string
+  status?: string
+  priority?: string
+  tag?: string
+  group_id?: number
+  assignee_id?: number
+  q?: string
+  cursor?: string | null
+  limit?: number
+}
+
+/** PATCH /agent/tickets/{number} and the `changes` of a bulk change. */
+export interface TicketChanges {
+  status?: Status
+  priority?: Priority
+  assignee_id?: number | null
+  group_id?: number
+  add_tags?: string[]
+  remove_tags?: string[]
+  /** Custom field answers by key (single-ticket PATCH only); null clears. */
+  fields?: FieldAnswers
+}
+
+export interface BulkResult {
+  number: string
+  ok: boolean
+  status?: number
+  code?: string
+  detail?: string
+}
+
+/** A user as the admin's people pages see it. */
+export interface AdminUser extends User {
+  away: boolean
+}
+
+export interface NewUser {
+  email: string
+  password: string
+  name: string
+  role: Role
+  locale?: Locale
+}
+
+export interface GroupBody {
+  name: string
+  assignment: AssignmentMode
+  member_ids: number[]
 }

@@ -4,6 +4,8 @@ import en from './en'
 import zhCN from './zh-CN'
 import adminEn from './admin/en'
 import adminZh from './admin/zh-CN'
+import wsEn from './workspace/en'
+import wsZh from './workspace/zh-CN'
 
 type Tree = { [k: string]: string | Tree }
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
@@ -50,6 +52,9 @@ describe('messages', () => {
   it('translate the mail codes of docs/mail.md', () => {
     for (const c of ['link_invalid', 'not_failed']) expect(zh.has(`errors.${c}`), c).toBe(true)
   })
+  it('translate the workspace codes of docs/api.md', () => {
+    for (const c of ['own_role', 'name_taken', 'assignee_not_in_group', 'unknown_user', 'unknown_group']) expect(zh.has(`errors.${c}`), c).toBe(true)
+  })
 })
 
 describe('admin messages (their own chunk)', () => {
@@ -69,10 +74,37 @@ describe('admin messages (their own chunk)', () => {
       expect(errors, `${key}: ${text}`).toEqual([])
     }
   })
+  it('name every role and assignment mode', () => {
+    for (const r of ['customer', 'agent', 'supervisor', 'admin']) expect(azh.has(`roles.${r}`), r).toBe(true)
+    for (const m of ['manual', 'round_robin', 'least_load']) expect(azh.has(`groups.modes.${m}`), m).toBe(true)
+  })
   it('name every mail kind and outbox state', () => {
     const kinds = ['ticket_confirmation', 'agent_reply', 'status_changed', 'ticket_link', 'ticket_list', 'sign_in_link',
       'email_verification', 'test_mail']
     for (const k of kinds) expect(azh.has(`kind.${k}`), k).toBe(true)
     for (const s of ['queued', 'sending', 'sent', 'failed']) expect(azh.has(`state.${s}`), s).toBe(true)
+  })
+})
+
+describe('workspace messages (the agent chunk)', () => {
+  const wzh = leaves(wsZh)
+  const wen = leaves(wsEn)
+  it('have the same keys in both languages', () => {
+    expect([...wzh.keys()].sort()).toEqual([...wen.keys()].sort())
+  })
+  it('use the same placeholders in both languages', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    for (const [key, text] of wzh) expect(names(text), key).toEqual(names(wen.get(key) ?? ''))
+  })
+  it('all compile', () => {
+    for (const [key, text] of [...wzh, ...wen]) {
+      const errors: string[] = []
+      baseCompile(text, { onError: (e) => errors.push(e.message) })
+      expect(errors, `${key}: ${text}`).toEqual([])
+    }
+  })
+  it('name every built-in view and sort', () => {
+    for (const v of ['unassigned', 'mine', 'my_groups', 'pending', 'urgent', 'open', 'recently_solved']) expect(wzh.has(`views.${v}`), v).toBe(true)
+    for (const s of ['priority', 'age', 'last_customer_message', 'due']) expect(wzh.has(`sort.${s}`), s).toBe(true)
   })
 })

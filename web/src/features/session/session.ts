@@ -12,7 +12,8 @@ export const config = ref<Config>({
   reopen_days: 14,
   locales: ['zh-CN', 'en'],
 })
-export const isAgent = computed(() => user.value?.role === 'agent' || user.value?.role === 'admin')
+// Staff: agents, supervisors and admins all work the queue.
+export const isAgent = computed(() => ['agent', 'supervisor', 'admin'].includes(user.value?.role ?? ''))
 export const isAdmin = computed(() => user.value?.role === 'admin')
 
 api.onUnauthenticated(() => {
