@@ -701,7 +701,7 @@ core::Result<ChangedTicket> TicketService::merge(const Actor& actor, std::string
   const auto author = author_of(*actor.user);
   const auto now = clock_.now();
   const auto locale = recipient_locale(*source);
-  return tickets_.merge(source->id, target->id, [&](const Ticket& from, const Ticket& to) -> core::Result<MergePlan> {
+  auto merged = tickets_.merge(source->id, target->id, [&](const Ticket& from, const Ticket& to) -> core::Result<MergePlan> {
     if (from.status == Status::kClosed) return invalid_transition("A closed ticket cannot be merged.");
     if (to.status == Status::kClosed || to.merged_into_id)
       return invalid_transition("A ticket cannot be merged into a closed one.");
@@ -721,6 +721,11 @@ core::Result<ChangedTicket> TicketService::merge(const Actor& actor, std::string
     plan.target.updated.updated_at = now;
     return plan;
   });
+  if (!merged) return merged;
+  // Both tickets changed: the merged one closed, the survivor gained its history.
+  if (auto closed = tickets_.find_by_id(source->id)) announce(*closed, ActivityKind::kUpdated);
+  announce(merged->ticket, ActivityKind::kMessageAdded);
+  return merged;
 }
 
 core::Result<std::vector<BulkOutcome>> TicketService::bulk_update(const Actor& actor,
