@@ -61,11 +61,20 @@ struct TicketSubmission {
   Locale locale = Locale::kZhCn;  // the page's language: a guest's mails are written in it
 };
 
+/// What an agent's reply also changes, decided in the reply's own transaction with agent_update's
+/// rules ("reply and set pending" is one request, and a macro's actions land with its reply).
+struct ReplyUpdate {
+  std::optional<std::string> status;
+  std::optional<std::string> priority;
+  std::string macro_title;  // not empty: the reply came from this macro (a macro_applied event)
+};
+
 /// A follow-up message or agent reply.
 struct MessageSubmission {
   std::string body;
   bool internal = false;  // agents only
   std::vector<Upload> files;
+  ReplyUpdate update{};  // agents only
 };
 
 /// Filters of a list request, as received.
