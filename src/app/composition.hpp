@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "domain/agents/staff_service.hpp"
+#include "domain/macros/macro_service.hpp"
 #include "domain/mail/inbound_mail_service.hpp"
 #include "domain/mail/mail_admin_service.hpp"
 #include "domain/mail/mail_request_service.hpp"
@@ -42,6 +43,7 @@ class Composition {
   domain::StaffService& staff();
   domain::OutboxDelivery& outbox_delivery();
   domain::InboundMailService& inbound_mail();
+  domain::MacroService& macros();
   /// The mail settings in force (saved on the admin page, else the command line's).
   domain::MailSettings mail_settings() const;
   const core::Clock& clock() const;

@@ -45,19 +45,20 @@ core::Result<Macro> check_macro_draft(const MacroDraft& draft, const MacroLimits
   macro.internal = draft.internal;
   if (draft.status) {
     macro.actions.status = parse_status(*draft.status);
-    if (!macro.actions.status) errors.push_back({"status", "invalid", "One of new, open, pending, resolved, closed."});
+    if (!macro.actions.status)
+      errors.push_back({"actions.status", "invalid", "One of new, open, pending, resolved, closed."});
   }
   if (draft.priority) {
     macro.actions.priority = parse_priority(*draft.priority);
-    if (!macro.actions.priority) errors.push_back({"priority", "invalid", "One of low, normal, high, urgent."});
+    if (!macro.actions.priority) errors.push_back({"actions.priority", "invalid", "One of low, normal, high, urgent."});
   }
   if (draft.add_tags.size() > MacroLimits::kMaxTags) {
-    errors.push_back({"add_tags", "too_many", "At most " + std::to_string(MacroLimits::kMaxTags) + " tags."});
+    errors.push_back({"actions.add_tags", "too_many", "At most " + std::to_string(MacroLimits::kMaxTags) + " tags."});
   } else {
     for (std::size_t i = 0; i < draft.add_tags.size(); ++i) {
       auto tag = normalize_macro_tag(draft.add_tags[i]);
       if (!tag) {
-        errors.push_back({"add_tags[" + std::to_string(i) + "]", "invalid",
+        errors.push_back({"actions.add_tags[" + std::to_string(i) + "]", "invalid",
                           "Tags are 1 to 40 characters without spaces or commas."});
       } else if (std::find(macro.actions.add_tags.begin(), macro.actions.add_tags.end(), *tag) ==
                  macro.actions.add_tags.end()) {

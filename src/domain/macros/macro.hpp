@@ -61,9 +61,9 @@ struct MacroLimits {
   std::size_t max_body_chars = 20000;  // the reply limit (TicketSettings::max_body_chars)
 };
 
-/// A draft's fields checked: every problem as a field error (title, body, status, priority,
-/// add_tags[i]), unknown placeholders as `unknown_placeholder` on `body`. Owner, id and times are
-/// left for the caller.
+/// A draft's fields checked: every problem as a field error (title, body, actions.status,
+/// actions.priority, actions.add_tags[i]), unknown placeholders as `unknown_placeholder` on `body`. Owner, id and times
+/// are left for the caller.
 core::Result<Macro> check_macro_draft(const MacroDraft& draft, const MacroLimits& limits);
 
 /// A tag as stored: trimmed, ASCII lower-cased, 1..40 characters, no whitespace, commas or

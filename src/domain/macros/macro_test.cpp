@@ -39,10 +39,11 @@ TEST(MacroTest, EveryBadFieldIsNamed) {
   d.add_tags = {"ok", "two words", "a,b", std::string(41, 't'), "　"};
   const auto result = check_macro_draft(d, {});
   ASSERT_FALSE(result);
-  EXPECT_EQ(fields_of(result.error()),
-            (std::vector<std::string>{"title:too_long", "body:required", "status:invalid", "priority:invalid",
-                                      "add_tags[1]:invalid", "add_tags[2]:invalid", "add_tags[3]:invalid",
-                                      "add_tags[4]:invalid"}));
+  EXPECT_EQ(
+      fields_of(result.error()),
+      (std::vector<std::string>{"title:too_long", "body:required", "actions.status:invalid", "actions.priority:invalid",
+                                "actions.add_tags[1]:invalid", "actions.add_tags[2]:invalid",
+                                "actions.add_tags[3]:invalid", "actions.add_tags[4]:invalid"}));
 }
 
 TEST(MacroTest, TheBodyFollowsTheReplyLimit) {
@@ -66,7 +67,7 @@ TEST(MacroTest, UnknownPlaceholdersAreRefusedWithTheirNames) {
 TEST(MacroTest, AtMostTenTags) {
   auto d = draft();
   d.add_tags.assign(11, "t");
-  EXPECT_EQ(fields_of(check_macro_draft(d, {}).error()), (std::vector<std::string>{"add_tags:too_many"}));
+  EXPECT_EQ(fields_of(check_macro_draft(d, {}).error()), (std::vector<std::string>{"actions.add_tags:too_many"}));
   d.add_tags.assign(10, "t");
   EXPECT_EQ(check_macro_draft(d, {})->actions.add_tags, (std::vector<std::string>{"t"}));
 }

@@ -105,7 +105,11 @@ core::Result<domain::MessageSubmission> decode_message(const nlohmann::json& bod
   return decode<domain::MessageSubmission>(body, Presence::kWithTypeErrors, [read_internal](FieldReader& r) {
     domain::MessageSubmission m;
     m.body = r.required_string("body");
-    if (read_internal) m.internal = r.boolean("internal").value_or(false);
+    if (read_internal) {
+      m.internal = r.boolean("internal").value_or(false);
+      m.update.status = r.string("status");
+      m.update.priority = r.string("priority");
+    }
     return m;
   });
 }
