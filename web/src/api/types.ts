@@ -90,7 +90,7 @@ export interface Message {
 
 export interface TicketEvent {
   id: number
-  type: 'status_changed' | 'priority_changed'
+  type: 'status_changed' | 'priority_changed' | 'macro_applied' // macro_applied: staff only, `to` is the macro's title
   from: string
   to: string
   author: Author
