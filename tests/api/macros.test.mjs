@@ -17,11 +17,13 @@ describe('macros', () => {
   let agent;
   let otherAgent;
   let admin;
+  let supervisor;
   before(async () => {
     srv = await startServer();
-    [customer, agent, otherAgent, admin] = await Promise.all([
+    [customer, agent, otherAgent, admin, supervisor] = await Promise.all([
       registerCustomer(srv, { name: '王小明' }), createStaff(srv, 'agent', { name: '李娜' }),
       createStaff(srv, 'agent', { name: '张伟' }), createStaff(srv, 'admin', { name: 'Admin B' }),
+      createStaff(srv, 'supervisor', { name: '主管 Sup' }),
     ]);
   });
   after(async () => { await stopServer(srv); });
@@ -138,7 +140,7 @@ describe('macros', () => {
       assert.equal(page.json.messages.length, 1, 'nothing was posted');
     });
 
-    it('agents may not create, edit or delete shared macros; admins may', async () => {
+    it('agents may not create, edit or delete shared macros; supervisors and admins may', async () => {
       assertProblem(await agent.api.post('/agent/macros', body({ scope: 'shared' })), 403, 'forbidden');
       assertProblem(await put(agent.api, `/agent/macros/${shared.id}`, body()), 403, 'forbidden');
       assertProblem(await del(agent.api, `/agent/macros/${shared.id}`), 403, 'forbidden');
@@ -146,6 +148,12 @@ describe('macros', () => {
       assert.equal(edited.status, 200, show(edited));
       assert.equal(edited.json.scope, 'shared');
       assert.equal(edited.json.editable, true);
+      const bySupervisor = await create(supervisor, { title: '主管的共享宏', scope: 'shared' });
+      assert.equal(bySupervisor.scope, 'shared');
+      const renamed = await put(supervisor.api, `/agent/macros/${shared.id}`, body({ title: '共享宏 v3' }));
+      assert.equal(renamed.status, 200, show(renamed));
+      assert.equal((await del(supervisor.api, `/agent/macros/${bySupervisor.id}`)).status, 204);
+      assertProblem(await put(supervisor.api, `/agent/macros/${agentsOwn.id}`, body()), 404, 'not_found');
     });
 
     it('customers reach no macro route (403) and the anonymous must sign in (401)', async () => {
@@ -197,7 +205,9 @@ describe('macros', () => {
 
       const page = await agent.api.get(`/agent/tickets/${ticket.number}`);
       const events = page.json.events.map((e) => `${e.type}:${e.from}>${e.to}`);
-      assert.deepEqual(events, ['macro_applied:>请提供日志', 'status_changed:new>open', 'status_changed:open>pending', 'priority_changed:normal>high']);
+      assert.deepEqual(events, ['macro_applied:>请提供日志', 'status_changed:new>open', 'status_changed:open>pending',
+        'priority_changed:normal>high', 'tag_added:>logs', 'tag_added:>需要日志']);
+      assert.deepEqual(page.json.ticket.tags, ['logs', '需要日志']);
       // All of it in one transaction: one timestamp.
       assert.equal(new Set([...page.json.events.map((e) => e.created_at), page.json.messages[1].created_at]).size, 1);
 
@@ -239,10 +249,11 @@ describe('macros', () => {
   describe('reply and set status', () => {
     it('a plain reply can set pending and priority in the same request', async () => {
       const ticket = await createTicket(customer.api);
-      const r = await agent.api.post(`/agent/tickets/${ticket.number}/messages`, { body: '请提供日志', status: 'pending', priority: 'low' });
+      const r = await agent.api.post(`/agent/tickets/${ticket.number}/messages`, { body: '请提供日志', status: 'pending', priority: 'low', add_tags: ['Logs'] });
       assert.equal(r.status, 201, show(r));
       assert.equal(r.json.ticket.status, 'pending');
       assert.equal(r.json.ticket.priority, 'low');
+      assert.deepEqual(r.json.ticket.tags, ['logs']);
     });
 
     it('bad names are field errors and nothing is written', async () => {
@@ -250,6 +261,7 @@ describe('macros', () => {
       const r = await agent.api.post(`/agent/tickets/${ticket.number}/messages`, { body: 'x', status: 'waiting' });
       assertFieldError(r, 'status', 'invalid');
       assertFieldError(await agent.api.post(`/agent/tickets/${ticket.number}/messages`, { body: 'x', priority: 1 }), 'priority', 'invalid_type');
+      assertFieldError(await agent.api.post(`/agent/tickets/${ticket.number}/messages`, { body: 'x', add_tags: ['a b'] }), 'add_tags', 'invalid');
       assert.equal((await agent.api.get(`/agent/tickets/${ticket.number}`)).json.messages.length, 1);
     });
 

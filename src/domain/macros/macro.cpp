@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/utf8.hpp"
+#include "domain/agents/ticket_tags.hpp"
 #include "domain/macros/placeholders.hpp"
 #include "domain/validation.hpp"
 
@@ -14,19 +15,6 @@ std::optional<MacroScope> parse_macro_scope(std::string_view text) {
   if (text == "personal") return MacroScope::kPersonal;
   if (text == "shared") return MacroScope::kShared;
   return std::nullopt;
-}
-
-std::optional<std::string> normalize_macro_tag(std::string_view text) {
-  const std::string tag = core::ascii_lower(core::trim(text));
-  if (tag.empty() || !core::is_valid_utf8(tag) || core::utf8_length(tag) > MacroLimits::kMaxTagChars) {
-    return std::nullopt;
-  }
-  for (const unsigned char c : tag) {
-    if (c <= 0x20 || c == 0x7f || c == ',') return std::nullopt;
-  }
-  // U+3000 (ideographic space) and U+FF0C (full-width comma) separate like their ASCII twins.
-  if (tag.find("\u3000") != std::string::npos || tag.find("\uff0c") != std::string::npos) return std::nullopt;
-  return tag;
 }
 
 core::Result<Macro> check_macro_draft(const MacroDraft& draft, const MacroLimits& limits) {
@@ -56,7 +44,7 @@ core::Result<Macro> check_macro_draft(const MacroDraft& draft, const MacroLimits
     errors.push_back({"actions.add_tags", "too_many", "At most " + std::to_string(MacroLimits::kMaxTags) + " tags."});
   } else {
     for (std::size_t i = 0; i < draft.add_tags.size(); ++i) {
-      auto tag = normalize_macro_tag(draft.add_tags[i]);
+      auto tag = normalize_tag(draft.add_tags[i]);
       if (!tag) {
         errors.push_back({"actions.add_tags[" + std::to_string(i) + "]", "invalid",
                           "Tags are 1 to 40 characters without spaces or commas."});

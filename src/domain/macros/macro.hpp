@@ -19,7 +19,7 @@ using MacroId = core::Id<struct MacroTag>;
 struct MacroActions {
   std::optional<Status> status;
   std::optional<Priority> priority;
-  std::vector<std::string> add_tags;  // normalized, each once, in the author's order
+  std::vector<std::string> add_tags;  // normalized (domain/agents/ticket_tags), each once, in the author's order
 };
 
 /// A canned reply (docs/workspace.md, "Macros"): shared by the team, or one agent's own.
@@ -57,17 +57,12 @@ struct MacroDraft {
 struct MacroLimits {
   static constexpr std::size_t kMaxTitleChars = 100;  // a picker line, not a paragraph
   static constexpr std::size_t kMaxTags = 10;         // one click should not bury a ticket in tags
-  static constexpr std::size_t kMaxTagChars = 40;
-  std::size_t max_body_chars = 20000;  // the reply limit (TicketSettings::max_body_chars)
+  std::size_t max_body_chars = 20000;                 // the reply limit (TicketSettings::max_body_chars)
 };
 
 /// A draft's fields checked: every problem as a field error (title, body, actions.status,
 /// actions.priority, actions.add_tags[i]), unknown placeholders as `unknown_placeholder` on `body`. Owner, id and times
 /// are left for the caller.
 core::Result<Macro> check_macro_draft(const MacroDraft& draft, const MacroLimits& limits);
-
-/// A tag as stored: trimmed, ASCII lower-cased, 1..40 characters, no whitespace, commas or
-/// control characters (tags travel in comma lists and URLs); the ticket tag rule of issue 3.
-std::optional<std::string> normalize_macro_tag(std::string_view text);
 
 }  // namespace gongdan::domain

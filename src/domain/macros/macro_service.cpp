@@ -115,6 +115,7 @@ core::Result<ChangedTicket> MacroService::apply(const Actor& actor, std::string_
   reply.internal = macro.internal;
   if (macro.actions.status) reply.update.status = std::string(to_string(*macro.actions.status));
   if (macro.actions.priority) reply.update.priority = std::string(to_string(*macro.actions.priority));
+  reply.update.add_tags = macro.actions.add_tags;
   reply.update.macro_title = macro.title;
   return tickets_.agent_reply(actor, number, reply);
 }

@@ -153,6 +153,21 @@ TEST_F(MacroServiceTest, ApplyPostsTheReplyAndSetsStatusAndPriorityInOneChange) 
   for (const auto& e : customer_view.events) EXPECT_NE(e.type, EventType::kMacroApplied);
 }
 
+TEST_F(MacroServiceTest, ApplyAddsTheMacrosTagsWithTheReply) {
+  auto d = draft("日志");
+  d.add_tags = {"Logs", "需要日志"};
+  const auto macro = service_.create(agent_, d).value();
+  const auto ticket = submit();
+  const auto changed = service_.apply(agent_, ticket.number.str(), macro.id).value();
+  EXPECT_EQ(changed.ticket.tags, (std::vector<std::string>{"logs", "需要日志"}));
+  const auto view = tickets_service_.agent_view(agent_, ticket.number.str()).value();
+  std::vector<std::string> tags;
+  for (const auto& e : view.events) {
+    if (e.type == EventType::kTagAdded) tags.push_back(e.to);
+  }
+  EXPECT_EQ(tags, (std::vector<std::string>{"logs", "需要日志"}));
+}
+
 TEST_F(MacroServiceTest, ApplyOnAClosedTicketChangesNothing) {
   const auto macro = service_.create(agent_, draft("日志")).value();
   const auto ticket = submit();

@@ -108,10 +108,11 @@ std::string idempotency_scope(const Actor& actor, const CustomerRef& customer, c
   return "guest:" + customer.email + ":" + crypto.digest(content);
 }
 
-// The status and priority an agent's reply also sets, parsed before anything is written.
+// The status, priority and tags an agent's reply also sets, parsed before anything is written.
 struct ReplyChanges {
   std::optional<Status> status;
   std::optional<Priority> priority;
+  std::vector<std::string> add_tags;  // normalized
 };
 
 core::Result<ReplyChanges> check_reply_update(const ReplyUpdate& update) {
@@ -125,12 +126,25 @@ core::Result<ReplyChanges> check_reply_update(const ReplyUpdate& update) {
     changes.priority = parse_priority(*update.priority);
     if (!changes.priority) errors.push_back({"priority", "invalid", "One of low, normal, high, urgent."});
   }
+  if (update.add_tags.size() > kMaxTagsPerTicket) {
+    errors.push_back({"add_tags", "too_many", "At most " + std::to_string(kMaxTagsPerTicket) + " tags."});
+  } else {
+    for (const auto& tag : update.add_tags) {
+      auto normalized = normalize_tag(tag);
+      if (!normalized) {
+        errors.push_back({"add_tags", "invalid", "Tags are 1 to 40 characters without spaces or commas."});
+        break;
+      }
+      changes.add_tags.push_back(std::move(*normalized));
+    }
+  }
   if (!errors.empty()) return core::Error::validation(std::move(errors));
   return changes;
 }
 
-// Adds a reply's macro, status and priority to its decision with agent_update's rules: an agent
-// never moves a ticket back to new, and a closed ticket (refused earlier) never changes.
+// Adds a reply's macro, status, priority and tags to its decision with agent_update's rules: an
+// agent never moves a ticket back to new, a closed ticket (refused earlier) never changes, and a
+// ticket holds at most kMaxTagsPerTicket tags.
 std::optional<core::Error> apply_reply_update(const ReplyUpdate& update, const ReplyChanges& changes,
                                               core::Timestamp now, const AuthorRef& author, TicketChange& change) {
   Ticket& ticket = change.updated;
@@ -149,6 +163,13 @@ std::optional<core::Error> apply_reply_update(const ReplyUpdate& update, const R
     change.events.push_back({EventType::kPriorityChanged, std::string(to_string(ticket.priority)),
                              std::string(to_string(*changes.priority)), author});
     ticket.priority = *changes.priority;
+  }
+  for (const auto& tag : changes.add_tags) {
+    if (add_tag(ticket.tags, tag)) change.events.push_back({EventType::kTagAdded, "", tag, author});
+  }
+  if (ticket.tags.size() > kMaxTagsPerTicket) {
+    return core::Error::field("add_tags", "too_many",
+                              "A ticket has at most " + std::to_string(kMaxTagsPerTicket) + " tags.");
   }
   return std::nullopt;
 }

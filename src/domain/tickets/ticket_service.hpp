@@ -66,6 +66,7 @@ struct TicketSubmission {
 struct ReplyUpdate {
   std::optional<std::string> status;
   std::optional<std::string> priority;
+  std::vector<std::string> add_tags;
   std::string macro_title;  // not empty: the reply came from this macro (a macro_applied event)
 };
 

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/fake_clock.hpp"
+#include "domain/agents/ticket_tags.hpp"
 #include "domain/testing/in_memory_stores.hpp"
 #include "domain/tickets/ticket_service.hpp"
 
@@ -68,6 +69,18 @@ TEST_F(ReplyUpdateTest, BadValuesAreFieldErrorsAndWriteNothing) {
   EXPECT_EQ(refused.error().fields[0].field, "status");
   EXPECT_EQ(refused.error().fields[1].field, "priority");
   EXPECT_EQ(messages(), 1U);
+}
+
+TEST_F(ReplyUpdateTest, AReplyCanAddTags) {
+  auto m = reply("已转技术", false, std::nullopt);
+  m.update.add_tags = {"Crash", "闪退", "crash"};
+  const auto changed = service_.agent_reply(agent_, number_, m).value();
+  EXPECT_EQ(changed.ticket.tags, (std::vector<std::string>{"crash", "闪退"}));
+  m.update.add_tags = {"two words"};
+  EXPECT_EQ(service_.agent_reply(agent_, number_, m).error().fields.at(0).field, "add_tags");
+  m.update.add_tags.assign(kMaxTagsPerTicket + 1, "t");
+  EXPECT_EQ(service_.agent_reply(agent_, number_, m).error().fields.at(0).code, "too_many");
+  EXPECT_EQ(messages(), 2U);
 }
 
 TEST_F(ReplyUpdateTest, AgentUpdateRulesHold) {

@@ -109,6 +109,7 @@ core::Result<domain::MessageSubmission> decode_message(const nlohmann::json& bod
       m.internal = r.boolean("internal").value_or(false);
       m.update.status = r.string("status");
       m.update.priority = r.string("priority");
+      m.update.add_tags = r.strings("add_tags", domain::kMaxTagsPerTicket + 1);
     }
     return m;
   });

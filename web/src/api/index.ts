@@ -88,8 +88,11 @@ export const lookupTicket = (number: string, email: string) =>
 export const agentTickets = (q: { status?: string; priority?: string; q?: string; cursor?: string | null; limit?: number }) =>
   request<Page<Ticket>>('GET', '/agent/tickets', { query: q })
 export const agentTicket = (number: string) => request<TicketDetail>('GET', `/agent/tickets/${enc(number)}`)
-/** `also`: a status and/or priority set in the same transaction ("reply and set pending"). */
-export function agentReply(number: string, body: string, internal: boolean, files: File[], also: { status?: Status; priority?: Priority } = {}) {
+/** `also`: a status, priority and/or tags set in the same transaction ("reply and set pending"). */
+export function agentReply(
+  number: string, body: string, internal: boolean, files: File[],
+  also: { status?: Status; priority?: Priority; add_tags?: string[] } = {},
+) {
   const json = { body, internal, ...also }
   const opts = files.length ? { form: multipart('message', json, files) } : { json }
   return request<{ message: Message; ticket: Ticket }>('POST', `/agent/tickets/${enc(number)}/messages`, opts)

@@ -32,7 +32,8 @@ export function useMacroReply(number: () => string, fill: (body: string, interna
   /**
    * Sends the reply box. The macro exactly as previewed goes through the apply endpoint (one
    * transaction, recorded as macro_applied); an edited text, other changes or attachments make it
-   * the agent's own reply, which still carries the chosen status and priority in the same request.
+   * the agent's own reply, which still carries the chosen status, priority and tags in the same
+   * request.
    */
   async function send(body: string, files: File[], internal: boolean) {
     const p = state.preview
@@ -42,7 +43,11 @@ export function useMacroReply(number: () => string, fill: (body: string, interna
     if (p && untouched) {
       await applyMacro(number(), p.macro.id)
     } else {
-      await agentReply(number(), body, internal, files, { status: state.status ?? undefined, priority: state.priority ?? undefined })
+      await agentReply(number(), body, internal, files, {
+        status: state.status ?? undefined,
+        priority: state.priority ?? undefined,
+        add_tags: state.tags.length ? state.tags : undefined,
+      })
     }
     clear()
   }
