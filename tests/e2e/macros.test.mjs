@@ -79,6 +79,7 @@ describe('macros in the browser', () => {
       await page.locator('.tokens button', { hasText: '{{ticket.number}}' }).click();
       await page.selectOption('#macro-status', 'pending');
       await page.selectOption('#macro-priority', 'high');
+      await page.fill('#macro-tags', 'Logs');
       await assertFits(page, 'macro editor');
       await shot(page, `${run.tag}-macro-editor`);
       await page.getByTestId('save-macro').click();
@@ -103,6 +104,7 @@ describe('macros in the browser', () => {
       const chips = page.getByTestId('macro-chip');
       await chips.filter({ hasText: t.pendingChip }).waitFor();
       await chips.filter({ hasText: t.priorityChip }).waitFor();
+      await chips.filter({ hasText: 'logs' }).waitFor();
       await assertFits(page, 'agent ticket with a macro');
       await shot(page, `${run.tag}-macro-picked`);
 
@@ -134,6 +136,9 @@ describe('macros in the browser', () => {
       const api = new Client(srv).withToken(customer.token);
       const page2 = await api.get(`/tickets/${ticket.number}`);
       assert.equal(page2.json.ticket.status, 'pending');
+      const login = await new Client(srv).post('/auth/login', { email: AGENT.email, password: AGENT.password });
+      const staffView = await new Client(srv).withToken(login.json.token).get(`/agent/tickets/${ticket.number}`);
+      assert.deepEqual(staffView.json.ticket.tags, ['logs'], 'the macro tagged the ticket');
     });
   }
 });
