@@ -46,6 +46,7 @@ struct Composition::Parts {
   std::unique_ptr<domain::StaffService> staff;
   std::unique_ptr<domain::OutboxDelivery> outbox_delivery;
   std::unique_ptr<domain::InboundMailService> inbound_mail;
+  std::unique_ptr<domain::MacroService> macros;
   std::unique_ptr<ImapPoll> imap_poll;
   std::unique_ptr<jobs::PeriodicJob> outbox_job;
   std::unique_ptr<jobs::PeriodicJob> imap_job;
@@ -96,6 +97,7 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
   inbound.message_id_host = url_host(mail.links.public_url);
   p.inbound_mail = std::make_unique<domain::InboundMailService>(*p.tickets, db.tickets(), db.users(), db.catalog(),
                                                                 db.outbox(), db.inbound_log(), p.clock, inbound);
+  p.macros = std::make_unique<domain::MacroService>(db.macros(), *p.tickets, p.clock);
   return std::unique_ptr<Composition>(new Composition(std::move(parts)));
 }
 
@@ -124,6 +126,7 @@ domain::StaffService& Composition::staff() { return *parts_->staff; }
 domain::OutboxDelivery& Composition::outbox_delivery() { return *parts_->outbox_delivery; }
 domain::InboundMailService& Composition::inbound_mail() { return *parts_->inbound_mail; }
 http::ActivityHub& Composition::live() { return *parts_->live; }
+domain::MacroService& Composition::macros() { return *parts_->macros; }
 domain::MailSettings Composition::mail_settings() const { return parts_->mail_settings->current(); }
 const core::Clock& Composition::clock() const { return parts_->clock; }
 

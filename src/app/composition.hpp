@@ -7,6 +7,7 @@
 
 #include "core/clock.hpp"
 #include "domain/agents/staff_service.hpp"
+#include "domain/macros/macro_service.hpp"
 #include "domain/mail/inbound_mail_service.hpp"
 #include "domain/mail/mail_admin_service.hpp"
 #include "domain/mail/mail_request_service.hpp"
@@ -45,6 +46,7 @@ class Composition {
   domain::InboundMailService& inbound_mail();
   /// Where committed ticket changes go to the agents' open browsers.
   http::ActivityHub& live();
+  domain::MacroService& macros();
   /// The mail settings in force (saved on the admin page, else the command line's).
   domain::MailSettings mail_settings() const;
   const core::Clock& clock() const;

@@ -8,6 +8,7 @@
 #include "http/handlers/attachment_handlers.hpp"
 #include "http/handlers/auth_handlers.hpp"
 #include "http/handlers/live_handlers.hpp"
+#include "http/handlers/macro_handlers.hpp"
 #include "http/handlers/mail_link_handlers.hpp"
 #include "http/handlers/public_handlers.hpp"
 #include "http/handlers/ticket_handlers.hpp"
@@ -58,6 +59,12 @@ const std::array kRoutes{
     RouteSpec{"POST", "/api/v1/agent/tickets/{number}/merge", &merge_ticket, kUnlimited},
     // The WebSocket upgrade is taken by the server before routing; a plain GET lands here.
     RouteSpec{"GET", "/api/v1/ws", &live_updates, kUnlimited},
+    RouteSpec{"GET", "/api/v1/agent/tickets/{number}/macros/{id}/preview", &preview_macro, kUnlimited},
+    RouteSpec{"POST", "/api/v1/agent/tickets/{number}/macros/{id}/apply", &apply_macro, kUnlimited},
+    RouteSpec{"GET", "/api/v1/agent/macros", &list_macros, kUnlimited},
+    RouteSpec{"POST", "/api/v1/agent/macros", &create_macro, kUnlimited},
+    RouteSpec{"PUT", "/api/v1/agent/macros/{id}", &update_macro, kUnlimited},
+    RouteSpec{"DELETE", "/api/v1/agent/macros/{id}", &delete_macro, kUnlimited},
 
     RouteSpec{"GET", "/api/v1/admin/users", &list_users, kUnlimited},
     RouteSpec{"POST", "/api/v1/admin/users", &create_user, kUnlimited},

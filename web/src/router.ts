@@ -31,6 +31,7 @@ export const router = createRouter({
     { path: '/tickets', name: 'tickets', component: () => import('./features/tickets/MyTickets.vue'), meta: { title: 'tickets.title', auth: true } },
     { path: '/tickets/:number', name: 'ticket', component: () => import('./features/tickets/TicketPage.vue'), meta: { auth: true, linkable: true }, props: true },
     { path: '/agent', name: 'queue', component: () => import('./features/agent/AgentQueue.vue'), meta: { title: 'agent.title', auth: true, agent: true, wide: true } },
+    { path: '/agent/macros', name: 'macros', component: () => import('./features/macros/MacrosPage.vue'), meta: { title: 'macros.title', auth: true, agent: true } },
     { path: '/agent/tickets/:number', name: 'agent-ticket', component: () => import('./features/agent/AgentTicket.vue'), meta: { auth: true, agent: true, wide: true }, props: true },
     // The admin pages, their API module and their messages are one chunk customers never fetch.
     { path: '/admin/mail', name: 'admin-mail', component: () => import('./features/admin/AdminMail.vue'), meta: { title: 'nav.adminMail', auth: true, admin: true } },

@@ -6,7 +6,7 @@
 namespace gongdan::domain {
 namespace {
 
-constexpr std::array<std::pair<EventType, std::string_view>, 8> kEventNames{{
+constexpr std::array<std::pair<EventType, std::string_view>, 9> kEventNames{{
     {EventType::kStatusChanged, "status_changed"},
     {EventType::kPriorityChanged, "priority_changed"},
     {EventType::kAssigneeChanged, "assignee_changed"},
@@ -15,6 +15,7 @@ constexpr std::array<std::pair<EventType, std::string_view>, 8> kEventNames{{
     {EventType::kTagRemoved, "tag_removed"},
     {EventType::kMergedInto, "merged_into"},
     {EventType::kMergedFrom, "merged_from"},
+    {EventType::kMacroApplied, "macro_applied"},
 }};
 
 }  // namespace

@@ -103,6 +103,7 @@ enum class EventType {
   kTagRemoved,       // from: the tag
   kMergedInto,       // on the merged ticket; to: the surviving ticket's number
   kMergedFrom,       // on the surviving ticket; from: the merged ticket's number
+  kMacroApplied,     // to: the macro's title
 };
 
 /// A recorded change of a ticket's state: the append-only history beside the messages.

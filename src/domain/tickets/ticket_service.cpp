@@ -108,6 +108,72 @@ std::string idempotency_scope(const Actor& actor, const CustomerRef& customer, c
   return "guest:" + customer.email + ":" + crypto.digest(content);
 }
 
+// The status, priority and tags an agent's reply also sets, parsed before anything is written.
+struct ReplyChanges {
+  std::optional<Status> status;
+  std::optional<Priority> priority;
+  std::vector<std::string> add_tags;  // normalized
+};
+
+core::Result<ReplyChanges> check_reply_update(const ReplyUpdate& update) {
+  std::vector<core::FieldError> errors;
+  ReplyChanges changes;
+  if (update.status) {
+    changes.status = parse_status(*update.status);
+    if (!changes.status) errors.push_back({"status", "invalid", "One of new, open, pending, resolved, closed."});
+  }
+  if (update.priority) {
+    changes.priority = parse_priority(*update.priority);
+    if (!changes.priority) errors.push_back({"priority", "invalid", "One of low, normal, high, urgent."});
+  }
+  if (update.add_tags.size() > kMaxTagsPerTicket) {
+    errors.push_back({"add_tags", "too_many", "At most " + std::to_string(kMaxTagsPerTicket) + " tags."});
+  } else {
+    for (const auto& tag : update.add_tags) {
+      auto normalized = normalize_tag(tag);
+      if (!normalized) {
+        errors.push_back({"add_tags", "invalid", "Tags are 1 to 40 characters without spaces or commas."});
+        break;
+      }
+      changes.add_tags.push_back(std::move(*normalized));
+    }
+  }
+  if (!errors.empty()) return core::Error::validation(std::move(errors));
+  return changes;
+}
+
+// Adds a reply's macro, status, priority and tags to its decision with agent_update's rules: an
+// agent never moves a ticket back to new, a closed ticket (refused earlier) never changes, and a
+// ticket holds at most kMaxTagsPerTicket tags.
+std::optional<core::Error> apply_reply_update(const ReplyUpdate& update, const ReplyChanges& changes,
+                                              core::Timestamp now, const AuthorRef& author, TicketChange& change) {
+  Ticket& ticket = change.updated;
+  // The macro heads the changes it caused, the new → open of a first answer included.
+  if (!update.macro_title.empty()) {
+    change.events.insert(change.events.begin(), NewEvent{EventType::kMacroApplied, "", update.macro_title, author});
+  }
+  if (changes.status && *changes.status != ticket.status) {
+    if (!agent_may_change(ticket.status, *changes.status)) {
+      return invalid_transition("A ticket cannot go from " + std::string(to_string(ticket.status)) + " to " +
+                                std::string(to_string(*changes.status)) + ".");
+    }
+    set_status(ticket, *changes.status, now, author, change.events);
+  }
+  if (changes.priority && *changes.priority != ticket.priority) {
+    change.events.push_back({EventType::kPriorityChanged, std::string(to_string(ticket.priority)),
+                             std::string(to_string(*changes.priority)), author});
+    ticket.priority = *changes.priority;
+  }
+  for (const auto& tag : changes.add_tags) {
+    if (add_tag(ticket.tags, tag)) change.events.push_back({EventType::kTagAdded, "", tag, author});
+  }
+  if (ticket.tags.size() > kMaxTagsPerTicket) {
+    return core::Error::field("add_tags", "too_many",
+                              "A ticket has at most " + std::to_string(kMaxTagsPerTicket) + " tags.");
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catalog, UserRepository& users,
@@ -516,6 +582,8 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
   if (auto e = check_text("body", message.body, settings_.max_body_chars, Presence::kRequired, true)) {
     return core::Error::validation({*e});
   }
+  const auto changes = check_reply_update(message.update);
+  if (!changes) return changes.error();
   if (ticket->status == Status::kClosed) return invalid_transition("The ticket is closed.");
   auto files = store_files(message.files);
   if (!files) return files.take_error();
@@ -538,8 +606,15 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
     // The first public answer takes a new ticket into work.
     if (!message.internal && current.status == Status::kNew)
       set_status(change.updated, Status::kOpen, now, author, change.events);
+    if (auto refused = apply_reply_update(message.update, *changes, now, author, change)) return *refused;
     change.updated.updated_at = now;
-    if (!message.internal) change.effects = mails_.agent_reply(change.updated, locale, *change.message);
+    // A public reply is the customer's mail (it shows the new status); a note that sets pending or
+    // resolved mails the status change as agent_update does.
+    if (!message.internal) {
+      change.effects = mails_.agent_reply(change.updated, locale, *change.message);
+    } else if (change.updated.status != current.status && mails_customer(change.updated.status)) {
+      change.effects = mails_.status_changed(change.updated, locale);
+    }
     return change;
   });
   if (changed) announce(changed->ticket, ActivityKind::kMessageAdded, message.internal);

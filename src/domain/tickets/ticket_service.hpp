@@ -62,6 +62,15 @@ struct TicketSubmission {
   Locale locale = Locale::kZhCn;  // the page's language: a guest's mails are written in it
 };
 
+/// What an agent's reply also changes, decided in the reply's own transaction with agent_update's
+/// rules ("reply and set pending" is one request, and a macro's actions land with its reply).
+struct ReplyUpdate {
+  std::optional<std::string> status;
+  std::optional<std::string> priority;
+  std::vector<std::string> add_tags;
+  std::string macro_title;  // not empty: the reply came from this macro (a macro_applied event)
+};
+
 /// A follow-up message or agent reply.
 struct MessageSubmission {
   std::string body;
@@ -71,6 +80,7 @@ struct MessageSubmission {
   // since, the reply is refused with `ticket_changed` unless `confirm` is set.
   std::optional<std::string> seen_updated_at{};
   bool confirm = false;
+  ReplyUpdate update{};  // agents only
 };
 
 /// Filters of a list request, as received.

@@ -66,9 +66,11 @@ TEST(MigratorTest, TheMailMigrationUpgradesADatabaseAtVersionTwo) {
 
   const auto applied = db->migrate();
   ASSERT_TRUE(applied.ok());
-  ASSERT_FALSE(applied->empty());
-  EXPECT_EQ(applied->front(), 3);
-  EXPECT_EQ(applied->back(), static_cast<int>(sql::migrations().size()));
+  std::vector<int> newer;  // 3 (mail) and whatever came after it
+  for (const auto& migration : sql::migrations()) {
+    if (migration.version > 2) newer.push_back(migration.version);
+  }
+  EXPECT_EQ(*applied, newer);
   const auto user = db->users().find_by_email("wang@example.com");
   ASSERT_TRUE(user.has_value());
   EXPECT_FALSE(user->email_verified_at.has_value());
