@@ -1,14 +1,18 @@
 #include "storage/sqlite_database.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <system_error>
 
 #include "storage/sql/migration.hpp"
 #include "storage/sqlite/migrator.hpp"
+#include "storage/sqlite/search_index_writer.hpp"
 
 namespace gongdan::storage {
 namespace {
+
+constexpr int kSearchMigration = 5;  // creates ticket_search (migrations/0005_search.cpp)
 
 void print_to_stderr(std::string_view what) {
   std::fprintf(stderr, "gongdan storage: %.*s\n", static_cast<int>(what.size()), what.data());
@@ -69,7 +73,13 @@ core::Result<std::vector<int>> SqliteDatabase::migrate() {
   const core::Timestamp now = clock().now();
   return store_.write([&](sqlite::Connection& db) -> core::Result<std::vector<int>> {
     try {
-      return sqlite::apply_migrations(db, sql::migrations(), now);
+      auto applied = sqlite::apply_migrations(db, sql::migrations(), now);
+      // The search index of tickets stored before it existed, in the migration's transaction:
+      // it runs exactly once, and a failure leaves neither the table nor a partial index.
+      if (std::find(applied.begin(), applied.end(), kSearchMigration) != applied.end()) {
+        sqlite::rebuild_search_index(db);
+      }
+      return applied;
     } catch (const sqlite::SqliteError&) {
       throw;  // the writer reports it and answers kUnavailable
     } catch (const std::exception& error) {

@@ -9,5 +9,6 @@ namespace gongdan::storage::migrations {
 std::string_view initial_schema();  // 0001_initial.cpp
 std::string_view seed_catalog();    // 0002_seed_catalog.cpp
 std::string_view mail_schema();     // 0003_mail.cpp
+std::string_view search_schema();   // 0005_search.cpp
 
 }  // namespace gongdan::storage::migrations

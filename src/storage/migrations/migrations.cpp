@@ -6,10 +6,11 @@
 namespace gongdan::storage::sql {
 
 std::span<const Migration> migrations() {
-  static const std::array<Migration, 3> list{{
+  static const std::array<Migration, 4> list{{
       {1, "initial", migrations::initial_schema()},
       {2, "seed_catalog", migrations::seed_catalog()},
       {3, "mail", migrations::mail_schema()},
+      {5, "search", migrations::search_schema()},
   }};
   return list;
 }

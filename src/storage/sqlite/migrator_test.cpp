@@ -66,7 +66,9 @@ TEST(MigratorTest, TheMailMigrationUpgradesADatabaseAtVersionTwo) {
 
   const auto applied = db->migrate();
   ASSERT_TRUE(applied.ok());
-  EXPECT_EQ(*applied, std::vector<int>{3});
+  ASSERT_FALSE(applied->empty());
+  EXPECT_EQ(applied->front(), 3);
+  EXPECT_EQ(applied->back(), sql::migrations().back().version);
   const auto user = db->users().find_by_email("wang@example.com");
   ASSERT_TRUE(user.has_value());
   EXPECT_FALSE(user->email_verified_at.has_value());

@@ -5,6 +5,7 @@
 
 #include "storage/sqlite/mail_effects_writer.hpp"
 #include "storage/sqlite/rows.hpp"
+#include "storage/sqlite/search_index_writer.hpp"
 #include "storage/sqlite/ticket_list_query.hpp"
 
 namespace gongdan::storage {
@@ -120,6 +121,7 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
     }
     const core::TicketId id = insert_ticket(db, new_ticket.ticket);
     insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
+    sqlite::index_new_ticket(db, id, new_ticket.ticket, new_ticket.first_message.body);
     sqlite::write_mail_effects(db, new_ticket.effects, id, new_ticket.ticket.number.str(),
                                new_ticket.ticket.created_at);
     if (new_ticket.idempotency) {
@@ -151,7 +153,10 @@ core::Result<domain::ChangedTicket> SqliteTicketRepository::modify(core::TicketI
                    core::to_epoch_ms(t.updated_at), optional_ms(t.resolved_at), optional_ms(t.closed_at), id.value)
         .run();
     domain::ChangedTicket changed{*current, std::nullopt};
-    if (change->message) changed.message = insert_message(db, id, *change->message, t.updated_at);
+    if (change->message) {
+      changed.message = insert_message(db, id, *change->message, t.updated_at);
+      sqlite::index_message(db, id, change->message->body);
+    }
     for (const auto& event : change->events) insert_event(db, id, event, t.updated_at);
     sqlite::write_mail_effects(db, change->effects, std::nullopt, std::nullopt, t.updated_at);
     auto stored = load_ticket(db, id);

@@ -4,9 +4,10 @@
 #include <array>
 
 #include "core/utf8.hpp"
-#include "storage/sql/like_pattern.hpp"
+#include "domain/search/search_tokens.hpp"
 #include "storage/sql/page_cursor.hpp"
 #include "storage/sqlite/rows.hpp"
+#include "storage/sqlite/search_index_writer.hpp"
 
 namespace gongdan::storage::sqlite {
 namespace {
@@ -16,6 +17,13 @@ using Order = domain::TicketQuery::Order;
 // Cursor tags: a cursor made for one order is refused by the other.
 constexpr std::string_view kActivityTag = "a";
 constexpr std::string_view kQueueTag = "q";
+constexpr std::string_view kSearchTag = "s";
+
+// A text that is not a ticket number is a full-text search, whose list has its own order.
+bool searching(const domain::TicketQuery& query) {
+  const std::string_view text = core::trim(query.text);
+  return !text.empty() && !domain::TicketNumber::parse(text);
+}
 
 std::string placeholders(std::size_t count) {
   std::string text = "(";
@@ -33,7 +41,8 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
   std::optional<std::vector<std::int64_t>> after;
   if (!query.cursor.empty()) {
     const bool queue = query.order == Order::kQueue;
-    after = sql::PageCursor::decode(query.cursor, queue ? kQueueTag : kActivityTag, queue ? 3 : 2);
+    after = searching(query) ? sql::PageCursor::decode(query.cursor, kSearchTag, 1)
+                             : sql::PageCursor::decode(query.cursor, queue ? kQueueTag : kActivityTag, queue ? 3 : 2);
     if (!after) return core::Error::field("cursor", "invalid", "The cursor is not one this list gave out.");
   }
 
@@ -58,21 +67,28 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
     for (const auto priority : query.priorities) values.emplace_back(priority_value(priority));
   }
   const std::string_view text = core::trim(query.text);
-  if (!text.empty()) {
-    // LIKE ignores ASCII case in SQLite (case_sensitive_like is off on every connection).
-    const std::string pattern = sql::like_contains(text);
-    sql +=
-        " AND (t.number LIKE ? ESCAPE '\\' OR t.subject LIKE ? ESCAPE '\\'"
-        " OR COALESCE(u.email, t.guest_email) LIKE ? ESCAPE '\\'";
-    values.insert(values.end(), {pattern, pattern, pattern});
-    // A number typed without its dash, or with look-alike letters, still finds its ticket.
-    if (auto number = domain::TicketNumber::parse(text)) {
-      sql += " OR t.number = ?";
-      values.emplace_back(number->str());
+  if (auto number = domain::TicketNumber::parse(text)) {
+    // A number typed without its dash, or with look-alike letters, finds its ticket.
+    sql += " AND t.number = ?";
+    values.emplace_back(number->str());
+  } else if (!text.empty()) {
+    // Full text (docs/workspace.md, Search): a match is newest first, in the index's own order.
+    list.search_ = true;
+    const auto terms = domain::search_query_terms(text);
+    if (terms.empty()) {
+      sql += " AND 0";  // only punctuation or spaces: nothing to look for, nothing matches
+    } else {
+      sql += " AND t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)";
+      values.emplace_back(fts5_match(terms));
     }
-    sql += ")";
   }
-  if (query.order == Order::kQueue) {
+  if (list.search_) {
+    if (after) {
+      sql += " AND t.id < ?";
+      values.emplace_back((*after)[0]);
+    }
+    sql += " ORDER BY t.id DESC";
+  } else if (query.order == Order::kQueue) {
     if (after) {
       const auto& k = *after;  // priority, created_at, id
       sql += " AND (t.priority < ? OR (t.priority = ? AND (t.created_at > ? OR (t.created_at = ? AND t.id > ?))))";
@@ -109,6 +125,7 @@ domain::Page<domain::Ticket> TicketListQuery::run(Connection& db) const {
 }
 
 std::string TicketListQuery::next_cursor(const domain::Ticket& last) const {
+  if (search_) return sql::PageCursor::encode(kSearchTag, std::array<std::int64_t, 1>{last.id.value});
   if (order_ == Order::kQueue) {
     const std::array<std::int64_t, 3> keys{priority_value(last.priority), core::to_epoch_ms(last.created_at),
                                            last.id.value};

@@ -29,6 +29,7 @@ class TicketListQuery {
 
   domain::TicketQuery::Order order_ = domain::TicketQuery::Order::kRecentActivity;
   int limit_ = 20;
+  bool search_ = false;  // a full-text search: newest first, whatever order_ says
   std::string sql_;
   std::vector<Value> values_;
 };
