@@ -190,6 +190,7 @@ int run_bench_load(const BenchLoadOptions& options, std::ostream& out) {
   const auto started = Clock::now();
   storage::SqliteOptions sqlite;
   sqlite.max_batch = kInFlight;
+  sqlite.writer_cache_mib = 1024;
   auto db = storage::SqliteDatabase::open(options.data_dir, sqlite);
   const std::int64_t now_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -294,7 +295,8 @@ int run_bench_load(const BenchLoadOptions& options, std::ostream& out) {
   if (failed) return EXIT_FAILURE;
   const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
   out << "loaded " << stored << " tickets, " << messages << " extra messages and " << options.customers
-      << " customers into " << options.data_dir << " in " << db->writer().commits() << " commits, " << std::fixed << std::setprecision(1) << seconds << " s\n";
+      << " customers into " << options.data_dir << " in " << db->writer().commits() << " commits, " << std::fixed
+      << std::setprecision(1) << seconds << " s\n";
   return EXIT_SUCCESS;
 }
 

@@ -32,6 +32,10 @@ std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::filesystem::path
     // read-only connections need.
     auto connection =
         std::make_unique<sqlite::Connection>(path, sqlite::Connection::Mode::kReadWrite, options.busy_timeout);
+    // A bulk load touches index pages all over a big file: with the default cache it rereads them.
+    if (options.writer_cache_mib > 0) {
+      connection->exec("PRAGMA cache_size = -" + std::to_string(options.writer_cache_mib * 1024));
+    }
     auto readers = std::make_unique<sqlite::ReaderPool>(path, options.read_connections, options.busy_timeout);
     auto writer = std::make_unique<sqlite::Writer>(std::move(connection),
                                                    sqlite::Writer::Options{options.max_batch, options.on_error});
