@@ -1,5 +1,9 @@
 #include "storage/sqlite/search_index_writer.hpp"
 
+#include <stdexcept>
+
+#include "storage/sqlite/rows.hpp"
+
 namespace gongdan::storage::sqlite {
 namespace {
 
@@ -48,6 +52,15 @@ std::int64_t rebuild_search_index(Connection& db) {
     ++count;
   }
   return count;
+}
+
+std::string select_ticket_by_search() {
+  constexpr std::string_view from = "FROM tickets t ";
+  std::string sql(kSelectTicket);
+  const auto at = sql.find(from);
+  if (at == std::string::npos) throw std::logic_error("kSelectTicket no longer selects FROM tickets t");
+  // CROSS JOIN keeps ticket_search the outer loop whatever the planner estimates.
+  return sql.replace(at, from.size(), "FROM ticket_search s CROSS JOIN tickets t ON t.id = s.rowid ");
 }
 
 std::string fts5_match(const std::vector<domain::SearchTerm>& terms) {

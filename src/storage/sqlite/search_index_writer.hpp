@@ -25,6 +25,12 @@ void index_message(Connection& db, core::TicketId id, std::string_view body);
 /// Used right after migration 0005 to fill the index for tickets stored before it.
 std::int64_t rebuild_search_index(Connection& db);
 
+/// kSelectTicket (rows.hpp) driven by the search index: `FROM ticket_search s CROSS JOIN tickets t`,
+/// so that rows come in the index's order (filter with `s.ticket_search MATCH ?`, order by s.rowid).
+/// A `t.id IN (SELECT rowid ... MATCH ?)` clause would first collect every hit: 40 ms for a common
+/// word at a million tickets, against well under 1 ms for a page this way.
+std::string select_ticket_by_search();
+
 /// The FTS5 query for `terms` (all must match; prefix terms as prefix queries). Every token is
 /// quoted, so no query text is ever read as FTS5 syntax.
 std::string fts5_match(const std::vector<domain::SearchTerm>& terms);

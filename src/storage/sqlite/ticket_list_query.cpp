@@ -67,6 +67,7 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
     for (const auto priority : query.priorities) values.emplace_back(priority_value(priority));
   }
   const std::string_view text = core::trim(query.text);
+  bool by_index = false;  // the rows come from ticket_search (alias s), in its order
   if (auto number = domain::TicketNumber::parse(text)) {
     // A number typed without its dash, or with look-alike letters, finds its ticket.
     sql += " AND t.number = ?";
@@ -78,16 +79,21 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
     if (terms.empty()) {
       sql += " AND 0";  // only punctuation or spaces: nothing to look for, nothing matches
     } else {
-      sql += " AND t.id IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ?)";
+      sql = select_ticket_by_search() + sql.substr(kSelectTicket.size());
+      by_index = true;
+      sql += " AND s.ticket_search MATCH ?";
       values.emplace_back(fts5_match(terms));
     }
   }
   if (list.search_) {
+    // On s.rowid, not t.id: FTS5 then seeks to the cursor and walks its postings newest first,
+    // so a page reads about `limit` hits even when a word is in half of all tickets.
+    const std::string id = by_index ? "s.rowid" : "t.id";
     if (after) {
-      sql += " AND t.id < ?";
+      sql += " AND " + id + " < ?";
       values.emplace_back((*after)[0]);
     }
-    sql += " ORDER BY t.id DESC";
+    sql += " ORDER BY " + id + " DESC";
   } else if (query.order == Order::kQueue) {
     if (after) {
       const auto& k = *after;  // priority, created_at, id
