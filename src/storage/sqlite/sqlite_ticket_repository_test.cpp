@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <set>
 #include <stdexcept>
 
@@ -449,6 +450,32 @@ TEST(SqliteTicketRepositoryTest, PagesCoverEveryTicketOnceInBothOrders) {
     ASSERT_TRUE(whole.ok());
     EXPECT_EQ(numbers(all), numbers(whole->items));
     EXPECT_FALSE(whole->next_cursor.has_value());
+  }
+}
+
+TEST(SqliteTicketRepositoryTest, SeveralStatusesPageInTheSameOrderAsAllTicketsFiltered) {
+  TestDatabase t;
+  const std::array statuses{Status::kNew, Status::kOpen, Status::kPending, Status::kClosed};
+  for (std::uint32_t n = 0; n < 40; ++n) {
+    const auto ticket = t.add_ticket(n, kT0 + (n % 6) * 1000);
+    const auto priority = static_cast<Priority>(n % 4);
+    ASSERT_TRUE(t.db->tickets().modify(ticket.id, set_state(statuses[n % 4], priority, kT0 + (n % 5) * 1000)).ok());
+  }
+  for (const auto order : {TicketQuery::Order::kRecentActivity, TicketQuery::Order::kQueue}) {
+    TicketQuery everything;
+    everything.order = order;
+    everything.limit = 100;
+    std::vector<std::string> expected;
+    const auto whole = t.db->tickets().list(everything);
+    ASSERT_TRUE(whole.ok());
+    for (const auto& ticket : whole->items) {
+      if (ticket.status != Status::kClosed) expected.push_back(ticket.number.str());
+    }
+    TicketQuery open;
+    open.order = order;
+    open.statuses = {Status::kPending, Status::kNew, Status::kOpen};
+    open.limit = 7;
+    EXPECT_EQ(numbers(all_pages(t.db->tickets(), open)), expected);
   }
 }
 

@@ -31,6 +31,27 @@ std::string placeholders(std::size_t count) {
   return text + ")";
 }
 
+// Turns `sql` (one status, ending in its ORDER BY) into a UNION ALL of one arm per status with
+// the same order: SQLite merges arms that each read an index in order (tickets_queue_by_status),
+// so a page stops after `limit` rows. `status IN (...)` instead sorts every matching row, with
+// all its columns: 120 ms for the 65,000 open tickets of a million (make bench).
+void merge_arms(std::string& sql, std::vector<std::variant<std::int64_t, std::string>>& values,
+                std::size_t status_value, const std::vector<domain::Status>& statuses, std::string_view order) {
+  const std::string arm = sql.substr(0, sql.rfind(" ORDER BY "));
+  const auto arm_values = values;
+  sql.clear();
+  values.clear();
+  for (const auto status : statuses) {
+    if (!sql.empty()) sql += " UNION ALL ";
+    sql += arm;
+    auto these = arm_values;
+    these[status_value] = std::string(domain::to_string(status));
+    values.insert(values.end(), these.begin(), these.end());
+  }
+  sql += " ORDER BY ";
+  sql += order;
+}
+
 }  // namespace
 
 core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& query) {
@@ -58,7 +79,14 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
     sql += " AND (u.email = ? OR t.guest_email = ?)";
     values.insert(values.end(), {query.customer_email, query.customer_email});
   }
-  if (!query.statuses.empty()) {
+  // Several statuses in a sorted list: one arm per status, merged (see merge_arms below).
+  const bool merge_statuses = query.statuses.size() > 1 && !searching(query);
+  std::size_t status_value = 0;
+  if (merge_statuses) {
+    sql += " AND t.status = ?";
+    status_value = values.size();
+    values.emplace_back(std::string());
+  } else if (!query.statuses.empty()) {
     sql += " AND t.status IN " + placeholders(query.statuses.size());
     for (const auto status : query.statuses) values.emplace_back(std::string(domain::to_string(status)));
   }
@@ -101,6 +129,8 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
       values.insert(values.end(), {k[0], k[0], k[1], k[1], k[2]});
     }
     sql += " ORDER BY t.priority DESC, t.created_at ASC, t.id ASC";
+    // Result columns of kSelectTicket: 13 priority, 17 created_at, 1 id.
+    if (merge_statuses) merge_arms(sql, values, status_value, query.statuses, "13 DESC, 17 ASC, 1 ASC");
   } else {
     if (after) {
       const auto& k = *after;  // updated_at, id
@@ -108,6 +138,8 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
       values.insert(values.end(), {k[0], k[0], k[1]});
     }
     sql += " ORDER BY t.updated_at DESC, t.id DESC";
+    // Result columns of kSelectTicket: 18 updated_at, 1 id.
+    if (merge_statuses) merge_arms(sql, values, status_value, query.statuses, "18 DESC, 1 DESC");
   }
   // One row more than the page tells whether another page follows.
   sql += " LIMIT ?";
