@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/clock.hpp"
 #include "storage/sqlite_database.hpp"
 
 namespace gongdan::app {
@@ -192,9 +193,7 @@ int run_bench_load(const BenchLoadOptions& options, std::ostream& out) {
   sqlite.max_batch = kInFlight;
   sqlite.writer_cache_mib = 1024;
   auto db = storage::SqliteDatabase::open(options.data_dir, sqlite);
-  const std::int64_t now_ms =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
+  const std::int64_t now_ms = core::to_epoch_ms(core::SystemClock().now());
   std::atomic<bool> failed{false};
   std::mutex report_mutex;
   const auto fail = [&](const std::string& what) {
