@@ -31,6 +31,7 @@ struct SqliteOptions {
   std::size_t max_batch = 256;                   // write jobs per group commit
   std::chrono::milliseconds busy_timeout{5000};  // wait for another process's lock, then kUnavailable
   bool migrate = true;                           // apply pending migrations while opening
+  std::size_t writer_cache_mib = 0;              // the writer's page cache; 0: SQLite's default (2 MiB)
   /// Storage failures that cannot travel back as values, with details for the operator's log.
   /// Default: standard error.
   sqlite::ErrorSink on_error;

@@ -5,6 +5,7 @@
 
 #include "storage/sqlite/mail_effects_writer.hpp"
 #include "storage/sqlite/rows.hpp"
+#include "storage/sqlite/search_index_writer.hpp"
 #include "storage/sqlite/ticket_list_query.hpp"
 #include "storage/sqlite/ticket_workspace_writer.hpp"
 
@@ -128,7 +129,10 @@ core::Result<domain::ChangedTicket> apply_change(Connection& db, const domain::T
       .run();
   if (t.tags != current.tags) sqlite::write_tags(db, id, current.tags, t.tags);
   domain::ChangedTicket changed{current, std::nullopt};
-  if (change.message) changed.message = insert_message(db, id, *change.message, t.updated_at);
+  if (change.message) {
+    changed.message = insert_message(db, id, *change.message, t.updated_at);
+    sqlite::index_message(db, id, change.message->body);
+  }
   for (const auto& event : change.events) insert_event(db, id, event, t.updated_at);
   sqlite::write_mail_effects(db, change.effects, std::nullopt, std::nullopt, t.updated_at);
   auto stored = load_ticket(db, id);
@@ -149,6 +153,7 @@ void copy_messages(Connection& db, core::TicketId from, core::TicketId to, bool 
     domain::NewMessage copy{message.author, message.body, message.internal || as_internal, {}};
     for (const auto& a : message.attachments) copy.files.push_back({a.filename, a.content_type, a.size, a.storage_key});
     insert_message(db, to, copy, message.created_at);
+    sqlite::index_message(db, to, message.body);  // staff search finds the merged words in the survivor
   }
 }
 
@@ -178,7 +183,9 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
     }
     const core::TicketId id = insert_ticket(db, ticket);
     sqlite::write_tags(db, id, {}, ticket.tags);
+    sqlite::index_new_ticket(db, id, ticket, new_ticket.first_message.body);
     insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
+    sqlite::index_new_ticket(db, id, new_ticket.ticket, new_ticket.first_message.body);
     sqlite::write_mail_effects(db, new_ticket.effects, id, new_ticket.ticket.number.str(),
                                new_ticket.ticket.created_at);
     if (new_ticket.idempotency) {
