@@ -11,6 +11,7 @@
 #include "domain/catalog/catalog.hpp"
 #include "domain/mail/mail_admin_service.hpp"
 #include "domain/mail/mail_request_service.hpp"
+#include "domain/rules/rule_service.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/auth_service.hpp"
 
@@ -54,6 +55,7 @@ struct Services {
   domain::MailRequestService& mail_requests;
   domain::MailAdminService& mail_admin;
   domain::StaffService& staff;
+  domain::RuleService& rules;
 };
 
 /// Serves until SIGINT/SIGTERM; prints "listening on http://HOST:PORT" (the actual port when 0)

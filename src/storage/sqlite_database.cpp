@@ -57,7 +57,8 @@ SqliteDatabase::SqliteDatabase(std::filesystem::path path, SqliteOptions options
       mail_templates_(store_),
       mail_settings_(store_, clock()),
       inbound_log_(store_),
-      groups_(store_) {}
+      groups_(store_),
+      rules_(store_) {}
 
 SqliteDatabase::~SqliteDatabase() { writer_->stop(); }
 

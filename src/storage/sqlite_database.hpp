@@ -16,6 +16,7 @@
 #include "storage/sqlite/sqlite_mail_settings_repository.hpp"
 #include "storage/sqlite/sqlite_mail_template_repository.hpp"
 #include "storage/sqlite/sqlite_outbox_repository.hpp"
+#include "storage/sqlite/sqlite_rule_repository.hpp"
 #include "storage/sqlite/sqlite_ticket_repository.hpp"
 #include "storage/sqlite/sqlite_user_repository.hpp"
 #include "storage/sqlite/store.hpp"
@@ -70,6 +71,7 @@ class SqliteDatabase {
   domain::MailSettingsRepository& mail_settings() { return mail_settings_; }
   domain::InboundMailLog& inbound_log() { return inbound_log_; }
   domain::GroupRepository& groups() { return groups_; }
+  domain::RuleRepository& rules() { return rules_; }
 
   const std::filesystem::path& path() const { return path_; }
   /// The engine internals, for tests and maintenance commands.
@@ -96,6 +98,7 @@ class SqliteDatabase {
   SqliteMailSettingsRepository mail_settings_;
   SqliteInboundMailLog inbound_log_;
   SqliteGroupRepository groups_;
+  SqliteRuleRepository rules_;
 };
 
 }  // namespace gongdan::storage

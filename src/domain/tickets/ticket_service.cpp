@@ -7,6 +7,7 @@
 #include "core/utf8.hpp"
 #include "domain/agents/ticket_tags.hpp"
 #include "domain/agents/ticket_views.hpp"
+#include "domain/rules/rule_engine.hpp"
 #include "domain/tickets/attachment_policy.hpp"
 #include "domain/tickets/text_similarity.hpp"
 #include "domain/users/auth_service.hpp"
@@ -113,7 +114,7 @@ std::string idempotency_scope(const Actor& actor, const CustomerRef& customer, c
 TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catalog, UserRepository& users,
                              BlobStore& blobs, const FileTypeDetector& detector, const core::Crypto& crypto,
                              const core::Clock& clock, const TicketMails& mails, TicketSettings settings,
-                             OutboxRepository* outbox, GroupRepository* groups)
+                             OutboxRepository* outbox, GroupRepository* groups, RuleRepository* rules)
     : tickets_(tickets),
       catalog_(catalog),
       users_(users),
@@ -124,7 +125,30 @@ TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catal
       mails_(mails),
       settings_(settings),
       outbox_(outbox),
-      groups_(groups) {}
+      groups_(groups),
+      rules_(rules) {}
+
+std::vector<Rule> TicketService::current_rules() { return rules_ ? rules_->list() : std::vector<Rule>{}; }
+
+namespace {
+
+void append_effects(MailEffects& into, MailEffects more) {
+  for (auto& mail : more.mails) into.mails.push_back(std::move(mail));
+  for (auto& link : more.links) into.links.push_back(std::move(link));
+}
+
+}  // namespace
+
+void TicketService::apply_update_rules(TicketChange& change, const std::vector<Rule>& rules, Locale locale) const {
+  if (rules.empty() || (change.events.empty() && !change.message)) return;
+  const std::string_view body = change.message ? std::string_view(change.message->body) : std::string_view{};
+  auto effects = apply_rules(rules, RuleTrigger::kUpdated, change.updated, rule_text(change.updated, body));
+  if (effects.empty()) return;
+  if (const auto* reply = effects.reply())
+    append_effects(change.effects, mails_.agent_reply(change.updated, locale, *reply));
+  change.events.insert(change.events.end(), effects.events.begin(), effects.events.end());
+  for (auto& message : effects.messages) change.more_messages.push_back(std::move(message));
+}
 
 Locale TicketService::recipient_locale(const Ticket& ticket) {
   if (ticket.customer.user_id) {
@@ -204,6 +228,7 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
   ticket.customer = customer;
   ticket.created_at = ticket.updated_at = now;
   ticket.last_customer_message_at = now;
+  ticket.channel = submission.channel;
   draft.auto_assign = true;
   draft.first_message = {AuthorRef{customer.user_id, customer.name, Role::kCustomer}, submission.description, false,
                          std::move(files).value()};
@@ -212,8 +237,7 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
         IdempotencyKey{idempotency_scope(actor, customer, submission, crypto_), *submission.idempotency_key};
   }
 
-  const auto reply_by =
-      now + (urgency == Urgency::kUrgent ? settings_.urgent_reply_target : settings_.normal_reply_target);
+  const auto rules = current_rules();
   // Above the cap the ticket is still stored; only the mail to a possibly stranger's address is not.
   const bool send_confirmation = !customer.guest() || !outbox_ ||
                                  outbox_->count_recent(MailKind::kTicketConfirmation, customer.email,
@@ -224,9 +248,18 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
     std::array<std::uint8_t, 5> values{};
     for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<std::uint8_t>(random[i]) % 32;
     ticket.number = TicketNumber::make(clock_.local_date(now), values);
-    // The confirmation names the number, so it is made again for each number tried.
-    if (send_confirmation) draft.effects = mails_.confirmation(ticket, customer.locale, reply_by);
-    auto created = tickets_.create(draft);
+    // Rules and the confirmation may name the number, so they run again for each number tried.
+    NewTicket candidate = draft;
+    const auto ruled = apply_rules(rules, RuleTrigger::kCreated, candidate.ticket, rule_text(candidate.ticket));
+    candidate.events = ruled.events;
+    candidate.more_messages = ruled.messages;
+    // A report the rules made urgent is promised the urgent reply time, as the support guide says.
+    const auto reply_by = now + (candidate.ticket.priority == Priority::kUrgent ? settings_.urgent_reply_target
+                                                                                : settings_.normal_reply_target);
+    if (send_confirmation) candidate.effects = mails_.confirmation(candidate.ticket, customer.locale, reply_by);
+    if (const auto* reply = ruled.reply())
+      append_effects(candidate.effects, mails_.agent_reply(candidate.ticket, customer.locale, *reply));
+    auto created = tickets_.create(candidate);
     if (created || created.error().reason != "number_taken") return created;
   }
   return core::Error::unavailable("Could not allocate a ticket number; try again.");
@@ -338,6 +371,8 @@ core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::stri
   if (!files) return files.take_error();
   const auto author = customer_author(actor, *ticket);
   const auto now = clock_.now();
+  const auto rules = current_rules();
+  const auto locale = recipient_locale(*ticket);
   return tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
     if (current.status == Status::kClosed) return invalid_transition("The ticket is closed; submit a new one.");
     TicketChange change{current, NewMessage{author, message.body, false, *files}, {}, {}};
@@ -345,6 +380,7 @@ core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::stri
       set_status(change.updated, *to, now, author, change.events);
     change.updated.updated_at = now;
     change.updated.last_customer_message_at = now;
+    apply_update_rules(change, rules, locale);
     return change;
   });
 }
@@ -517,6 +553,7 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
   const auto author = author_of(*actor.user);
   const auto now = clock_.now();
   const auto locale = recipient_locale(*ticket);
+  const auto rules = current_rules();
   return tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
     if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
     TicketChange change{current, NewMessage{author, message.body, message.internal, *files}, {}, {}};
@@ -525,6 +562,7 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
       set_status(change.updated, Status::kOpen, now, author, change.events);
     change.updated.updated_at = now;
     if (!message.internal) change.effects = mails_.agent_reply(change.updated, locale, *change.message);
+    apply_update_rules(change, rules, locale);
     return change;
   });
 }
@@ -601,6 +639,7 @@ core::Result<Ticket> TicketService::apply_update(const Actor& actor, const Ticke
   const bool any_group = actor.user->sees_all_groups();
   const auto now = clock_.now();
   const auto locale = recipient_locale(ticket);
+  const auto rules = current_rules();
   auto changed = tickets_.modify(ticket.id, [&](const Ticket& current) -> core::Result<TicketChange> {
     TicketChange change{current, std::nullopt, {}, {}};
     Ticket& updated = change.updated;
@@ -650,6 +689,7 @@ core::Result<Ticket> TicketService::apply_update(const Actor& actor, const Ticke
       return core::Error::field("add_tags", "too_many",
                                 "A ticket has at most " + std::to_string(kMaxTagsPerTicket) + " tags.");
     }
+    apply_update_rules(change, rules, locale);
     if (!change.events.empty()) updated.updated_at = now;
     return change;
   });

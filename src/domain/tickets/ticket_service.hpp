@@ -14,6 +14,7 @@
 #include "domain/catalog/catalog.hpp"
 #include "domain/mail/mail_repository.hpp"
 #include "domain/mail/ticket_mails.hpp"
+#include "domain/rules/rule_repository.hpp"
 #include "domain/tickets/ticket.hpp"
 #include "domain/tickets/ticket_repository.hpp"
 #include "domain/users/actor.hpp"
@@ -58,7 +59,8 @@ struct TicketSubmission {
   std::optional<GuestContact> guest;
   std::vector<Upload> files;
   std::optional<std::string> idempotency_key;
-  Locale locale = Locale::kZhCn;  // the page's language: a guest's mails are written in it
+  Locale locale = Locale::kZhCn;    // the page's language: a guest's mails are written in it
+  Channel channel = Channel::kWeb;  // kMail: opened by an incoming mail
 };
 
 /// A follow-up message or agent reply.
@@ -137,11 +139,12 @@ class TicketService {
  public:
   /// `mails` builds the mail each change sends to the customer, queued in the change's transaction.
   /// With `outbox`, a guest address gets at most kMaxGuestConfirmationsPerHour confirmations: anyone
-  /// can type any address into the guest form.
+  /// can type any address into the guest form. With `rules`, automation rules run inside each
+  /// submission's and update's own transaction (docs/workspace.md "Automation rules").
   TicketService(TicketRepository& tickets, CatalogRepository& catalog, UserRepository& users, BlobStore& blobs,
                 const FileTypeDetector& detector, const core::Crypto& crypto, const core::Clock& clock,
                 const TicketMails& mails, TicketSettings settings = {}, OutboxRepository* outbox = nullptr,
-                GroupRepository* groups = nullptr);
+                GroupRepository* groups = nullptr, RuleRepository* rules = nullptr);
 
   static constexpr int kMaxGuestConfirmationsPerHour = 5;
 
@@ -192,6 +195,11 @@ class TicketService {
   core::Result<std::vector<StoredFile>> store_files(const std::vector<Upload>& files);
   /// The language the ticket's customer reads mail in: the account's, else the one they submitted in.
   Locale recipient_locale(const Ticket& ticket);
+  /// The rule set for one use-case call: read once, used inside the write transaction.
+  std::vector<Rule> current_rules();
+  /// Runs the update rules over a decided change (something changed): their changes, notes and
+  /// reply join it, and a reply queues its mail like an agent's.
+  void apply_update_rules(TicketChange& change, const std::vector<Rule>& rules, Locale locale) const;
 
   TicketRepository& tickets_;
   CatalogRepository& catalog_;
@@ -204,6 +212,7 @@ class TicketService {
   TicketSettings settings_;
   OutboxRepository* outbox_;
   GroupRepository* groups_;
+  RuleRepository* rules_;
 };
 
 }  // namespace gongdan::domain

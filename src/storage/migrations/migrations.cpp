@@ -6,11 +6,12 @@
 namespace gongdan::storage::sql {
 
 std::span<const Migration> migrations() {
-  static const std::array<Migration, 4> list{{
+  static const std::array<Migration, 5> list{{
       {1, "initial", migrations::initial_schema()},
       {2, "seed_catalog", migrations::seed_catalog()},
       {3, "mail", migrations::mail_schema()},
       {4, "workspace", migrations::workspace_schema()},
+      {8, "rules", migrations::rules_schema()},
   }};
   return list;
 }
