@@ -33,6 +33,7 @@ export const router = createRouter({
     { path: '/agent/tickets/:number', name: 'agent-ticket', component: () => import('./features/agent/AgentTicket.vue'), meta: { auth: true, agent: true }, props: true },
     // The admin pages, their API module and their messages are one chunk customers never fetch.
     { path: '/admin/mail', name: 'admin-mail', component: () => import('./features/admin/AdminMail.vue'), meta: { title: 'nav.adminMail', auth: true, admin: true } },
+    { path: '/admin/rules', name: 'admin-rules', component: () => import('./features/admin/AdminRules.vue'), meta: { title: 'nav.adminRules', auth: true, admin: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFound, meta: { title: 'notFound.title' } },
   ],
 })

@@ -7,6 +7,7 @@ export default {
   },
   nav: {
     adminMail: 'Mail administration',
+    adminRules: 'Rules',
     admin: 'Admin',
     forgot: 'Forgot your ticket numbers?',
     skip: 'Skip to main content',

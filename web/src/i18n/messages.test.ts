@@ -4,6 +4,8 @@ import en from './en'
 import zhCN from './zh-CN'
 import adminEn from './admin/en'
 import adminZh from './admin/zh-CN'
+import rulesEn from './admin/rules-en'
+import rulesZh from './admin/rules-zh-CN'
 
 type Tree = { [k: string]: string | Tree }
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
@@ -74,5 +76,20 @@ describe('admin messages (their own chunk)', () => {
       'email_verification', 'test_mail']
     for (const k of kinds) expect(azh.has(`kind.${k}`), k).toBe(true)
     for (const s of ['queued', 'sending', 'sent', 'failed']) expect(azh.has(`state.${s}`), s).toBe(true)
+  })
+})
+
+describe('automation-rule messages (admin chunk)', () => {
+  const rzh = leaves(rulesZh)
+  const ren = leaves(rulesEn)
+  it('have the same keys and placeholders in both languages, and compile', () => {
+    expect([...rzh.keys()].sort()).toEqual([...ren.keys()].sort())
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    for (const [key, text] of rzh) expect(names(text), key).toEqual(names(ren.get(key) ?? ''))
+    for (const [key, text] of [...rzh, ...ren]) {
+      const errors: string[] = []
+      baseCompile(text, { onError: (e) => errors.push(e.message) })
+      expect(errors, `${key}: ${text}`).toEqual([])
+    }
   })
 })

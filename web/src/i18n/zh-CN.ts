@@ -6,6 +6,7 @@ export default {
   },
   nav: {
     adminMail: '邮件管理',
+    adminRules: '规则',
     admin: '管理',
     forgot: '忘记工单号？',
     skip: '跳到主要内容',
