@@ -13,6 +13,7 @@
 #include "domain/mail/mail_request_service.hpp"
 #include "domain/mail/outbox_delivery.hpp"
 #include "domain/mail/ticket_mails.hpp"
+#include "domain/rules/rule_service.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/auth_service.hpp"
 #include "http/realtime/activity_hub.hpp"
@@ -42,6 +43,7 @@ class Composition {
   domain::MailRequestService& mail_requests();
   domain::MailAdminService& mail_admin();
   domain::StaffService& staff();
+  domain::RuleService& rules();
   domain::OutboxDelivery& outbox_delivery();
   domain::InboundMailService& inbound_mail();
   /// Where committed ticket changes go to the agents' open browsers.

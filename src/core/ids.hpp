@@ -19,5 +19,6 @@ using AttachmentId = Id<struct AttachmentTag>;
 using CategoryId = Id<struct CategoryTag>;
 using EventId = Id<struct EventTag>;
 using GroupId = Id<struct GroupTag>;
+using RuleId = Id<struct RuleTag>;
 
 }  // namespace gongdan::core

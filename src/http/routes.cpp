@@ -3,6 +3,7 @@
 #include <array>
 
 #include "http/handlers/admin_mail_handlers.hpp"
+#include "http/handlers/admin_rule_handlers.hpp"
 #include "http/handlers/admin_staff_handlers.hpp"
 #include "http/handlers/agent_handlers.hpp"
 #include "http/handlers/attachment_handlers.hpp"
@@ -71,6 +72,11 @@ const std::array kRoutes{
     RouteSpec{"PATCH", "/api/v1/admin/users/{id}", &update_user, kUnlimited},
     RouteSpec{"POST", "/api/v1/admin/groups", &create_group, kUnlimited},
     RouteSpec{"PUT", "/api/v1/admin/groups/{id}", &update_group, kUnlimited},
+    RouteSpec{"GET", "/api/v1/admin/rules", &list_rules, kUnlimited},
+    RouteSpec{"POST", "/api/v1/admin/rules", &create_rule, kUnlimited},
+    RouteSpec{"PUT", "/api/v1/admin/rules/order", &reorder_rules, kUnlimited},
+    RouteSpec{"PUT", "/api/v1/admin/rules/{id}", &update_rule, kUnlimited},
+    RouteSpec{"DELETE", "/api/v1/admin/rules/{id}", &delete_rule, kUnlimited},
     RouteSpec{"GET", "/api/v1/admin/outbox", &list_outbox, kUnlimited},
     RouteSpec{"POST", "/api/v1/admin/outbox/{id}/retry", &retry_outbox_mail, kUnlimited},
     RouteSpec{"GET", "/api/v1/admin/mail/settings", &get_mail_settings, kUnlimited},

@@ -12,6 +12,7 @@
 #include "domain/macros/macro_service.hpp"
 #include "domain/mail/mail_admin_service.hpp"
 #include "domain/mail/mail_request_service.hpp"
+#include "domain/rules/rule_service.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/auth_service.hpp"
 
@@ -58,6 +59,7 @@ struct Services {
   domain::MailAdminService& mail_admin;
   domain::StaffService& staff;
   domain::MacroService& macros;
+  domain::RuleService& rules;
   ActivityHub* live = nullptr;  // live updates over /api/v1/ws; none: upgrades are refused
 };
 

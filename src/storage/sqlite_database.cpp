@@ -66,7 +66,8 @@ SqliteDatabase::SqliteDatabase(std::filesystem::path path, SqliteOptions options
       mail_settings_(store_, clock()),
       inbound_log_(store_),
       groups_(store_),
-      macros_(store_) {}
+      macros_(store_),
+      rules_(store_) {}
 
 SqliteDatabase::~SqliteDatabase() { writer_->stop(); }
 

@@ -17,6 +17,7 @@
 #include "storage/sqlite/sqlite_mail_settings_repository.hpp"
 #include "storage/sqlite/sqlite_mail_template_repository.hpp"
 #include "storage/sqlite/sqlite_outbox_repository.hpp"
+#include "storage/sqlite/sqlite_rule_repository.hpp"
 #include "storage/sqlite/sqlite_ticket_repository.hpp"
 #include "storage/sqlite/sqlite_user_repository.hpp"
 #include "storage/sqlite/store.hpp"
@@ -73,6 +74,7 @@ class SqliteDatabase {
   domain::InboundMailLog& inbound_log() { return inbound_log_; }
   domain::GroupRepository& groups() { return groups_; }
   domain::MacroRepository& macros() { return macros_; }
+  domain::RuleRepository& rules() { return rules_; }
 
   const std::filesystem::path& path() const { return path_; }
   /// The engine internals, for tests and maintenance commands.
@@ -100,6 +102,7 @@ class SqliteDatabase {
   SqliteInboundMailLog inbound_log_;
   SqliteGroupRepository groups_;
   SqliteMacroRepository macros_;
+  SqliteRuleRepository rules_;
 };
 
 }  // namespace gongdan::storage

@@ -193,12 +193,12 @@ describe('macros', () => {
 
     it('apply posts the filled-in reply and sets status and priority in one change', async () => {
       const m = await create(agent);
-      const ticket = await createTicket(customer.api, { subject: '闪退' });
+      const ticket = await createTicket(customer.api, { subject: '收不到验证码' });
       const r = await agent.api.post(`/agent/tickets/${ticket.number}/macros/${m.id}/apply`);
       assert.equal(r.status, 201, show(r));
       assertTicketShape(r.json.ticket);
       assertMessageShape(r.json.message);
-      assert.equal(r.json.message.body, `王小明您好，工单 ${ticket.number}（闪退）需要日志。—— 李娜`);
+      assert.equal(r.json.message.body, `王小明您好，工单 ${ticket.number}（收不到验证码）需要日志。—— 李娜`);
       assert.equal(r.json.message.internal, false);
       assert.equal(r.json.ticket.status, 'pending');
       assert.equal(r.json.ticket.priority, 'high');

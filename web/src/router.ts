@@ -37,6 +37,7 @@ export const router = createRouter({
     { path: '/admin/mail', name: 'admin-mail', component: () => import('./features/admin/AdminMail.vue'), meta: { title: 'nav.adminMail', auth: true, admin: true } },
     { path: '/admin/users', name: 'admin-users', component: () => import('./features/admin/AdminUsers.vue'), meta: { title: 'nav.adminUsers', auth: true, admin: true, wide: true } },
     { path: '/admin/groups', name: 'admin-groups', component: () => import('./features/admin/AdminGroups.vue'), meta: { title: 'nav.adminGroups', auth: true, admin: true } },
+    { path: '/admin/rules', name: 'admin-rules', component: () => import('./features/admin/AdminRules.vue'), meta: { title: 'nav.adminRules', auth: true, admin: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFound, meta: { title: 'notFound.title' } },
   ],
 })

@@ -22,6 +22,12 @@ struct Environment {
   std::string device;
 };
 
+/// Where a ticket came from: the web form (browser or app) or an incoming mail.
+enum class Channel { kWeb, kMail };
+
+std::string_view to_string(Channel channel);
+std::optional<Channel> parse_channel(std::string_view text);
+
 /// Who a ticket belongs to: a registered customer, or a guest known only by name and email.
 struct CustomerRef {
   std::optional<core::UserId> user_id;  // empty for guests
@@ -61,6 +67,7 @@ struct Ticket {
   /// Set when this ticket was merged into another: that ticket's id and number.
   std::optional<core::TicketId> merged_into_id;
   std::string merged_into_number;
+  Channel channel = Channel::kWeb;
 };
 
 /// Who wrote a message or caused an event, as shown to readers.
@@ -104,6 +111,7 @@ enum class EventType {
   kMergedInto,       // on the merged ticket; to: the surviving ticket's number
   kMergedFrom,       // on the surviving ticket; from: the merged ticket's number
   kMacroApplied,     // to: the macro's title
+  kRuleApplied,      // to: the automation rule's name; the rule's own changes follow as events
 };
 
 /// A recorded change of a ticket's state: the append-only history beside the messages.
@@ -159,6 +167,9 @@ struct NewTicket {
   /// Hand the ticket to a member of its group by the group's assignment mode, deciding inside the
   /// write transaction from the members' state there (pick_assignee in domain/agents/group.hpp).
   bool auto_assign = false;
+  /// Events and notes/replies of automation rules, appended after the first message.
+  std::vector<NewEvent> events{};
+  std::vector<NewMessage> more_messages{};
 };
 
 /// What a use case decided to do to one ticket: its new state plus what to append.
@@ -166,7 +177,8 @@ struct TicketChange {
   Ticket updated;
   std::optional<NewMessage> message;
   std::vector<NewEvent> events;
-  MailEffects effects{};  // mails and links queued in the same transaction
+  MailEffects effects{};                    // mails and links queued in the same transaction
+  std::vector<NewMessage> more_messages{};  // appended after `message`: automation rules' notes and replies
 };
 
 /// What a merge does to both tickets, decided inside one write transaction.

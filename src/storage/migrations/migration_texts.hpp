@@ -12,5 +12,6 @@ std::string_view mail_schema();       // 0003_mail.cpp
 std::string_view workspace_schema();  // 0004_workspace.cpp
 std::string_view search_schema();     // 0005_search.cpp
 std::string_view macros_schema();     // 0007_macros.cpp
+std::string_view rules_schema();      // 0008_rules.cpp
 
 }  // namespace gongdan::storage::migrations

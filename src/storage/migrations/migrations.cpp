@@ -6,13 +6,14 @@
 namespace gongdan::storage::sql {
 
 std::span<const Migration> migrations() {
-  static const std::array<Migration, 6> list{{
+  static const std::array<Migration, 7> list{{
       {1, "initial", migrations::initial_schema()},
       {2, "seed_catalog", migrations::seed_catalog()},
       {3, "mail", migrations::mail_schema()},
       {4, "workspace", migrations::workspace_schema()},
       {5, "search", migrations::search_schema()},
       {7, "macros", migrations::macros_schema()},
+      {8, "rules", migrations::rules_schema()},
   }};
   return list;
 }

@@ -75,8 +75,8 @@ core::TicketId insert_ticket(Connection& db, const domain::Ticket& t) {
       "INSERT INTO tickets (number, category_id, subject, description, occurred_at, env_platform, env_os, "
       "env_app_version, env_device, urgency, status, priority, customer_user_id, guest_name, guest_email, "
       "created_at, updated_at, resolved_at, closed_at, customer_locale, group_id, assignee_user_id, "
-      "last_customer_message_at, first_response_due_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "last_customer_message_at, first_response_due_at, channel) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const bool guest = t.customer.guest();
   const std::optional<std::int64_t> customer =
       guest ? std::nullopt : std::optional<std::int64_t>(t.customer.user_id->value);
@@ -90,7 +90,7 @@ core::TicketId insert_ticket(Connection& db, const domain::Ticket& t) {
                  customer, guest_name, guest_email, core::to_epoch_ms(t.created_at), core::to_epoch_ms(t.updated_at),
                  optional_ms(t.resolved_at), optional_ms(t.closed_at), domain::to_string(t.customer.locale),
                  optional_id(t.group_id), optional_id(t.assignee_id), optional_ms(t.last_customer_message_at),
-                 optional_ms(t.first_response_due_at))
+                 optional_ms(t.first_response_due_at), domain::to_string(t.channel))
       .run();
   return core::TicketId{db.last_insert_id()};
 }
@@ -132,6 +132,10 @@ core::Result<domain::ChangedTicket> apply_change(Connection& db, const domain::T
   if (change.message) {
     changed.message = insert_message(db, id, *change.message, t.updated_at);
     sqlite::index_message(db, id, change.message->body);
+  }
+  for (const auto& more : change.more_messages) {
+    insert_message(db, id, more, t.updated_at);
+    sqlite::index_message(db, id, more.body);
   }
   for (const auto& event : change.events) insert_event(db, id, event, t.updated_at);
   sqlite::write_mail_effects(db, change.effects, std::nullopt, std::nullopt, t.updated_at);
@@ -185,7 +189,8 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
     sqlite::write_tags(db, id, {}, ticket.tags);
     sqlite::index_new_ticket(db, id, ticket, new_ticket.first_message.body);
     insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
-    sqlite::index_new_ticket(db, id, new_ticket.ticket, new_ticket.first_message.body);
+    for (const auto& more : new_ticket.more_messages) insert_message(db, id, more, new_ticket.ticket.created_at);
+    for (const auto& event : new_ticket.events) insert_event(db, id, event, new_ticket.ticket.created_at);
     sqlite::write_mail_effects(db, new_ticket.effects, id, new_ticket.ticket.number.str(),
                                new_ticket.ticket.created_at);
     if (new_ticket.idempotency) {

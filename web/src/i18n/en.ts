@@ -13,6 +13,7 @@ export default {
     adminArea: 'Administration',
     away: 'Away',
     awayHint: 'While you are away, new tickets are not assigned to you automatically.',
+    adminRules: 'Rules',
     admin: 'Admin',
     forgot: 'Forgot your ticket numbers?',
     skip: 'Skip to main content',

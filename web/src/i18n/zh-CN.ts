@@ -12,6 +12,7 @@ export default {
     adminArea: '管理',
     away: '离开',
     awayHint: '离开期间，新工单不会自动分配给您。',
+    adminRules: '规则',
     admin: '管理',
     forgot: '忘记工单号？',
     skip: '跳到主要内容',
