@@ -44,8 +44,10 @@ struct Composition::Parts {
   std::unique_ptr<domain::MailRequestService> mail_requests;
   std::unique_ptr<domain::MailAdminService> mail_admin;
   std::unique_ptr<domain::StaffService> staff;
+  std::unique_ptr<domain::RuleService> rules;
   std::unique_ptr<domain::OutboxDelivery> outbox_delivery;
   std::unique_ptr<domain::InboundMailService> inbound_mail;
+  std::unique_ptr<domain::MacroService> macros;
   std::unique_ptr<ImapPoll> imap_poll;
   std::unique_ptr<jobs::PeriodicJob> outbox_job;
   std::unique_ptr<jobs::PeriodicJob> imap_job;
@@ -63,9 +65,9 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
   p.mail_settings = std::make_unique<domain::MailSettingsSource>(db.mail_settings(), mail.defaults);
   p.ticket_mails = std::make_unique<domain::TicketMails>(p.crypto, p.clock, mail.links);
   p.auth = std::make_unique<domain::AuthService>(db.users(), p.crypto, p.clock);
-  p.tickets =
-      std::make_unique<domain::TicketService>(db.tickets(), db.catalog(), db.users(), *p.blobs, p.detector, p.crypto,
-                                              p.clock, *p.ticket_mails, settings, &db.outbox(), &db.groups());
+  p.tickets = std::make_unique<domain::TicketService>(db.tickets(), db.catalog(), db.users(), *p.blobs, p.detector,
+                                                      p.crypto, p.clock, *p.ticket_mails, settings, &db.outbox(),
+                                                      &db.groups(), &db.rules());
   p.staff = std::make_unique<domain::StaffService>(db.users(), db.groups(), *p.auth);
   // Live updates follow the API's access rules (docs/workspace.md): an agent hears of, and may
   // watch, only the tickets of their groups and those assigned to them. The group lookup is one
@@ -86,6 +88,7 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
         return static_cast<bool>(tickets.agent_view(domain::Actor{user, std::nullopt}, number));
       });
   p.tickets->set_activity_publisher(p.live.get());
+  p.rules = std::make_unique<domain::RuleService>(db.rules(), db.catalog(), db.users(), db.groups());
   p.mail_requests = std::make_unique<domain::MailRequestService>(
       db.tickets(), db.users(), db.outbox(), db.access_links(), *p.auth, *p.ticket_mails, p.crypto, p.clock);
   p.mail_admin = std::make_unique<domain::MailAdminService>(db.outbox(), db.mail_templates(), *p.mail_settings,
@@ -96,6 +99,7 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
   inbound.message_id_host = url_host(mail.links.public_url);
   p.inbound_mail = std::make_unique<domain::InboundMailService>(*p.tickets, db.tickets(), db.users(), db.catalog(),
                                                                 db.outbox(), db.inbound_log(), p.clock, inbound);
+  p.macros = std::make_unique<domain::MacroService>(db.macros(), *p.tickets, p.clock);
   return std::unique_ptr<Composition>(new Composition(std::move(parts)));
 }
 
@@ -121,9 +125,11 @@ domain::CatalogRepository& Composition::catalog() { return parts_->database->cat
 domain::MailRequestService& Composition::mail_requests() { return *parts_->mail_requests; }
 domain::MailAdminService& Composition::mail_admin() { return *parts_->mail_admin; }
 domain::StaffService& Composition::staff() { return *parts_->staff; }
+domain::RuleService& Composition::rules() { return *parts_->rules; }
 domain::OutboxDelivery& Composition::outbox_delivery() { return *parts_->outbox_delivery; }
 domain::InboundMailService& Composition::inbound_mail() { return *parts_->inbound_mail; }
 http::ActivityHub& Composition::live() { return *parts_->live; }
+domain::MacroService& Composition::macros() { return *parts_->macros; }
 domain::MailSettings Composition::mail_settings() const { return parts_->mail_settings->current(); }
 const core::Clock& Composition::clock() const { return parts_->clock; }
 

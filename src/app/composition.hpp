@@ -7,11 +7,13 @@
 
 #include "core/clock.hpp"
 #include "domain/agents/staff_service.hpp"
+#include "domain/macros/macro_service.hpp"
 #include "domain/mail/inbound_mail_service.hpp"
 #include "domain/mail/mail_admin_service.hpp"
 #include "domain/mail/mail_request_service.hpp"
 #include "domain/mail/outbox_delivery.hpp"
 #include "domain/mail/ticket_mails.hpp"
+#include "domain/rules/rule_service.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/auth_service.hpp"
 #include "http/realtime/activity_hub.hpp"
@@ -41,10 +43,12 @@ class Composition {
   domain::MailRequestService& mail_requests();
   domain::MailAdminService& mail_admin();
   domain::StaffService& staff();
+  domain::RuleService& rules();
   domain::OutboxDelivery& outbox_delivery();
   domain::InboundMailService& inbound_mail();
   /// Where committed ticket changes go to the agents' open browsers.
   http::ActivityHub& live();
+  domain::MacroService& macros();
   /// The mail settings in force (saved on the admin page, else the command line's).
   domain::MailSettings mail_settings() const;
   const core::Clock& clock() const;

@@ -49,6 +49,28 @@ constexpr std::array<DemoTicket, 5> kTickets{{
      "已核实重复扣费，退款将在 3-5 个工作日内原路退回。", "open"},
 }};
 
+// Canned replies: a shared one in Chinese (kept by the admin) and the demo agent's own in English.
+struct DemoMacro {
+  std::size_t author;  // index into kUsers
+  const char* scope;
+  const char* title;
+  const char* body;
+  const char* status;
+  const char* priority;  // or nullptr
+  const char* tag;
+};
+
+constexpr std::array<DemoMacro, 2> kMacros{{
+    {0, "shared", "请提供日志",
+     "{{customer.name}}您好：\n\n为了尽快定位问题，请在 App「我的 → 设置 → 帮助与反馈」中导出日志，"
+     "并直接回复工单 {{ticket.number}}。\n\n{{agent.name}}",
+     "pending", nullptr, "需要日志"},
+    {1, "personal", "Fixed - please try again",
+     "Hi {{customer.name}},\n\nWe have fixed the problem in ticket {{ticket.number}} ({{ticket.subject}}). "
+     "Please try again and reply here if anything is still wrong.\n\nBest regards,\n{{agent.name}}",
+     "resolved", "normal", "fixed"},
+}};
+
 // An example of custom fields: what support asks first about a sign-in problem.
 void add_demo_fields(Composition& app, const domain::Actor& admin, core::CategoryId account) {
   domain::CatalogAdminService catalog(app.catalog());
@@ -105,6 +127,19 @@ void load_demo_data(Composition& app, std::ostream& out) {
       if (demo.status)
         (void)app.tickets().agent_update(staff, ticket->number.str(), {std::string(demo.status), std::nullopt});
     }
+  }
+  for (const auto& demo : kMacros) {
+    if (!fresh) break;
+    auto author = app.auth().login(kUsers[demo.author].email, kUsers[demo.author].password);
+    if (!author) continue;
+    domain::MacroDraft draft;
+    draft.title = demo.title;
+    draft.body = demo.body;
+    draft.scope = demo.scope;
+    draft.status = demo.status;
+    if (demo.priority) draft.priority = demo.priority;
+    draft.add_tags = {demo.tag};
+    (void)app.macros().create(domain::Actor{author->user, std::nullopt}, draft);
   }
   out << "Demo logins (password after the slash):\n";
   for (const auto& user : kUsers) out << "  " << user.role << "\t" << user.email << " / " << user.password << "\n";

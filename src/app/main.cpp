@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "app/bench_load.hpp"
 #include "app/calendar_command.hpp"
 #include "app/commands.hpp"
 
@@ -69,6 +70,16 @@ int main(int argc, char** argv) {
   auto* demo_cmd = cli.add_subcommand("demo", "Load demo users and tickets (idempotent) and print the logins");
   demo_cmd->add_option("--data-dir", demo_data_dir)->capture_default_str();
 
+  BenchLoadOptions bench_load;
+  auto* bench_load_cmd =
+      cli.add_subcommand("bench-load", "Fill a new data folder with realistic tickets for load tests (make bench)");
+  bench_load_cmd->add_option("--data-dir", bench_load.data_dir)->capture_default_str();
+  bench_load_cmd->add_option("--tickets", bench_load.tickets)->check(CLI::Range(1, 100'000'000))->capture_default_str();
+  bench_load_cmd->add_option("--customers", bench_load.customers)
+      ->check(CLI::Range(1, 1'000'000))
+      ->capture_default_str();
+  bench_load_cmd->add_option("--seed", bench_load.seed, "Random seed of the generated text")->capture_default_str();
+
   auto* routes_cmd = cli.add_subcommand("routes", "Print the HTTP route table as JSON");
 
   MailInOptions mail_in;
@@ -108,6 +119,7 @@ int main(int argc, char** argv) {
     if (*migrate_cmd) return run_migrate(migrate_data_dir);
     if (*demo_cmd) return run_demo(demo_data_dir);
     if (*routes_cmd) return run_routes();
+    if (*bench_load_cmd) return run_bench_load(bench_load, std::cout);
     if (*mail_in_cmd) return run_mail_in(mail_in, std::cin);
     if (*calendar_due) return run_calendar_due(due, std::cout, std::cerr);
     if (*calendar_export) return run_calendar_export(export_calendar, export_format, std::cout, std::cerr);

@@ -19,6 +19,7 @@ using AttachmentId = Id<struct AttachmentTag>;
 using CategoryId = Id<struct CategoryTag>;
 using EventId = Id<struct EventTag>;
 using GroupId = Id<struct GroupTag>;
+using RuleId = Id<struct RuleTag>;
 using FieldId = Id<struct FieldTag>;  // a custom field definition of a category
 
 }  // namespace gongdan::core

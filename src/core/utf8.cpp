@@ -43,6 +43,10 @@ bool is_space(char32_t cp) {
 
 }  // namespace
 
+std::size_t decode_utf8(std::string_view text, std::size_t pos, char32_t& out) {
+  return pos < text.size() ? decode(text, pos, out) : 0;
+}
+
 bool is_valid_utf8(std::string_view text) {
   char32_t cp = 0;
   for (std::size_t pos = 0; pos < text.size();) {

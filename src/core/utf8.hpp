@@ -6,6 +6,10 @@
 
 namespace gongdan::core {
 
+/// Decodes the code point starting at byte `pos` of `text` into `out`; returns its length in bytes,
+/// or 0 when the bytes there are not well-formed UTF-8 (the caller decides how to skip them).
+std::size_t decode_utf8(std::string_view text, std::size_t pos, char32_t& out);
+
 /// True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
 bool is_valid_utf8(std::string_view text);
 

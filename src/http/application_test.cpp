@@ -5,7 +5,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/fake_clock.hpp"
+#include "domain/testing/in_memory_macros.hpp"
 #include "domain/testing/in_memory_mail_stores.hpp"
+#include "domain/testing/in_memory_rules.hpp"
 #include "domain/testing/in_memory_stores.hpp"
 
 namespace gongdan::http {
@@ -114,7 +116,12 @@ class ApplicationTest : public ::testing::Test {
   domain::MailAdminService mail_admin_{outbox_, templates_, mail_settings_, engine_, composer_, transport_, clock_};
   testing_stores::InMemoryGroups groups_;
   domain::StaffService staff_{users_, groups_, auth_};
-  Services services_{auth_, ticket_service_, catalog_, mail_requests_, mail_admin_, staff_};
+  testing_stores::InMemoryMacros macros_;
+  domain::MacroService macro_service_{macros_, ticket_service_, clock_};
+  
+  testing_stores::InMemoryRules rules_;
+  domain::RuleService rule_service_{rules_, catalog_, users_, groups_};
+  Services services_{auth_, ticket_service_, catalog_, mail_requests_, mail_admin_, staff_, macro_service_, rule_service_};
   ServerOptions options_;
   Application app_{services_, options_, clock_};
 };

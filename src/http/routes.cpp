@@ -4,11 +4,13 @@
 
 #include "http/handlers/admin_catalog_handlers.hpp"
 #include "http/handlers/admin_mail_handlers.hpp"
+#include "http/handlers/admin_rule_handlers.hpp"
 #include "http/handlers/admin_staff_handlers.hpp"
 #include "http/handlers/agent_handlers.hpp"
 #include "http/handlers/attachment_handlers.hpp"
 #include "http/handlers/auth_handlers.hpp"
 #include "http/handlers/live_handlers.hpp"
+#include "http/handlers/macro_handlers.hpp"
 #include "http/handlers/mail_link_handlers.hpp"
 #include "http/handlers/public_handlers.hpp"
 #include "http/handlers/ticket_handlers.hpp"
@@ -59,12 +61,23 @@ const std::array kRoutes{
     RouteSpec{"POST", "/api/v1/agent/tickets/{number}/merge", &merge_ticket, kUnlimited},
     // The WebSocket upgrade is taken by the server before routing; a plain GET lands here.
     RouteSpec{"GET", "/api/v1/ws", &live_updates, kUnlimited},
+    RouteSpec{"GET", "/api/v1/agent/tickets/{number}/macros/{id}/preview", &preview_macro, kUnlimited},
+    RouteSpec{"POST", "/api/v1/agent/tickets/{number}/macros/{id}/apply", &apply_macro, kUnlimited},
+    RouteSpec{"GET", "/api/v1/agent/macros", &list_macros, kUnlimited},
+    RouteSpec{"POST", "/api/v1/agent/macros", &create_macro, kUnlimited},
+    RouteSpec{"PUT", "/api/v1/agent/macros/{id}", &update_macro, kUnlimited},
+    RouteSpec{"DELETE", "/api/v1/agent/macros/{id}", &delete_macro, kUnlimited},
 
     RouteSpec{"GET", "/api/v1/admin/users", &list_users, kUnlimited},
     RouteSpec{"POST", "/api/v1/admin/users", &create_user, kUnlimited},
     RouteSpec{"PATCH", "/api/v1/admin/users/{id}", &update_user, kUnlimited},
     RouteSpec{"POST", "/api/v1/admin/groups", &create_group, kUnlimited},
     RouteSpec{"PUT", "/api/v1/admin/groups/{id}", &update_group, kUnlimited},
+    RouteSpec{"GET", "/api/v1/admin/rules", &list_rules, kUnlimited},
+    RouteSpec{"POST", "/api/v1/admin/rules", &create_rule, kUnlimited},
+    RouteSpec{"PUT", "/api/v1/admin/rules/order", &reorder_rules, kUnlimited},
+    RouteSpec{"PUT", "/api/v1/admin/rules/{id}", &update_rule, kUnlimited},
+    RouteSpec{"DELETE", "/api/v1/admin/rules/{id}", &delete_rule, kUnlimited},
     RouteSpec{"GET", "/api/v1/admin/outbox", &list_outbox, kUnlimited},
     RouteSpec{"POST", "/api/v1/admin/outbox/{id}/retry", &retry_outbox_mail, kUnlimited},
     RouteSpec{"GET", "/api/v1/admin/mail/settings", &get_mail_settings, kUnlimited},

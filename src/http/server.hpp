@@ -9,8 +9,10 @@
 
 #include "domain/agents/staff_service.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/macros/macro_service.hpp"
 #include "domain/mail/mail_admin_service.hpp"
 #include "domain/mail/mail_request_service.hpp"
+#include "domain/rules/rule_service.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/auth_service.hpp"
 
@@ -56,6 +58,8 @@ struct Services {
   domain::MailRequestService& mail_requests;
   domain::MailAdminService& mail_admin;
   domain::StaffService& staff;
+  domain::MacroService& macros;
+  domain::RuleService& rules;
   ActivityHub* live = nullptr;  // live updates over /api/v1/ws; none: upgrades are refused
 };
 

@@ -1,14 +1,18 @@
 #include "storage/sqlite_database.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <system_error>
 
 #include "storage/sql/migration.hpp"
 #include "storage/sqlite/migrator.hpp"
+#include "storage/sqlite/search_index_writer.hpp"
 
 namespace gongdan::storage {
 namespace {
+
+constexpr int kSearchMigration = 5;  // creates ticket_search (migrations/0005_search.cpp)
 
 void print_to_stderr(std::string_view what) {
   std::fprintf(stderr, "gongdan storage: %.*s\n", static_cast<int>(what.size()), what.data());
@@ -28,6 +32,10 @@ std::unique_ptr<SqliteDatabase> SqliteDatabase::open(const std::filesystem::path
     // read-only connections need.
     auto connection =
         std::make_unique<sqlite::Connection>(path, sqlite::Connection::Mode::kReadWrite, options.busy_timeout);
+    // A bulk load touches index pages all over a big file: with the default cache it rereads them.
+    if (options.writer_cache_mib > 0) {
+      connection->exec("PRAGMA cache_size = -" + std::to_string(options.writer_cache_mib * 1024));
+    }
     auto readers = std::make_unique<sqlite::ReaderPool>(path, options.read_connections, options.busy_timeout);
     auto writer = std::make_unique<sqlite::Writer>(std::move(connection),
                                                    sqlite::Writer::Options{options.max_batch, options.on_error});
@@ -57,7 +65,9 @@ SqliteDatabase::SqliteDatabase(std::filesystem::path path, SqliteOptions options
       mail_templates_(store_),
       mail_settings_(store_, clock()),
       inbound_log_(store_),
-      groups_(store_) {}
+      groups_(store_),
+      macros_(store_),
+      rules_(store_) {}
 
 SqliteDatabase::~SqliteDatabase() { writer_->stop(); }
 
@@ -70,7 +80,13 @@ core::Result<std::vector<int>> SqliteDatabase::migrate() {
   const core::Timestamp now = clock().now();
   return store_.write([&](sqlite::Connection& db) -> core::Result<std::vector<int>> {
     try {
-      return sqlite::apply_migrations(db, sql::migrations(), now);
+      auto applied = sqlite::apply_migrations(db, sql::migrations(), now);
+      // The search index of tickets stored before it existed, in the migration's transaction:
+      // it runs exactly once, and a failure leaves neither the table nor a partial index.
+      if (std::find(applied.begin(), applied.end(), kSearchMigration) != applied.end()) {
+        sqlite::rebuild_search_index(db);
+      }
+      return applied;
     } catch (const sqlite::SqliteError&) {
       throw;  // the writer reports it and answers kUnavailable
     } catch (const std::exception& error) {

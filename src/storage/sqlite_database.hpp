@@ -13,9 +13,11 @@
 #include "storage/sqlite/sqlite_catalog_repository.hpp"
 #include "storage/sqlite/sqlite_group_repository.hpp"
 #include "storage/sqlite/sqlite_inbound_mail_log.hpp"
+#include "storage/sqlite/sqlite_macro_repository.hpp"
 #include "storage/sqlite/sqlite_mail_settings_repository.hpp"
 #include "storage/sqlite/sqlite_mail_template_repository.hpp"
 #include "storage/sqlite/sqlite_outbox_repository.hpp"
+#include "storage/sqlite/sqlite_rule_repository.hpp"
 #include "storage/sqlite/sqlite_ticket_repository.hpp"
 #include "storage/sqlite/sqlite_user_repository.hpp"
 #include "storage/sqlite/store.hpp"
@@ -30,6 +32,7 @@ struct SqliteOptions {
   std::size_t max_batch = 256;                   // write jobs per group commit
   std::chrono::milliseconds busy_timeout{5000};  // wait for another process's lock, then kUnavailable
   bool migrate = true;                           // apply pending migrations while opening
+  std::size_t writer_cache_mib = 0;              // the writer's page cache; 0: SQLite's default (2 MiB)
   /// Storage failures that cannot travel back as values, with details for the operator's log.
   /// Default: standard error.
   sqlite::ErrorSink on_error;
@@ -70,6 +73,8 @@ class SqliteDatabase {
   domain::MailSettingsRepository& mail_settings() { return mail_settings_; }
   domain::InboundMailLog& inbound_log() { return inbound_log_; }
   domain::GroupRepository& groups() { return groups_; }
+  domain::MacroRepository& macros() { return macros_; }
+  domain::RuleRepository& rules() { return rules_; }
 
   const std::filesystem::path& path() const { return path_; }
   /// The engine internals, for tests and maintenance commands.
@@ -96,6 +101,8 @@ class SqliteDatabase {
   SqliteMailSettingsRepository mail_settings_;
   SqliteInboundMailLog inbound_log_;
   SqliteGroupRepository groups_;
+  SqliteMacroRepository macros_;
+  SqliteRuleRepository rules_;
 };
 
 }  // namespace gongdan::storage

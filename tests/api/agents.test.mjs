@@ -250,11 +250,11 @@ describe('agents', () => {
       assert.equal(new Set(all).size, all.length);
     });
 
-    it('q by subject word; urgent first, then oldest first', async () => {
+    it('q by subject word; newest first (docs/workspace.md, Search)', async () => {
       const page = await queue({ q: marker });
       const got = page.items.map((t) => t.number);
       const [n0, u1, n2, u3, n4] = made.map((t) => t.number);
-      assert.deepEqual(got, [u1, u3, n0, n2, n4]);
+      assert.deepEqual(got, [n4, u3, n2, u1, n0]);
     });
 
     it('q by customer email', async () => {
@@ -283,7 +283,7 @@ describe('agents', () => {
 
     it('status and priority filters (comma lists too)', async () => {
       const urgent = await queue({ q: marker, priority: 'urgent' });
-      assert.deepEqual(urgent.items.map((t) => t.number), [made[1].number, made[3].number]);
+      assert.deepEqual(urgent.items.map((t) => t.number), [made[3].number, made[1].number]);  // newest first
       assert.equal((await agent.api.patch(`/agent/tickets/${made[0].number}`, { status: 'pending' })).status, 200);
       const pending = await queue({ q: marker, status: 'pending' });
       assert.deepEqual(pending.items.map((t) => t.number), [made[0].number]);

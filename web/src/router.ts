@@ -31,6 +31,7 @@ export const router = createRouter({
     { path: '/tickets', name: 'tickets', component: () => import('./features/tickets/MyTickets.vue'), meta: { title: 'tickets.title', auth: true } },
     { path: '/tickets/:number', name: 'ticket', component: () => import('./features/tickets/TicketPage.vue'), meta: { auth: true, linkable: true }, props: true },
     { path: '/agent', name: 'queue', component: () => import('./features/agent/AgentQueue.vue'), meta: { title: 'agent.title', auth: true, agent: true, wide: true } },
+    { path: '/agent/macros', name: 'macros', component: () => import('./features/macros/MacrosPage.vue'), meta: { title: 'macros.title', auth: true, agent: true } },
     { path: '/agent/tickets/:number', name: 'agent-ticket', component: () => import('./features/agent/AgentTicket.vue'), meta: { auth: true, agent: true, wide: true }, props: true },
     // The admin pages, their API module and their messages are one chunk customers never fetch.
     { path: '/admin/categories', name: 'admin-categories', component: () => import('./features/admin/AdminCategories.vue'), meta: { title: 'nav.adminCategories', auth: true, admin: true } },
@@ -38,6 +39,7 @@ export const router = createRouter({
     { path: '/admin/mail', name: 'admin-mail', component: () => import('./features/admin/AdminMail.vue'), meta: { title: 'nav.adminMail', auth: true, admin: true } },
     { path: '/admin/users', name: 'admin-users', component: () => import('./features/admin/AdminUsers.vue'), meta: { title: 'nav.adminUsers', auth: true, admin: true, wide: true } },
     { path: '/admin/groups', name: 'admin-groups', component: () => import('./features/admin/AdminGroups.vue'), meta: { title: 'nav.adminGroups', auth: true, admin: true } },
+    { path: '/admin/rules', name: 'admin-rules', component: () => import('./features/admin/AdminRules.vue'), meta: { title: 'nav.adminRules', auth: true, admin: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFound, meta: { title: 'notFound.title' } },
   ],
 })

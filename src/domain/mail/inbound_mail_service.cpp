@@ -219,6 +219,7 @@ core::Result<InboundOutcome> InboundMailService::open_ticket(const InboundMail& 
   submission.description = fitted(mail.body, kMaxBodyChars, true);
   if (submission.description.empty()) submission.description = submission.subject;
   submission.environment.platform = "email";
+  submission.channel = Channel::kMail;
   submission.locale = chinese ? Locale::kZhCn : Locale::kEn;
   submission.files = mail.attachments;
   auto created = tickets_.submit(actor, submission);

@@ -286,6 +286,10 @@ class InMemoryTickets final : public TicketRepository {
     tickets_[ticket.id.value] = ticket;
     if (!draft.effects.empty()) written_effects.push_back(with_ticket(draft.effects, ticket));
     append(ticket.id, draft.first_message, ticket.created_at);
+    for (const auto& more : draft.more_messages) append(ticket.id, more, ticket.created_at);
+    for (const auto& e : draft.events) {
+      events_.push_back({core::EventId{next_id_++}, ticket.id, e.type, e.from, e.to, e.author, ticket.created_at});
+    }
     for (const auto& v : draft.field_values) field_values_[{ticket.id.value, v.field_id.value}] = v.value;
     if (draft.idempotency) idempotency_[draft.idempotency->scope + "|" + draft.idempotency->key] = ticket.id.value;
     return ticket;
@@ -298,6 +302,7 @@ class InMemoryTickets final : public TicketRepository {
     it->second = change->updated;
     std::optional<Message> message;
     if (change->message) message = append(id, *change->message, change->updated.updated_at);
+    for (const auto& more : change->more_messages) append(id, more, change->updated.updated_at);
     for (const auto& e : change->events) {
       events_.push_back({core::EventId{next_id_++}, id, e.type, e.from, e.to, e.author, change->updated.updated_at});
     }

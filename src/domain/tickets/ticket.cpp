@@ -6,7 +6,7 @@
 namespace gongdan::domain {
 namespace {
 
-constexpr std::array<std::pair<EventType, std::string_view>, 9> kEventNames{{
+constexpr std::array<std::pair<EventType, std::string_view>, 11> kEventNames{{
     {EventType::kStatusChanged, "status_changed"},
     {EventType::kPriorityChanged, "priority_changed"},
     {EventType::kAssigneeChanged, "assignee_changed"},
@@ -15,6 +15,8 @@ constexpr std::array<std::pair<EventType, std::string_view>, 9> kEventNames{{
     {EventType::kTagRemoved, "tag_removed"},
     {EventType::kMergedInto, "merged_into"},
     {EventType::kMergedFrom, "merged_from"},
+    {EventType::kMacroApplied, "macro_applied"},
+    {EventType::kRuleApplied, "rule_applied"},
     {EventType::kFieldChanged, "field_changed"},
 }};
 
@@ -31,6 +33,14 @@ std::optional<EventType> parse_event_type(std::string_view text) {
   for (const auto& [value, name] : kEventNames) {
     if (name == text) return value;
   }
+  return std::nullopt;
+}
+
+std::string_view to_string(Channel channel) { return channel == Channel::kMail ? "mail" : "web"; }
+
+std::optional<Channel> parse_channel(std::string_view text) {
+  if (text == "web") return Channel::kWeb;
+  if (text == "mail") return Channel::kMail;
   return std::nullopt;
 }
 

@@ -23,6 +23,12 @@ struct Environment {
   std::string device;
 };
 
+/// Where a ticket came from: the web form (browser or app) or an incoming mail.
+enum class Channel { kWeb, kMail };
+
+std::string_view to_string(Channel channel);
+std::optional<Channel> parse_channel(std::string_view text);
+
 /// Who a ticket belongs to: a registered customer, or a guest known only by name and email.
 struct CustomerRef {
   std::optional<core::UserId> user_id;  // empty for guests
@@ -62,6 +68,7 @@ struct Ticket {
   /// Set when this ticket was merged into another: that ticket's id and number.
   std::optional<core::TicketId> merged_into_id;
   std::string merged_into_number;
+  Channel channel = Channel::kWeb;
 };
 
 /// Who wrote a message or caused an event, as shown to readers.
@@ -104,6 +111,8 @@ enum class EventType {
   kTagRemoved,       // from: the tag
   kMergedInto,       // on the merged ticket; to: the surviving ticket's number
   kMergedFrom,       // on the surviving ticket; from: the merged ticket's number
+  kMacroApplied,     // to: the macro's title
+  kRuleApplied,      // to: the automation rule's name; the rule's own changes follow as events
   kFieldChanged,     // a custom field's value; TicketEvent::field names the field
 };
 
@@ -161,6 +170,9 @@ struct NewTicket {
   /// Hand the ticket to a member of its group by the group's assignment mode, deciding inside the
   /// write transaction from the members' state there (pick_assignee in domain/agents/group.hpp).
   bool auto_assign = false;
+  /// Events and notes/replies of automation rules, appended after the first message.
+  std::vector<NewEvent> events{};
+  std::vector<NewMessage> more_messages{};
   std::vector<FieldValue> field_values{};  // the custom fields' answers, checked
 };
 
@@ -176,7 +188,8 @@ struct TicketChange {
   Ticket updated;
   std::optional<NewMessage> message;
   std::vector<NewEvent> events;
-  MailEffects effects{};  // mails and links queued in the same transaction
+  MailEffects effects{};                    // mails and links queued in the same transaction
+  std::vector<NewMessage> more_messages{};  // appended after `message`: automation rules' notes and replies
   std::optional<FieldEdit> field_edit{};
 };
 

@@ -7,6 +7,7 @@
 #include "core/utf8.hpp"
 #include "domain/agents/ticket_tags.hpp"
 #include "domain/agents/ticket_views.hpp"
+#include "domain/rules/rule_engine.hpp"
 #include "domain/tickets/attachment_policy.hpp"
 #include "domain/tickets/text_similarity.hpp"
 #include "domain/users/auth_service.hpp"
@@ -108,12 +109,78 @@ std::string idempotency_scope(const Actor& actor, const CustomerRef& customer, c
   return "guest:" + customer.email + ":" + crypto.digest(content);
 }
 
+// The status, priority and tags an agent's reply also sets, parsed before anything is written.
+struct ReplyChanges {
+  std::optional<Status> status;
+  std::optional<Priority> priority;
+  std::vector<std::string> add_tags;  // normalized
+};
+
+core::Result<ReplyChanges> check_reply_update(const ReplyUpdate& update) {
+  std::vector<core::FieldError> errors;
+  ReplyChanges changes;
+  if (update.status) {
+    changes.status = parse_status(*update.status);
+    if (!changes.status) errors.push_back({"status", "invalid", "One of new, open, pending, resolved, closed."});
+  }
+  if (update.priority) {
+    changes.priority = parse_priority(*update.priority);
+    if (!changes.priority) errors.push_back({"priority", "invalid", "One of low, normal, high, urgent."});
+  }
+  if (update.add_tags.size() > kMaxTagsPerTicket) {
+    errors.push_back({"add_tags", "too_many", "At most " + std::to_string(kMaxTagsPerTicket) + " tags."});
+  } else {
+    for (const auto& tag : update.add_tags) {
+      auto normalized = normalize_tag(tag);
+      if (!normalized) {
+        errors.push_back({"add_tags", "invalid", "Tags are 1 to 40 characters without spaces or commas."});
+        break;
+      }
+      changes.add_tags.push_back(std::move(*normalized));
+    }
+  }
+  if (!errors.empty()) return core::Error::validation(std::move(errors));
+  return changes;
+}
+
+// Adds a reply's macro, status, priority and tags to its decision with agent_update's rules: an
+// agent never moves a ticket back to new, a closed ticket (refused earlier) never changes, and a
+// ticket holds at most kMaxTagsPerTicket tags.
+std::optional<core::Error> apply_reply_update(const ReplyUpdate& update, const ReplyChanges& changes,
+                                              core::Timestamp now, const AuthorRef& author, TicketChange& change) {
+  Ticket& ticket = change.updated;
+  // The macro heads the changes it caused, the new → open of a first answer included.
+  if (!update.macro_title.empty()) {
+    change.events.insert(change.events.begin(), NewEvent{EventType::kMacroApplied, "", update.macro_title, author});
+  }
+  if (changes.status && *changes.status != ticket.status) {
+    if (!agent_may_change(ticket.status, *changes.status)) {
+      return invalid_transition("A ticket cannot go from " + std::string(to_string(ticket.status)) + " to " +
+                                std::string(to_string(*changes.status)) + ".");
+    }
+    set_status(ticket, *changes.status, now, author, change.events);
+  }
+  if (changes.priority && *changes.priority != ticket.priority) {
+    change.events.push_back({EventType::kPriorityChanged, std::string(to_string(ticket.priority)),
+                             std::string(to_string(*changes.priority)), author});
+    ticket.priority = *changes.priority;
+  }
+  for (const auto& tag : changes.add_tags) {
+    if (add_tag(ticket.tags, tag)) change.events.push_back({EventType::kTagAdded, "", tag, author});
+  }
+  if (ticket.tags.size() > kMaxTagsPerTicket) {
+    return core::Error::field("add_tags", "too_many",
+                              "A ticket has at most " + std::to_string(kMaxTagsPerTicket) + " tags.");
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catalog, UserRepository& users,
                              BlobStore& blobs, const FileTypeDetector& detector, const core::Crypto& crypto,
                              const core::Clock& clock, const TicketMails& mails, TicketSettings settings,
-                             OutboxRepository* outbox, GroupRepository* groups)
+                             OutboxRepository* outbox, GroupRepository* groups, RuleRepository* rules)
     : tickets_(tickets),
       catalog_(catalog),
       users_(users),
@@ -124,7 +191,30 @@ TicketService::TicketService(TicketRepository& tickets, CatalogRepository& catal
       mails_(mails),
       settings_(settings),
       outbox_(outbox),
-      groups_(groups) {}
+      groups_(groups),
+      rules_(rules) {}
+
+std::vector<Rule> TicketService::current_rules() { return rules_ ? rules_->list() : std::vector<Rule>{}; }
+
+namespace {
+
+void append_effects(MailEffects& into, MailEffects more) {
+  for (auto& mail : more.mails) into.mails.push_back(std::move(mail));
+  for (auto& link : more.links) into.links.push_back(std::move(link));
+}
+
+}  // namespace
+
+void TicketService::apply_update_rules(TicketChange& change, const std::vector<Rule>& rules, Locale locale) const {
+  if (rules.empty() || (change.events.empty() && !change.message)) return;
+  const std::string_view body = change.message ? std::string_view(change.message->body) : std::string_view{};
+  auto effects = apply_rules(rules, RuleTrigger::kUpdated, change.updated, rule_text(change.updated, body));
+  if (effects.empty()) return;
+  if (const auto* reply = effects.reply())
+    append_effects(change.effects, mails_.agent_reply(change.updated, locale, *reply));
+  change.events.insert(change.events.end(), effects.events.begin(), effects.events.end());
+  for (auto& message : effects.messages) change.more_messages.push_back(std::move(message));
+}
 
 Locale TicketService::recipient_locale(const Ticket& ticket) {
   if (ticket.customer.user_id) {
@@ -205,6 +295,7 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
   ticket.customer = customer;
   ticket.created_at = ticket.updated_at = now;
   ticket.last_customer_message_at = now;
+  ticket.channel = submission.channel;
   draft.auto_assign = true;
   draft.field_values = std::move(field_values);
   draft.first_message = {AuthorRef{customer.user_id, customer.name, Role::kCustomer}, submission.description, false,
@@ -214,8 +305,7 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
         IdempotencyKey{idempotency_scope(actor, customer, submission, crypto_), *submission.idempotency_key};
   }
 
-  const auto reply_by =
-      now + (urgency == Urgency::kUrgent ? settings_.urgent_reply_target : settings_.normal_reply_target);
+  const auto rules = current_rules();
   // Above the cap the ticket is still stored; only the mail to a possibly stranger's address is not.
   const bool send_confirmation = !customer.guest() || !outbox_ ||
                                  outbox_->count_recent(MailKind::kTicketConfirmation, customer.email,
@@ -226,9 +316,18 @@ core::Result<Ticket> TicketService::submit(const Actor& actor, const TicketSubmi
     std::array<std::uint8_t, 5> values{};
     for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<std::uint8_t>(random[i]) % 32;
     ticket.number = TicketNumber::make(clock_.local_date(now), values);
-    // The confirmation names the number, so it is made again for each number tried.
-    if (send_confirmation) draft.effects = mails_.confirmation(ticket, customer.locale, reply_by);
-    auto created = tickets_.create(draft);
+    // Rules and the confirmation may name the number, so they run again for each number tried.
+    NewTicket candidate = draft;
+    const auto ruled = apply_rules(rules, RuleTrigger::kCreated, candidate.ticket, rule_text(candidate.ticket));
+    candidate.events = ruled.events;
+    candidate.more_messages = ruled.messages;
+    // A report the rules made urgent is promised the urgent reply time, as the support guide says.
+    const auto reply_by = now + (candidate.ticket.priority == Priority::kUrgent ? settings_.urgent_reply_target
+                                                                                : settings_.normal_reply_target);
+    if (send_confirmation) candidate.effects = mails_.confirmation(candidate.ticket, customer.locale, reply_by);
+    if (const auto* reply = ruled.reply())
+      append_effects(candidate.effects, mails_.agent_reply(candidate.ticket, customer.locale, *reply));
+    auto created = tickets_.create(candidate);
     if (created) announce(*created, ActivityKind::kCreated);
     if (created || created.error().reason != "number_taken") return created;
   }
@@ -341,6 +440,8 @@ core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::stri
   if (!files) return files.take_error();
   const auto author = customer_author(actor, *ticket);
   const auto now = clock_.now();
+  const auto rules = current_rules();
+  const auto locale = recipient_locale(*ticket);
   auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
     if (current.status == Status::kClosed) return invalid_transition("The ticket is closed; submit a new one.");
     TicketChange change{current, NewMessage{author, message.body, false, *files}, {}, {}};
@@ -348,6 +449,7 @@ core::Result<ChangedTicket> TicketService::comment(const Actor& actor, std::stri
       set_status(change.updated, *to, now, author, change.events);
     change.updated.updated_at = now;
     change.updated.last_customer_message_at = now;
+    apply_update_rules(change, rules, locale);
     return change;
   });
   if (changed) announce(changed->ticket, ActivityKind::kMessageAdded);
@@ -518,6 +620,8 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
   if (auto e = check_text("body", message.body, settings_.max_body_chars, Presence::kRequired, true)) {
     return core::Error::validation({*e});
   }
+  const auto changes = check_reply_update(message.update);
+  if (!changes) return changes.error();
   if (ticket->status == Status::kClosed) return invalid_transition("The ticket is closed.");
   auto files = store_files(message.files);
   if (!files) return files.take_error();
@@ -529,6 +633,7 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
   const auto author = author_of(*actor.user);
   const auto now = clock_.now();
   const auto locale = recipient_locale(*ticket);
+  const auto rules = current_rules();
   auto changed = tickets_.modify(ticket->id, [&](const Ticket& current) -> core::Result<TicketChange> {
     if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
     // Decided inside the write transaction, so a change committed a moment ago is seen too.
@@ -540,8 +645,16 @@ core::Result<ChangedTicket> TicketService::agent_reply(const Actor& actor, std::
     // The first public answer takes a new ticket into work.
     if (!message.internal && current.status == Status::kNew)
       set_status(change.updated, Status::kOpen, now, author, change.events);
+    if (auto refused = apply_reply_update(message.update, *changes, now, author, change)) return *refused;
     change.updated.updated_at = now;
-    if (!message.internal) change.effects = mails_.agent_reply(change.updated, locale, *change.message);
+    // A public reply is the customer's mail (it shows the new status); a note that sets pending or
+    // resolved mails the status change as agent_update does.
+    if (!message.internal) {
+      change.effects = mails_.agent_reply(change.updated, locale, *change.message);
+    } else if (change.updated.status != current.status && mails_customer(change.updated.status)) {
+      change.effects = mails_.status_changed(change.updated, locale);
+    }
+    apply_update_rules(change, rules, locale);
     return change;
   });
   if (changed) announce(changed->ticket, ActivityKind::kMessageAdded, message.internal);
@@ -630,6 +743,7 @@ core::Result<Ticket> TicketService::apply_update(const Actor& actor, const Ticke
   const bool any_group = actor.user->sees_all_groups();
   const auto now = clock_.now();
   const auto locale = recipient_locale(ticket);
+  const auto rules = current_rules();
   auto changed = tickets_.modify(ticket.id, [&](const Ticket& current) -> core::Result<TicketChange> {
     TicketChange change{current, std::nullopt, {}, {}};
     Ticket& updated = change.updated;
@@ -683,6 +797,7 @@ core::Result<Ticket> TicketService::apply_update(const Actor& actor, const Ticke
       if (current.status == Status::kClosed) return invalid_transition("The ticket is closed.");
       change.field_edit = *update.field_edit;
     }
+    apply_update_rules(change, rules, locale);
     if (!change.events.empty() || change.field_edit) updated.updated_at = now;
     return change;
   });
@@ -717,26 +832,32 @@ core::Result<ChangedTicket> TicketService::merge(const Actor& actor, std::string
   const auto author = author_of(*actor.user);
   const auto now = clock_.now();
   const auto locale = recipient_locale(*source);
-  return tickets_.merge(source->id, target->id, [&](const Ticket& from, const Ticket& to) -> core::Result<MergePlan> {
-    if (from.status == Status::kClosed) return invalid_transition("A closed ticket cannot be merged.");
-    if (to.status == Status::kClosed || to.merged_into_id)
-      return invalid_transition("A ticket cannot be merged into a closed one.");
-    const bool same_customer = from.customer.email == to.customer.email;
-    MergePlan plan;
-    plan.copy_as_internal = !same_customer;
-    plan.source = {from, std::nullopt, {}, {}};
-    Ticket& closed = plan.source.updated;
-    set_status(closed, Status::kClosed, now, author, plan.source.events);
-    plan.source.events.push_back({EventType::kMergedInto, "", to.number.str(), author});
-    closed.updated_at = now;
-    const auto into = same_customer ? std::optional(to.number.str()) : std::nullopt;
-    plan.source.message = NewMessage{author, merge_notice(locale, into), false, {}};
-    plan.source.effects = mails_.agent_reply(closed, locale, *plan.source.message);
-    plan.target = {to, std::nullopt, {}, {}};
-    plan.target.events.push_back({EventType::kMergedFrom, from.number.str(), "", author});
-    plan.target.updated.updated_at = now;
-    return plan;
-  });
+  auto merged =
+      tickets_.merge(source->id, target->id, [&](const Ticket& from, const Ticket& to) -> core::Result<MergePlan> {
+        if (from.status == Status::kClosed) return invalid_transition("A closed ticket cannot be merged.");
+        if (to.status == Status::kClosed || to.merged_into_id)
+          return invalid_transition("A ticket cannot be merged into a closed one.");
+        const bool same_customer = from.customer.email == to.customer.email;
+        MergePlan plan;
+        plan.copy_as_internal = !same_customer;
+        plan.source = {from, std::nullopt, {}, {}};
+        Ticket& closed = plan.source.updated;
+        set_status(closed, Status::kClosed, now, author, plan.source.events);
+        plan.source.events.push_back({EventType::kMergedInto, "", to.number.str(), author});
+        closed.updated_at = now;
+        const auto into = same_customer ? std::optional(to.number.str()) : std::nullopt;
+        plan.source.message = NewMessage{author, merge_notice(locale, into), false, {}};
+        plan.source.effects = mails_.agent_reply(closed, locale, *plan.source.message);
+        plan.target = {to, std::nullopt, {}, {}};
+        plan.target.events.push_back({EventType::kMergedFrom, from.number.str(), "", author});
+        plan.target.updated.updated_at = now;
+        return plan;
+      });
+  if (!merged) return merged;
+  // Both tickets changed: the merged one closed, the survivor gained its history.
+  if (auto closed = tickets_.find_by_id(source->id)) announce(*closed, ActivityKind::kUpdated);
+  announce(merged->ticket, ActivityKind::kMessageAdded);
+  return merged;
 }
 
 core::Result<std::vector<BulkOutcome>> TicketService::bulk_update(const Actor& actor,

@@ -15,6 +15,7 @@
 #include "domain/events/ticket_activity.hpp"
 #include "domain/mail/mail_repository.hpp"
 #include "domain/mail/ticket_mails.hpp"
+#include "domain/rules/rule_repository.hpp"
 #include "domain/tickets/ticket.hpp"
 #include "domain/tickets/ticket_repository.hpp"
 #include "domain/users/actor.hpp"
@@ -59,8 +60,18 @@ struct TicketSubmission {
   std::optional<GuestContact> guest;
   std::vector<Upload> files;
   std::optional<std::string> idempotency_key;
-  Locale locale = Locale::kZhCn;  // the page's language: a guest's mails are written in it
-  FieldInputs fields;             // the category's custom fields, by key
+  Locale locale = Locale::kZhCn;    // the page's language: a guest's mails are written in it
+  Channel channel = Channel::kWeb;  // kMail: opened by an incoming mail
+  FieldInputs fields;               // the category's custom fields, by key
+};
+
+/// What an agent's reply also changes, decided in the reply's own transaction with agent_update's
+/// rules ("reply and set pending" is one request, and a macro's actions land with its reply).
+struct ReplyUpdate {
+  std::optional<std::string> status;
+  std::optional<std::string> priority;
+  std::vector<std::string> add_tags;
+  std::string macro_title;  // not empty: the reply came from this macro (a macro_applied event)
 };
 
 /// A follow-up message or agent reply.
@@ -72,6 +83,7 @@ struct MessageSubmission {
   // since, the reply is refused with `ticket_changed` unless `confirm` is set.
   std::optional<std::string> seen_updated_at{};
   bool confirm = false;
+  ReplyUpdate update{};  // agents only
 };
 
 /// Filters of a list request, as received.
@@ -146,11 +158,12 @@ class TicketService {
  public:
   /// `mails` builds the mail each change sends to the customer, queued in the change's transaction.
   /// With `outbox`, a guest address gets at most kMaxGuestConfirmationsPerHour confirmations: anyone
-  /// can type any address into the guest form.
+  /// can type any address into the guest form. With `rules`, automation rules run inside each
+  /// submission's and update's own transaction (docs/workspace.md "Automation rules").
   TicketService(TicketRepository& tickets, CatalogRepository& catalog, UserRepository& users, BlobStore& blobs,
                 const FileTypeDetector& detector, const core::Crypto& crypto, const core::Clock& clock,
                 const TicketMails& mails, TicketSettings settings = {}, OutboxRepository* outbox = nullptr,
-                GroupRepository* groups = nullptr);
+                GroupRepository* groups = nullptr, RuleRepository* rules = nullptr);
 
   static constexpr int kMaxGuestConfirmationsPerHour = 5;
 
@@ -215,6 +228,11 @@ class TicketService {
   Locale recipient_locale(const Ticket& ticket);
   /// Tells the publisher, if any, that `ticket` committed a change of `kind`.
   void announce(const Ticket& ticket, ActivityKind kind, bool internal = false);
+  /// The rule set for one use-case call: read once, used inside the write transaction.
+  std::vector<Rule> current_rules();
+  /// Runs the update rules over a decided change (something changed): their changes, notes and
+  /// reply join it, and a reply queues its mail like an agent's.
+  void apply_update_rules(TicketChange& change, const std::vector<Rule>& rules, Locale locale) const;
 
   TicketRepository& tickets_;
   CatalogRepository& catalog_;
@@ -228,6 +246,7 @@ class TicketService {
   OutboxRepository* outbox_;
   GroupRepository* groups_;
   ActivityPublisher* publisher_ = nullptr;
+  RuleRepository* rules_;
 };
 
 }  // namespace gongdan::domain

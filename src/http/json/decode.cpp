@@ -112,6 +112,9 @@ core::Result<domain::MessageSubmission> decode_message(const nlohmann::json& bod
       // Collision check (docs/workspace.md "Live updates"): agents only.
       m.seen_updated_at = r.string("seen_updated_at");
       m.confirm = r.boolean("confirm").value_or(false);
+      m.update.status = r.string("status");
+      m.update.priority = r.string("priority");
+      m.update.add_tags = r.strings("add_tags", domain::kMaxTagsPerTicket + 1);
     }
     return m;
   });

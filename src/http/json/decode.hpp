@@ -32,7 +32,8 @@ core::Result<domain::Registration> decode_registration(const nlohmann::json& bod
 core::Result<domain::ProfileUpdate> decode_profile_update(const nlohmann::json& body);
 /// Files come from multipart parts and are added by the handler.
 core::Result<domain::TicketSubmission> decode_ticket_submission(const nlohmann::json& body);
-/// `internal`, `seen_updated_at` and `confirm` are read only when the caller may send them (agents).
+/// `internal`, `status`, `priority`, `add_tags`, `seen_updated_at` and `confirm` are read only when the
+/// caller may send them (agents).
 core::Result<domain::MessageSubmission> decode_message(const nlohmann::json& body, bool read_internal);
 core::Result<domain::TicketUpdate> decode_ticket_update(const nlohmann::json& body);
 

@@ -12,6 +12,7 @@ void add_staff_fields(nlohmann::json& ticket, const domain::Ticket& source) {
                            ? nlohmann::json{{"id", source.assignee_id->value}, {"name", source.assignee_name}}
                            : nlohmann::json(nullptr);
   ticket["tags"] = source.tags;
+  ticket["channel"] = domain::to_string(source.channel);
   ticket["last_customer_message_at"] = time_json(source.last_customer_message_at);
   ticket["first_response_due_at"] = time_json(source.first_response_due_at);
   ticket["merged_into"] =

@@ -10,6 +10,9 @@ std::string_view initial_schema();    // 0001_initial.cpp
 std::string_view seed_catalog();      // 0002_seed_catalog.cpp
 std::string_view mail_schema();       // 0003_mail.cpp
 std::string_view workspace_schema();  // 0004_workspace.cpp
+std::string_view search_schema();     // 0005_search.cpp
+std::string_view macros_schema();     // 0007_macros.cpp
+std::string_view rules_schema();      // 0008_rules.cpp
 
 std::string_view custom_fields_schema();  // 0006_custom_fields.cpp
 

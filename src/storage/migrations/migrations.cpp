@@ -6,12 +6,15 @@
 namespace gongdan::storage::sql {
 
 std::span<const Migration> migrations() {
-  static const std::array<Migration, 5> list{{
+  static const std::array<Migration, 8> list{{
       {1, "initial", migrations::initial_schema()},
       {2, "seed_catalog", migrations::seed_catalog()},
       {3, "mail", migrations::mail_schema()},
       {4, "workspace", migrations::workspace_schema()},
+      {5, "search", migrations::search_schema()},
       {6, "custom_fields", migrations::custom_fields_schema()},
+      {7, "macros", migrations::macros_schema()},
+      {8, "rules", migrations::rules_schema()},
   }};
   return list;
 }

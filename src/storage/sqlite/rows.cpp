@@ -33,7 +33,7 @@ const std::string_view kSelectTicket =
     "t.group_id, COALESCE(g.name, ''), t.assignee_user_id, COALESCE(a.name, ''), "
     "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags WHERE ticket_id = t.id ORDER BY tag)), "
     "t.last_customer_message_at, t.first_response_due_at, t.merged_into_ticket_id, "
-    "(SELECT number FROM tickets m WHERE m.id = t.merged_into_ticket_id) "
+    "(SELECT number FROM tickets m WHERE m.id = t.merged_into_ticket_id), t.channel "
     "FROM tickets t LEFT JOIN users u ON u.id = t.customer_user_id "
     "LEFT JOIN agent_groups g ON g.id = t.group_id LEFT JOIN users a ON a.id = t.assignee_user_id ";
 
@@ -74,6 +74,7 @@ domain::Ticket read_ticket(const Statement& row) {
   if (const auto at = row.optional_int64(27)) ticket.first_response_due_at = core::from_epoch_ms(*at);
   if (const auto into = row.optional_int64(28)) ticket.merged_into_id = core::TicketId{*into};
   ticket.merged_into_number = row.text(29);
+  ticket.channel = domain::parse_channel(row.text(30)).value_or(domain::Channel::kWeb);
   return ticket;
 }
 

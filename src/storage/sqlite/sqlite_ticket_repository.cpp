@@ -6,6 +6,7 @@
 #include "storage/sqlite/field_rows.hpp"
 #include "storage/sqlite/mail_effects_writer.hpp"
 #include "storage/sqlite/rows.hpp"
+#include "storage/sqlite/search_index_writer.hpp"
 #include "storage/sqlite/ticket_list_query.hpp"
 #include "storage/sqlite/ticket_workspace_writer.hpp"
 
@@ -75,8 +76,8 @@ core::TicketId insert_ticket(Connection& db, const domain::Ticket& t) {
       "INSERT INTO tickets (number, category_id, subject, description, occurred_at, env_platform, env_os, "
       "env_app_version, env_device, urgency, status, priority, customer_user_id, guest_name, guest_email, "
       "created_at, updated_at, resolved_at, closed_at, customer_locale, group_id, assignee_user_id, "
-      "last_customer_message_at, first_response_due_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "last_customer_message_at, first_response_due_at, channel) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const bool guest = t.customer.guest();
   const std::optional<std::int64_t> customer =
       guest ? std::nullopt : std::optional<std::int64_t>(t.customer.user_id->value);
@@ -90,7 +91,7 @@ core::TicketId insert_ticket(Connection& db, const domain::Ticket& t) {
                  customer, guest_name, guest_email, core::to_epoch_ms(t.created_at), core::to_epoch_ms(t.updated_at),
                  optional_ms(t.resolved_at), optional_ms(t.closed_at), domain::to_string(t.customer.locale),
                  optional_id(t.group_id), optional_id(t.assignee_id), optional_ms(t.last_customer_message_at),
-                 optional_ms(t.first_response_due_at))
+                 optional_ms(t.first_response_due_at), domain::to_string(t.channel))
       .run();
   return core::TicketId{db.last_insert_id()};
 }
@@ -129,7 +130,14 @@ core::Result<domain::ChangedTicket> apply_change(Connection& db, const domain::T
       .run();
   if (t.tags != current.tags) sqlite::write_tags(db, id, current.tags, t.tags);
   domain::ChangedTicket changed{current, std::nullopt};
-  if (change.message) changed.message = insert_message(db, id, *change.message, t.updated_at);
+  if (change.message) {
+    changed.message = insert_message(db, id, *change.message, t.updated_at);
+    sqlite::index_message(db, id, change.message->body);
+  }
+  for (const auto& more : change.more_messages) {
+    insert_message(db, id, more, t.updated_at);
+    sqlite::index_message(db, id, more.body);
+  }
   for (const auto& event : change.events) insert_event(db, id, event, t.updated_at);
   if (change.field_edit) sqlite::apply_field_edit(db, id, *change.field_edit, t.updated_at);
   sqlite::write_mail_effects(db, change.effects, std::nullopt, std::nullopt, t.updated_at);
@@ -151,6 +159,7 @@ void copy_messages(Connection& db, core::TicketId from, core::TicketId to, bool 
     domain::NewMessage copy{message.author, message.body, message.internal || as_internal, {}};
     for (const auto& a : message.attachments) copy.files.push_back({a.filename, a.content_type, a.size, a.storage_key});
     insert_message(db, to, copy, message.created_at);
+    sqlite::index_message(db, to, message.body);  // staff search finds the merged words in the survivor
   }
 }
 
@@ -180,8 +189,11 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
     }
     const core::TicketId id = insert_ticket(db, ticket);
     sqlite::write_tags(db, id, {}, ticket.tags);
+    sqlite::index_new_ticket(db, id, ticket, new_ticket.first_message.body);
     insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
     sqlite::insert_field_values(db, id, new_ticket.field_values);
+    for (const auto& more : new_ticket.more_messages) insert_message(db, id, more, new_ticket.ticket.created_at);
+    for (const auto& event : new_ticket.events) insert_event(db, id, event, new_ticket.ticket.created_at);
     sqlite::write_mail_effects(db, new_ticket.effects, id, new_ticket.ticket.number.str(),
                                new_ticket.ticket.created_at);
     if (new_ticket.idempotency) {

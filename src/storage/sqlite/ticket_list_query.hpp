@@ -34,6 +34,8 @@ class TicketListQuery {
   std::string where_;  // the filters, shared by the page and the count
   std::vector<Value> where_values_;
   bool needs_customer_ = false;  // a filter reads the customer's users row
+  bool search_ = false;          // a full-text search: newest first, whatever order_ says
+  std::string from_ = "tickets t";
   std::string sql_;
   std::vector<Value> values_;
 };

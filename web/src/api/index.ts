@@ -1,10 +1,18 @@
 // Typed calls of docs/api.md. Components import these, never fetch() or URLs.
 import { request, ApiError } from './client'
 import type { ReplyGuard } from './live'
+
 import type {
-  AgentTicketQuery, Article, Category, Config, LookupResult, Message, NewTicket, Page, SimilarTicket,
-  Ticket, TicketChanges, TicketDetail, User,
+  AgentTicketQuery, Article, Category, Config, LookupResult, Message, NewTicket, Page, Priority, SimilarTicket,
+  Status, Ticket, TicketChanges, TicketDetail, User,
 } from './types'
+
+/** What a reply may change in its own transaction (agents). */
+export interface ReplyAlso {
+  status?: Status
+  priority?: Priority
+  add_tags?: string[]
+}
 
 export { ApiError, hasCsrfCookie, hasSessionCookie, noteTicketLinkOpened, onUnauthenticated, setRequestLocale } from './client'
 export type { FieldError } from './client'
@@ -89,10 +97,16 @@ export const lookupTicket = (number: string, email: string) =>
 // --- agents
 export const agentTickets = (q: AgentTicketQuery) => request<Page<Ticket>>('GET', '/agent/tickets', { query: { ...q } })
 export const agentTicket = (number: string) => request<TicketDetail>('GET', `/agent/tickets/${enc(number)}`)
-/** `guard.seen_updated_at`: the ticket as the page showed it; the server answers 409 `ticket_changed`
- * when it changed since, unless `guard.confirm`. */
-export function agentReply(number: string, body: string, internal: boolean, files: File[], guard: ReplyGuard = {}) {
-  const json = { body, internal, ...guard }
+/**
+ * `extra.status/priority/add_tags`: set in the same transaction ("reply and set pending").
+ * `extra.seen_updated_at`: the ticket as the page showed it; the server answers 409 `ticket_changed`
+ * when it changed since, unless `extra.confirm`.
+ */
+export function agentReply(
+  number: string, body: string, internal: boolean, files: File[],
+  extra: ReplyGuard & ReplyAlso = {},
+) {
+  const json = { body, internal, ...extra }
   const opts = files.length ? { form: multipart('message', json, files) } : { json }
   return request<{ message: Message; ticket: Ticket }>('POST', `/agent/tickets/${enc(number)}/messages`, opts)
 }

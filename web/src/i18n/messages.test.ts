@@ -6,6 +6,8 @@ import adminEn from './admin/en'
 import adminZh from './admin/zh-CN'
 import wsEn from './workspace/en'
 import wsZh from './workspace/zh-CN'
+import rulesEn from './admin/rules-en'
+import rulesZh from './admin/rules-zh-CN'
 
 type Tree = { [k: string]: string | Tree }
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
@@ -106,5 +108,15 @@ describe('workspace messages (the agent chunk)', () => {
   it('name every built-in view and sort', () => {
     for (const v of ['unassigned', 'mine', 'my_groups', 'pending', 'urgent', 'open', 'recently_solved']) expect(wzh.has(`views.${v}`), v).toBe(true)
     for (const s of ['priority', 'age', 'last_customer_message', 'due']) expect(wzh.has(`sort.${s}`), s).toBe(true)
+  })
+})
+
+describe('automation-rule messages (admin chunk)', () => {
+  const rzh = leaves(rulesZh)
+  const ren = leaves(rulesEn)
+  it('have the same keys and placeholders in both languages', () => {
+    expect([...rzh.keys()].sort()).toEqual([...ren.keys()].sort())
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    for (const [key, text] of rzh) expect(names(text), key).toEqual(names(ren.get(key) ?? ''))
   })
 })

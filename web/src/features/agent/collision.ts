@@ -1,7 +1,7 @@
 // A reply on a ticket that changed since the page showed it: the server refuses it with 409
 // `ticket_changed` (docs/api.md); the page then shows what changed and asks before sending again.
 import { ref } from 'vue'
-import { agentReply, ApiError, type TicketDetail } from '../../api'
+import { agentReply, ApiError, type ReplyAlso, type TicketDetail } from '../../api'
 
 export interface Change {
   kind: 'message' | 'note' | 'status' | 'priority'
@@ -52,9 +52,10 @@ export function useCollision() {
     files: File[],
     seen: string | undefined,
     refresh: () => Promise<TicketDetail | null>,
+    also: ReplyAlso = {},
   ) {
     try {
-      return await agentReply(number, body, internal, files, seen ? { seen_updated_at: seen } : {})
+      return await agentReply(number, body, internal, files, seen ? { ...also, seen_updated_at: seen } : also)
     } catch (e) {
       if (!(e instanceof ApiError) || e.code !== 'ticket_changed' || !seen) throw e
       const fresh = await refresh()
@@ -64,7 +65,7 @@ export function useCollision() {
       })
       question.value = null
       if (!send) throw e
-      return await agentReply(number, body, internal, files, { seen_updated_at: seen, confirm: true })
+      return await agentReply(number, body, internal, files, { ...also, seen_updated_at: seen, confirm: true })
     }
   }
 

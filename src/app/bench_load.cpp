@@ -1,0 +1,302 @@
+#include "app/bench_load.hpp"
+
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <iomanip>
+#include <iostream>
+#include <mutex>
+#include <random>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "core/clock.hpp"
+#include "storage/sqlite_database.hpp"
+
+namespace gongdan::app {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Writes in flight at once: the writer commits them in groups of up to this many, which is what
+// makes a million tickets load in well under a minute instead of an hour of single commits.
+constexpr int kInFlight = 512;
+constexpr std::int64_t kDayMs = 86'400'000;
+constexpr std::int64_t kSpanDays = 365;  // the tickets' creation times cover the year before now
+
+constexpr std::array<std::string_view, 24> kZhSubjects{
+    "打开群聊就闪退", "收不到短信验证码", "无法登录",         "语音消息发送失败",   "会员扣费两次",
+    "聊天记录丢失",   "视频通话卡顿",     "头像上传失败",     "账号被冻结",         "朋友圈图片加载不出来",
+    "消息通知延迟",   "更新后应用闪退",   "换手机后无法登录", "文件下载失败",       "红包领取异常",
+    "群成员无法邀请", "表情包显示不全",   "夜间模式失效",     "绑定邮箱收不到邮件", "实名认证失败",
+    "扫码登录没反应", "转账一直处理中",   "小程序打不开",     "发送图片很慢"};
+constexpr std::array<std::string_view, 16> kEnSubjects{"App crashes on startup",
+                                                       "Cannot log in after update",
+                                                       "Voice messages fail to send",
+                                                       "Chat history lost after reinstall",
+                                                       "Charged twice for membership",
+                                                       "Video call keeps dropping",
+                                                       "Notifications arrive late",
+                                                       "Cannot upload profile picture",
+                                                       "Account locked",
+                                                       "File download stuck at 99%",
+                                                       "Group invite link not working",
+                                                       "Dark mode resets itself",
+                                                       "Verification email never arrives",
+                                                       "Stickers not loading",
+                                                       "Login code expired",
+                                                       "Payment pending for hours"};
+constexpr std::array<std::string_view, 32> kZhSentences{"从昨天更新到新版本以后，只要打开家人群就闪退，其他聊天正常。",
+                                                        "换了新手机以后一直收不到短信验证码，已经等了半个小时。",
+                                                        "输入密码后提示网络错误，但是其他应用都能正常上网。",
+                                                        "语音消息一直转圈，最后显示红色感叹号，发不出去。",
+                                                        "开通年度会员时银行卡被扣了两次，请帮忙退款。",
+                                                        "重装应用后去年的聊天记录全部不见了，之前开了备份。",
+                                                        "视频通话几秒钟就断开，网络是五G信号满格。",
+                                                        "上传头像时提示图片格式不支持，换了几张都不行。",
+                                                        "账号突然被冻结，提示存在异常行为，我没有做过违规的事情。",
+                                                        "朋友圈的图片一直是灰色的，刷新也没有用。",
+                                                        "消息通知经常延迟十几分钟才收到，已经打开了后台权限。",
+                                                        "扫码登录电脑版时手机上没有任何反应。",
+                                                        "转账显示处理中已经两天了，对方还没有收到。",
+                                                        "小程序打开后白屏，清除缓存后还是一样。",
+                                                        "发送高清图片特别慢，普通图片没问题。",
+                                                        "群里的新成员收不到邀请链接，提示链接已失效。",
+                                                        "表情包只显示一半，另一半是空白。",
+                                                        "夜间模式每次重启以后都会自动关闭。",
+                                                        "绑定邮箱的验证邮件一直没有收到，垃圾箱也没有。",
+                                                        "实名认证上传身份证以后一直审核失败。",
+                                                        "红包领取后余额没有变化。",
+                                                        "文件下载到百分之九十九就卡住不动了。",
+                                                        "应用在后台运行一会儿就被系统关掉，导致收不到消息。",
+                                                        "登录时提示账号或密码错误，但是密码没有改过。",
+                                                        "升级系统以后应用启动就闪退，重装也没用。",
+                                                        "希望尽快处理，这个问题影响了我的工作。",
+                                                        "手机型号是华为 Mate 60，系统是鸿蒙四。",
+                                                        "已经尝试过重启手机和重新登录，问题依旧。",
+                                                        "附上截图，请看一下是什么原因。",
+                                                        "同事用同样的版本没有这个问题。",
+                                                        "问题从上周开始出现，每天都会发生好几次。",
+                                                        "客服电话打不通，只能在这里提交工单。"};
+constexpr std::array<std::string_view, 24> kEnSentences{
+    "Since this morning every voice message shows a red exclamation mark and never sends.",
+    "I reinstalled the app and all my chats from last year are gone, although backup was on.",
+    "The app crashes as soon as I open the family group; other chats work fine.",
+    "After the latest update I cannot log in: it says the password is wrong, but I never changed it.",
+    "I was charged twice for the yearly membership, please refund one payment.",
+    "Video calls drop after a few seconds even on a strong wifi connection.",
+    "Notifications arrive ten minutes late although background refresh is enabled.",
+    "Uploading a profile picture fails with an unsupported format error.",
+    "My account was locked for unusual activity, but I did nothing unusual.",
+    "Downloads stop at 99 percent and never finish.",
+    "The verification email never arrives, not even in the spam folder.",
+    "Scanning the QR code to log in on the desktop does nothing on my phone.",
+    "Stickers only show half of the image.",
+    "Dark mode switches itself off after every restart.",
+    "The payment has been pending for two days.",
+    "Please help, this blocks my work every day.",
+    "I already tried restarting the phone and logging in again.",
+    "My phone is a Pixel 8 running Android 14.",
+    "It happens on the web version too, in Chrome and Firefox.",
+    "A colleague with the same version does not have this problem.",
+    "Screenshots attached; let me know if you need logs.",
+    "The problem started last week and happens several times a day.",
+    "I cannot reach support by phone, so I am filing this ticket.",
+    "Thanks in advance for looking into it."};
+constexpr std::array<std::string_view, 10> kReplies{
+    "您好，我们已经为您的号码重新开通了验证码通道，请再试一次。",
+    "已核实重复扣费，退款将在三到五个工作日内原路退回。",
+    "请在设置里清除缓存后重新登录，如果仍然闪退请告诉我们系统版本。",
+    "内部备注：疑似网关故障，已转交后端排查。",
+    "内部备注：同类问题本周已有多起，关联到版本 5.2.0 的崩溃。",
+    "Thanks for the report! We fixed a relay issue; please try again.",
+    "Could you send us the exact app version and a screenshot of the error?",
+    "Internal note: reproduced on Android 14, escalated to the mobile team.",
+    "我们已经恢复了您的聊天记录备份，请重新登录查看。",
+    "Your account has been unlocked; please change your password."};
+constexpr std::array<std::string_view, 12> kGivenNames{"伟",    "芳",  "娜",   "敏",     "静",   "磊",
+                                                       "Alice", "Bob", "Chen", "Daniel", "Emma", "Li"};
+constexpr std::array<std::string_view, 8> kFamilyNames{"王", "李", "张", "刘", "陈", "杨", "Zhao", "Smith"};
+
+template <std::size_t N>
+std::string_view pick(std::mt19937_64& rng, const std::array<std::string_view, N>& list) {
+  return list[rng() % N];
+}
+
+// The calendar date at `ms` in China Standard Time (no daylight saving), as ticket numbers show it.
+core::CivilDate china_date(std::int64_t ms) {
+  using namespace std::chrono;
+  const auto day = floor<days>(sys_time<milliseconds>{milliseconds{ms + 8 * 3'600'000}});
+  const year_month_day ymd{day};
+  return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())};
+}
+
+// Tickets keep coming in; most older ones are solved, the last days' are still being worked.
+domain::Status status_for(std::mt19937_64& rng, std::int64_t age_days) {
+  using domain::Status;
+  const int roll = static_cast<int>(rng() % 100);
+  if (age_days < 3)
+    return roll < 40 ? Status::kNew : roll < 75 ? Status::kOpen : roll < 95 ? Status::kPending : Status::kResolved;
+  if (age_days < 30) {
+    return roll < 5    ? Status::kNew
+           : roll < 25 ? Status::kOpen
+           : roll < 40 ? Status::kPending
+           : roll < 70 ? Status::kResolved
+                       : Status::kClosed;
+  }
+  return roll < 2 ? Status::kOpen : roll < 3 ? Status::kPending : roll < 10 ? Status::kResolved : Status::kClosed;
+}
+
+domain::Priority priority_for(std::mt19937_64& rng) {
+  const int roll = static_cast<int>(rng() % 100);
+  return roll < 15   ? domain::Priority::kLow
+         : roll < 75 ? domain::Priority::kNormal
+         : roll < 93 ? domain::Priority::kHigh
+                     : domain::Priority::kUrgent;
+}
+
+std::string description_for(std::mt19937_64& rng, bool chinese, bool english) {
+  const std::size_t target = 100 + rng() % 301;  // characters, roughly: bytes / 3 for Chinese
+  std::string text;
+  std::size_t chars = 0;
+  while (chars < target) {
+    const bool zh = chinese && (!english || rng() % 2 == 0);
+    const std::string_view sentence = zh ? pick(rng, kZhSentences) : pick(rng, kEnSentences);
+    if (!text.empty()) text += zh ? "" : " ";
+    text += sentence;
+    chars += zh ? sentence.size() / 3 : sentence.size();
+  }
+  return text;
+}
+
+// Runs work(i) for i in [0, count) on kInFlight threads, so that the writer always has a full group.
+template <typename Work>
+void in_parallel(std::int64_t count, std::uint64_t seed, Work work) {
+  std::atomic<std::int64_t> next{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kInFlight; ++t) {
+    threads.emplace_back([&, t] {
+      std::mt19937_64 rng(seed + static_cast<std::uint64_t>(t) * 7919);
+      for (std::int64_t i = next++; i < count; i = next++) work(i, rng);
+    });
+  }
+  for (auto& thread : threads) thread.join();
+}
+
+}  // namespace
+
+int run_bench_load(const BenchLoadOptions& options, std::ostream& out) {
+  const auto started = Clock::now();
+  storage::SqliteOptions sqlite;
+  sqlite.max_batch = kInFlight;
+  sqlite.writer_cache_mib = 1024;
+  auto db = storage::SqliteDatabase::open(options.data_dir, sqlite);
+  const std::int64_t now_ms = core::to_epoch_ms(core::SystemClock().now());
+  std::atomic<bool> failed{false};
+  std::mutex report_mutex;
+  const auto fail = [&](const std::string& what) {
+    std::lock_guard lock(report_mutex);
+    if (!failed.exchange(true)) std::cerr << "bench-load: " << what << "\n";
+  };
+
+  // Customers: registered accounts without a password, and one agent who answers.
+  std::vector<domain::User> customers(static_cast<std::size_t>(options.customers));
+  in_parallel(options.customers, options.seed, [&](std::int64_t i, std::mt19937_64& rng) {
+    const std::string name = std::string(pick(rng, kFamilyNames)) + std::string(pick(rng, kGivenNames));
+    auto user = db->users().create({"customer" + std::to_string(i) + "@bench.example.com", name,
+                                    domain::Role::kCustomer, i % 4 == 0 ? domain::Locale::kEn : domain::Locale::kZhCn,
+                                    "!", core::from_epoch_ms(now_ms - kSpanDays * kDayMs)});
+    if (!user) return fail(user.error().message);
+    customers[static_cast<std::size_t>(i)] = std::move(user).value();
+  });
+  auto agent = db->users().find_by_email("bench-support@bench.example.com");
+  if (!agent) {
+    auto created = db->users().create({"bench-support@bench.example.com", "支持 Bench Support", domain::Role::kAgent,
+                                       domain::Locale::kZhCn, "!", core::from_epoch_ms(now_ms)});
+    if (!created) fail(created.error().message);
+    if (created) agent = std::move(created).value();
+  }
+  if (failed) return EXIT_FAILURE;
+  out << "customers: " << options.customers << " (" << std::fixed << std::setprecision(1)
+      << std::chrono::duration<double>(Clock::now() - started).count() << " s)\n"
+      << std::flush;
+
+  std::atomic<std::int64_t> stored{0};
+  std::atomic<std::int64_t> messages{0};
+  in_parallel(options.tickets, options.seed + 1, [&](std::int64_t i, std::mt19937_64& rng) {
+    if (failed) return;
+    const std::int64_t created_ms = now_ms - kSpanDays * kDayMs + i * (kSpanDays * kDayMs / options.tickets);
+    const std::int64_t age_days = (now_ms - created_ms) / kDayMs;
+    domain::NewTicket draft;
+    auto& t = draft.ticket;
+    const int language = static_cast<int>(rng() % 100);  // 65 % Chinese, 25 % English, 10 % both
+    const bool chinese = language < 65 || language >= 90;
+    const bool english = language >= 65;
+    t.subject = chinese ? std::string(pick(rng, kZhSubjects)) : std::string(pick(rng, kEnSubjects));
+    if (chinese && english) t.subject += " / " + std::string(pick(rng, kEnSubjects));
+    t.description = description_for(rng, chinese, english);
+    t.category_id = core::CategoryId{static_cast<std::int64_t>(1 + rng() % 4)};
+    t.environment = {rng() % 2 ? "android" : "ios", rng() % 2 ? "Android 14" : "iOS 18.1", "5.2.0", ""};
+    t.priority = priority_for(rng);
+    t.urgency = t.priority == domain::Priority::kUrgent ? domain::Urgency::kUrgent : domain::Urgency::kNormal;
+    t.status = status_for(rng, age_days);
+    t.created_at = core::from_epoch_ms(created_ms);
+    t.updated_at = t.created_at;
+    const std::int64_t solved_ms = created_ms + static_cast<std::int64_t>(rng() % (2 * kDayMs));
+    if (t.status == domain::Status::kResolved || t.status == domain::Status::kClosed) {
+      t.resolved_at = core::from_epoch_ms(solved_ms);
+      t.updated_at = *t.resolved_at;
+    }
+    if (t.status == domain::Status::kClosed) t.closed_at = t.resolved_at;
+    if (rng() % 5 == 0) {  // a guest
+      const std::string n = std::to_string(rng() % 200'000);
+      t.customer = {std::nullopt, "访客 Guest " + n, "guest" + n + "@mail.example.org",
+                    rng() % 3 == 0 ? domain::Locale::kEn : domain::Locale::kZhCn};
+    } else {
+      const auto& user = customers[rng() % customers.size()];
+      t.customer = {user.id, user.name, user.email, user.locale};
+    }
+    draft.first_message = {{t.customer.user_id, t.customer.name, domain::Role::kCustomer}, t.description, false, {}};
+    core::Result<domain::Ticket> created = core::Error::conflict("number_taken", "");
+    for (int attempt = 0; attempt < 8 && !created && created.error().reason == "number_taken"; ++attempt) {
+      std::array<std::uint8_t, 5> values{};
+      for (auto& value : values) value = static_cast<std::uint8_t>(rng() % 32);
+      t.number = domain::TicketNumber::make(china_date(created_ms), values);
+      created = db->tickets().create(draft);
+    }
+    if (!created) return fail(created.error().message);
+    const std::int64_t done = ++stored;
+    // Some tickets have a conversation: replies and internal notes, indexed as they are added.
+    const int replies = rng() % 10 == 0 ? 1 + static_cast<int>(rng() % 3) : 0;
+    for (int r = 0; r < replies; ++r) {
+      const std::string_view body = pick(rng, kReplies);
+      const bool internal = body.find("内部备注") != std::string_view::npos || body.starts_with("Internal");
+      const auto at = core::from_epoch_ms(created_ms + (r + 1) * 3'600'000);
+      auto changed = db->tickets().modify(created->id, [&](const domain::Ticket& current) {
+        domain::TicketChange change{
+            current,
+            domain::NewMessage{{agent->id, agent->name, domain::Role::kAgent}, std::string(body), internal, {}},
+            {}};
+        change.updated.updated_at = std::max(current.updated_at, at);
+        return core::Result<domain::TicketChange>(std::move(change));
+      });
+      if (!changed) return fail(changed.error().message);
+      ++messages;
+    }
+    if (done % 100'000 == 0) {
+      const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+      std::lock_guard lock(report_mutex);
+      out << "tickets: " << done << " (" << std::fixed << std::setprecision(1) << seconds << " s)\n" << std::flush;
+    }
+  });
+  if (failed) return EXIT_FAILURE;
+  const double seconds = std::chrono::duration<double>(Clock::now() - started).count();
+  out << "loaded " << stored << " tickets, " << messages << " extra messages and " << options.customers
+      << " customers into " << options.data_dir << " in " << db->writer().commits() << " commits, " << std::fixed
+      << std::setprecision(1) << seconds << " s\n";
+  return EXIT_SUCCESS;
+}
+
+}  // namespace gongdan::app
