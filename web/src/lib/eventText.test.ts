@@ -41,7 +41,7 @@ describe('eventText', () => {
   it('keeps unknown values and kinds readable', () => {
     expect(eventText(ev('status_changed', 'archived', 'open'), 'agent', tr)).toBe('Status changed from archived to Open')
     expect(eventText(ev('field_changed', '', 'Android'), 'agent', tr)).toBe('Changed from — to Android')
-    expect(eventText(ev('macro_applied', '', 'Ask for logs'), 'agent', tr)).toBe('Macro applied: Ask for logs')
+    expect(eventText(ev('macro_applied', '', 'Ask for logs'), 'agent', tr)).toBe('Macro “Ask for logs” applied')
   })
   it('exists in Chinese for every kind', () => {
     const zh = translator(zhCN as unknown as Tree)
