@@ -89,7 +89,7 @@ int run_serve(const ServeOptions& options) {
   if (!server.rate_limits.enabled) spdlog::warn("rate limits are OFF: use this only for load tests");
   if (server.web_dir.empty()) spdlog::warn("no built web UI found; serving the API only (run `make build`)");
   http::Services services{app->auth(),       app->tickets(), app->catalog(), app->mail_requests(),
-                          app->mail_admin(), app->staff(),   app->macros(), app->rules()};
+                          app->mail_admin(), app->staff(),   app->macros(),  app->rules()};
   services.live = &app->live();
   return http::run_server(server, services);
 }

@@ -72,20 +72,25 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
   // Live updates follow the API's access rules (docs/workspace.md): an agent hears of, and may
   // watch, only the tickets of their groups and those assigned to them. The group lookup is one
   // read per agent and event; supervisors and admins need none.
+  // The socket's user is read again for every check: a role taken away while a tab stays open
+  // must end what that tab hears, not wait for it to reconnect.
   auto& groups = db.groups();
+  auto& users = db.users();
   auto& tickets = *p.tickets;
   p.live = std::make_unique<http::ActivityHub>(
       p.clock,
-      [&groups](const domain::User& user, const domain::TicketActivity& activity) {
-        if (!user.is_staff()) return false;
-        if (user.sees_all_groups()) return true;
+      [&groups, &users](const domain::User& connected, const domain::TicketActivity& activity) {
+        const auto user = users.find_by_id(connected.id);
+        if (!user || !user->is_staff()) return false;
+        if (user->sees_all_groups()) return true;
         domain::Ticket ticket;
         ticket.group_id = activity.group_id;
         ticket.assignee_id = activity.assignee_id;
-        return domain::StaffScope::of(user, groups.groups_of(user.id)).covers(ticket);
+        return domain::StaffScope::of(*user, groups.groups_of(user->id)).covers(ticket);
       },
-      [&tickets](const domain::User& user, std::string_view number) {
-        return static_cast<bool>(tickets.agent_view(domain::Actor{user, std::nullopt}, number));
+      [&tickets, &users](const domain::User& connected, std::string_view number) {
+        const auto user = users.find_by_id(connected.id);
+        return user && static_cast<bool>(tickets.agent_view(domain::Actor{*user, std::nullopt}, number));
       });
   p.tickets->set_activity_publisher(p.live.get());
   p.rules = std::make_unique<domain::RuleService>(db.rules(), db.catalog(), db.users(), db.groups());

@@ -118,10 +118,11 @@ class ApplicationTest : public ::testing::Test {
   domain::StaffService staff_{users_, groups_, auth_};
   testing_stores::InMemoryMacros macros_;
   domain::MacroService macro_service_{macros_, ticket_service_, clock_};
-  
+
   testing_stores::InMemoryRules rules_;
   domain::RuleService rule_service_{rules_, catalog_, users_, groups_};
-  Services services_{auth_, ticket_service_, catalog_, mail_requests_, mail_admin_, staff_, macro_service_, rule_service_};
+  Services services_{auth_,       ticket_service_, catalog_,       mail_requests_,
+                     mail_admin_, staff_,          macro_service_, rule_service_};
   ServerOptions options_;
   Application app_{services_, options_, clock_};
 };

@@ -133,6 +133,21 @@ describe('automation rules', () => {
     }
   });
 
+  it('an internal note’s words trigger no update rule; a customer’s message does', async () => {
+    const word = uniq('notecrash');
+    const rule = await addRule({ name: 'words on updates', event: 'updated', conditions: { keywords: [word] }, actions: { add_tags: ['heard'] } });
+    try {
+      const t = await createTicket(customer.api, { subject: 'plain subject' });
+      const note = await agent.api.post(`/agent/tickets/${t.number}/messages`, { body: `not a ${word}`, internal: true });
+      assert.equal(note.status, 201, show(note));
+      assert.deepEqual((await staffView(t.number)).ticket.tags, []);
+      assert.equal((await customer.api.post(`/tickets/${t.number}/messages`, { body: `it is a ${word}` })).status, 201);
+      assert.deepEqual((await staffView(t.number)).ticket.tags, ['heard']);
+    } finally {
+      await admin.api.request('DELETE', `/admin/rules/${rule.id}`);
+    }
+  });
+
   it('rules run in order and each sees the changes before it; reordering changes the outcome', async () => {
     const word = uniq('order');
     const raise = await addRule({ name: 'raise', conditions: { keywords: [word] }, actions: { priority: 'high' } });

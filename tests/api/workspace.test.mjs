@@ -252,6 +252,17 @@ describe('agent workspace', () => {
     });
   });
 
+  it('the customer panel names only tickets the agent may open', async () => {
+    const mine = await createTicket(customer.api);
+    const elsewhere = await createTicket(customer.api);
+    assert.equal((await supervisor.api.patch(`/agent/tickets/${mine.number}`, { group_id: vip.id })).status, 200);
+    const r = await outsider.api.get(`/agent/tickets/${mine.number}`);
+    assert.equal(r.status, 200, show(r));
+    const listed = r.json.customer_panel.tickets.map((t) => t.number);
+    assert.ok(!listed.includes(elsewhere.number), 'a ticket of a group the outsider is not in');
+    assert.equal((await outsider.api.get(`/agent/tickets/${elsewhere.number}`)).status, 404);
+  });
+
   it('the agent page carries the customer panel', async () => {
     const first = await createTicket(customer.api);
     const second = await createTicket(customer.api);

@@ -56,7 +56,7 @@ describe('macros in the browser', () => {
     test(`${run.tag}: write a macro, apply it on a ticket, the customer reads it`, async () => {
       const t = TEXT[run.lang];
       const customer = await registerCustomer(srv, { name: t.customer, locale: run.lang });
-      const ticket = await createTicket(customer.api, { subject: run.lang === 'en' ? 'App crashes' : '打开群聊就闪退' });
+      const ticket = await createTicket(customer.api, { subject: run.lang === 'en' ? 'No verification code' : '收不到验证码' });
       const title = `${t.macroTitle}`;
 
       const agent = await openPage(browser, { viewport: run.viewport, locale: run.lang, baseUrl: srv.baseUrl });

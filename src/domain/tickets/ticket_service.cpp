@@ -207,7 +207,10 @@ void append_effects(MailEffects& into, MailEffects more) {
 
 void TicketService::apply_update_rules(TicketChange& change, const std::vector<Rule>& rules, Locale locale) const {
   if (rules.empty() || (change.events.empty() && !change.message)) return;
-  const std::string_view body = change.message ? std::string_view(change.message->body) : std::string_view{};
+  // An internal note's words never trigger what the customer sees (a canned reply about "crash"
+  // because a note said "not a crash"): rules read only public text.
+  const std::string_view body =
+      change.message && !change.message->internal ? std::string_view(change.message->body) : std::string_view{};
   auto effects = apply_rules(rules, RuleTrigger::kUpdated, change.updated, rule_text(change.updated, body));
   if (effects.empty()) return;
   if (const auto* reply = effects.reply())
@@ -596,7 +599,11 @@ core::Result<TicketView> TicketService::agent_view(const Actor& actor, std::stri
   const auto id = ticket->id;
   TicketView view{*ticket, tickets_.messages(id, true), tickets_.events(id), std::nullopt, {}};
   // The customer panel: the account and the customer's other tickets, by account or guest address.
+  // Only tickets this agent may open: the panel must not name another group's tickets.
+  auto scope = staff_scope(actor);
+  if (!scope) return scope.take_error();
   TicketQuery others;
+  others.scope = *scope;
   if (ticket->customer.user_id) {
     view.customer_account = users_.find_by_id(*ticket->customer.user_id);
     others.customer = ticket->customer.user_id;

@@ -106,8 +106,8 @@ TEST(MigratorTest, TheWorkspaceMigrationPutsExistingTicketsInTheDefaultGroup) {
 
 TEST(MigratorTest, AVersionLeftFreeAndFilledLaterIsStillApplied) {
   TestDatabase t;
-  const std::array<sql::Migration, 2> first{{{100, "a", "CREATE TABLE gap_a (x INTEGER);"},
-                                             {102, "c", "CREATE TABLE gap_c (x INTEGER);"}}};
+  const std::array<sql::Migration, 2> first{
+      {{100, "a", "CREATE TABLE gap_a (x INTEGER);"}, {102, "c", "CREATE TABLE gap_c (x INTEGER);"}}};
   const std::array<sql::Migration, 3> later{{{100, "a", "CREATE TABLE gap_a (x INTEGER);"},
                                              {101, "b", "CREATE TABLE gap_b (x INTEGER);"},
                                              {102, "c", "CREATE TABLE gap_c (x INTEGER);"}}};

@@ -262,7 +262,7 @@ export default {
     mergedInto: 'Merged into ticket {number}',
     mergedFrom: 'Ticket {number} merged into this one',
     ruleApplied: 'Rule applied: {name}',
-    macroApplied: 'Macro applied: {name}',
+    macroApplied: 'Macro “{name}” applied',
     changed: 'Changed from {from} to {to}',
   },
   macros: {
@@ -321,7 +321,6 @@ export default {
     addTag: 'Tag + {tag}',
     asNote: 'internal note',
     dropChange: 'Do not apply: {change}',
-    appliedEvent: 'Macro “{title}” applied',
   },
   notFound: {
     title: 'Page not found',

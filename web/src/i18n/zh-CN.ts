@@ -260,7 +260,7 @@ export default {
     mergedInto: '已合并到工单 {number}',
     mergedFrom: '工单 {number} 已合并到此工单',
     ruleApplied: '应用规则：{name}',
-    macroApplied: '应用宏：{name}',
+    macroApplied: '已使用快捷回复「{name}」',
     changed: '由 {from} 改为 {to}',
   },
   macros: {
@@ -319,7 +319,6 @@ export default {
     addTag: '标签 + {tag}',
     asNote: '内部备注',
     dropChange: '不执行：{change}',
-    appliedEvent: '已使用快捷回复「{title}」',
   },
   notFound: {
     title: '页面不存在',

@@ -42,7 +42,7 @@ describe('eventText', () => {
     expect(eventText(ev('status_changed', 'archived', 'open'), 'agent', tr)).toBe('Status changed from archived to Open')
     expect(eventText({ ...ev('field_changed', '', 'android'), field: 'os', field_label: 'System', to_display: 'Android' }, 'agent', tr))
       .toBe('System changed from (empty) to Android')
-    expect(eventText(ev('macro_applied', '', 'Ask for logs'), 'agent', tr)).toBe('Macro applied: Ask for logs')
+    expect(eventText(ev('macro_applied', '', 'Ask for logs'), 'agent', tr)).toBe('Macro “Ask for logs” applied')
   })
   it('exists in Chinese for every kind', () => {
     const zh = translator(zhCN as unknown as Tree)
