@@ -265,7 +265,7 @@ describe('service levels', () => {
       assertProblem(r, 400, 'invalid_calendar_file');
       r = await admin.api.request('POST', '/admin/sla/calendars/cn-mainland-2026/import', {
         body: 'x', headers: { 'content-type': 'application/octet-stream' } });
-      assertProblem(r, 400, 'unsupported_content_type');
+      assertProblem(r, 415, 'unsupported_media_type');
       assertProblem(await admin.api.request('DELETE', '/admin/sla/calendars/cn-mainland-2026'), 409, 'calendar_in_use');
       assertProblem(await admin.api.request('DELETE', '/admin/sla/calendars/24x7'), 409, 'read_only');
       assertProblem(await admin.api.put('/admin/sla/calendars/24x7', { time_zone: 'UTC', weekly: { monday: ['00:00-24:00'] } }), 409, 'read_only');
