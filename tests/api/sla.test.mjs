@@ -11,6 +11,7 @@ import {
   Client, assertProblem, assertFieldError, registerCustomer, createStaff, createTicket, show, sleep, stopServer, uniq,
 } from './helpers.mjs';
 import { outboxFor } from './mail-helpers.mjs';
+import { openLive } from '../support/live.mjs';
 
 const HOUR = 3600 * 1000;
 const ms = (t) => Date.parse(t);
@@ -422,6 +423,7 @@ describe('service levels', () => {
       r = await admin.api.post('/admin/sla/policies/order', { ids: [risky.id, ...ids.filter((id) => id !== risky.id)] });
       assert.equal(r.status, 200, show(r));
       const riskCustomer = await registerCustomer(srv, { email: `c${Date.now()}@${domain}` });
+      const live = await openLive(srv, { token: supervisor.token });
       const late = await createTicket(riskCustomer.api);
       const calm = await createTicket(customer.api);
       const risk = await admin.api.get('/agent/tickets?view=breach_risk&limit=100');
@@ -443,6 +445,10 @@ describe('service levels', () => {
         fired = (await staffTicket(late.number)).events.filter((e) => e.type === 'sla_breached');
       }
       assert.equal(fired.length, 1, 'the periodic job recorded the breach');
+      // and announced it live to the staff who may see the ticket.
+      const frame = await live.next((f) => f.type === 'ticket' && f.number === late.number && f.change === 'updated');
+      assert.equal(frame.group_id !== undefined, true);
+      await live.close();
       await sleep(1500);
       assert.equal((await staffTicket(late.number)).events.filter((e) => e.type === 'sla_breached').length, 1, 'once');
       // The customer is promised the due time, which has come: still the SLA basis.
