@@ -15,5 +15,6 @@ std::string_view macros_schema();     // 0007_macros.cpp
 std::string_view rules_schema();      // 0008_rules.cpp
 
 std::string_view custom_fields_schema();  // 0006_custom_fields.cpp
+std::string_view view_indexes();          // 0010_view_indexes.cpp
 
 }  // namespace gongdan::storage::migrations
