@@ -71,6 +71,14 @@ Connection::~Connection() {
 
 void Connection::run(std::string_view sql) { cached(sql)->run(); }
 
+void Connection::upsert_at_end(std::string_view sql, std::int64_t key, std::string value) {
+  if (deferred_.active()) {
+    deferred_.put(sql, key, std::move(value));
+  } else {
+    cached(sql)->bind_all(key, value).run();
+  }
+}
+
 void Connection::exec(std::string_view sql) {
   const std::string text(sql);
   char* message = nullptr;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "storage/sqlite/deferred_rows.hpp"
 #include "storage/sqlite/statement.hpp"
 
 struct sqlite3;
@@ -64,6 +65,12 @@ class Connection {
 
   static constexpr std::size_t kMaxCachedStatements = 256;
 
+  /// Runs the upsert `sql` with (key, value) now, or at the end of the writer's batch while it
+  /// defers writes (see DeferredRows).
+  void upsert_at_end(std::string_view sql, std::int64_t key, std::string value);
+  /// Writes this connection's writer has deferred (only the writer's connection defers).
+  DeferredRows& deferred() { return deferred_; }
+
   std::int64_t last_insert_id() const;
   /// Rows changed by the last INSERT, UPDATE or DELETE.
   std::int64_t changes() const;
@@ -81,6 +88,7 @@ class Connection {
   sqlite3* db_ = nullptr;
   Mode mode_;
   std::unordered_map<std::string, Entry> cache_;
+  DeferredRows deferred_;
 };
 
 }  // namespace gongdan::storage::sqlite

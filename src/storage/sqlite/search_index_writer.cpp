@@ -5,10 +5,16 @@
 #include "storage/sqlite/rows.hpp"
 
 namespace gongdan::storage::sqlite {
+namespace {
+
+// FTS5 turns INSERT OR REPLACE of an existing rowid into delete + insert.
+constexpr std::string_view kWriteRow = "INSERT OR REPLACE INTO ticket_search (rowid, tokens) VALUES (?, ?)";
+
+}  // namespace
+
 void write_search_document(Connection& db, core::TicketId id, const domain::SearchDocument& document) {
-  // FTS5 turns INSERT OR REPLACE of an existing rowid into delete + insert.
-  auto write = db.cached("INSERT OR REPLACE INTO ticket_search (rowid, tokens) VALUES (?, ?)");
-  write->bind_all(id.value, document.text()).run();
+  // In the writer, at the end of the batch: see DeferredRows.
+  db.upsert_at_end(kWriteRow, id.value, document.text());
 }
 
 void begin_bulk_indexing(Connection& db) {
@@ -32,9 +38,13 @@ void index_new_ticket(Connection& db, core::TicketId id, const domain::Ticket& t
 }
 
 void index_message(Connection& db, core::TicketId id, std::string_view body) {
-  auto current = db.cached("SELECT tokens FROM ticket_search WHERE rowid = ?");
   domain::SearchDocument document;
-  if (current->bind(1, id.value).step()) document = domain::SearchDocument::from_text(current->text(0));
+  if (const std::string* pending = db.deferred().find(kWriteRow, id.value)) {
+    document = domain::SearchDocument::from_text(*pending);  // written earlier in this batch
+  } else if (auto current = db.cached("SELECT tokens FROM ticket_search WHERE rowid = ?");
+             current->bind(1, id.value).step()) {
+    document = domain::SearchDocument::from_text(current->text(0));
+  }
   // A full document or a message without new words leaves the row as it is.
   if (document.add(body)) write_search_document(db, id, document);
 }

@@ -73,21 +73,26 @@ void Writer::run_batch(std::vector<std::unique_ptr<WriteJob>>& batch) {
     for (auto& job : batch) job->fail(to_core_error(error));
     return;
   }
+  db.deferred().begin();
   try {
     for (auto& job : batch) {
+      const DeferredRows::Mark mark = db.deferred().mark();
       db.run("SAVEPOINT job");
       if (job->execute(db)) {
         db.run("RELEASE job");
       } else if (db.in_transaction()) {
         db.run("ROLLBACK TO job");
         db.run("RELEASE job");
+        db.deferred().roll_back_to(mark);
       }
       // Some errors (disk full, I/O) make SQLite roll back the whole transaction on its own:
       // batch-mates that already ran lost their writes, so none of them may report success.
       if (!db.in_transaction()) throw SqliteError(1, "the transaction was rolled back by SQLite");
     }
+    db.deferred().flush(db);
     db.run("COMMIT");
   } catch (const SqliteError& error) {
+    db.deferred().discard();
     report(std::string("batch failed: ") + error.what());
     try {
       if (db.in_transaction()) db.exec("ROLLBACK");
