@@ -153,15 +153,20 @@ void Connection::exec(std::string_view sql) {
   note_changes(result.get());
 }
 
-sql::Statement Connection::prepare(std::string_view sql) {
+sql::Statement Connection::prepare(std::string_view sql) { return sql::Statement(prepare_backend(sql)); }
+
+std::unique_ptr<sql::StatementBackend> Connection::prepare_backend(std::string_view sql) {
   auto rewritten = rewrite_placeholders(sql);
   auto plan = std::make_shared<const Plan>(Plan{std::move(rewritten.text), {}, rewritten.parameters});
-  return sql::Statement(std::make_unique<PgStatement>(*this, std::move(plan)));
+  return std::make_unique<PgStatement>(*this, std::move(plan));
 }
 
 sql::CachedStatement Connection::cached(std::string_view sql) {
-  return cache_.borrow(sql, [&]() -> std::unique_ptr<sql::StatementBackend> {
+  return cache_.borrow(sql, [&](bool keep) -> std::unique_ptr<sql::StatementBackend> {
     auto it = plans_.find(std::string(sql));
+    // A one-off of a text never prepared (the cache is full) runs unnamed: a server-side
+    // statement per text would grow without bound.
+    if (it == plans_.end() && !keep) return prepare_backend(sql);
     if (it == plans_.end()) {
       auto rewritten = rewrite_placeholders(sql);
       Plan plan{std::move(rewritten.text), "gongdan_" + std::to_string(plans_.size() + 1), rewritten.parameters};

@@ -68,6 +68,7 @@ class Connection final : public sql::Connection {
   pg_result* execute(const Plan& plan, const char* const* values);
 
  private:
+  std::unique_ptr<sql::StatementBackend> prepare_backend(std::string_view sql);
   void note_changes(const pg_result* result);
 
   pg_conn* conn_ = nullptr;

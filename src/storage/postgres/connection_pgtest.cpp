@@ -52,6 +52,22 @@ TEST_F(PgConnectionTest, ACachedStatementIsPreparedOnTheServerOnce) {
   EXPECT_EQ(sum->int64(1), 24);           // AVG 24.5, cut as SQLite cuts a real
 }
 
+TEST_F(PgConnectionTest, PastTheCacheBoundTextsRunUnpreparedAndStillWork) {
+  const std::size_t bound = sql::StatementCache::kMaxStatements;
+  for (std::size_t i = 0; i < bound + 20; ++i) {
+    auto st = db_.cached("SELECT CAST(? AS BIGINT) + " + std::to_string(i));
+    st->bind(1, 1);
+    ASSERT_TRUE(st->step());
+    EXPECT_EQ(st->int64(0), static_cast<std::int64_t>(i) + 1);
+  }
+  EXPECT_EQ(db_.prepared_count(), bound);
+  auto server = db_.prepare("SELECT COUNT(*) FROM pg_prepared_statements");
+  ASSERT_TRUE(server.step());
+  EXPECT_EQ(server.int64(0), static_cast<std::int64_t>(bound));
+  db_.run("BEGIN");  // a parameterless text past the bound, too
+  db_.run("COMMIT");
+}
+
 TEST_F(PgConnectionTest, ACachedStatementSurvivesARolledBackTransaction) {
   db_.exec("CREATE TABLE t (x BIGINT)");
   {

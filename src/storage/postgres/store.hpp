@@ -78,9 +78,9 @@ class Store {
     try {
       JobScope scope;
       auto lease = pool_.acquire();
-      lease->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      lease->run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       T value = work(*lease);
-      lease->exec("COMMIT");  // a lease returned inside a transaction is rolled back by the pool
+      lease->run("COMMIT");  // a lease returned inside a transaction is rolled back by the pool
       return core::Result<T>(std::move(value));
     } catch (const sql::DatabaseError& error) {
       report(error.what());

@@ -25,8 +25,12 @@ class Connection {
   virtual void exec(std::string_view sql) = 0;
   /// A fresh statement, for SQL that varies from call to call.
   virtual Statement prepare(std::string_view sql) = 0;
-  /// A statement from this connection's cache, prepared on first use: for fixed SQL texts.
+  /// A statement from this connection's cache, prepared on first use: for fixed SQL texts, and
+  /// for the texts a query builder makes from a bounded set of parts (see StatementCache).
   virtual CachedStatement cached(std::string_view sql) = 0;
+  /// Runs one parameterless statement from the cache (BEGIN, COMMIT, SAVEPOINT ...): cheaper
+  /// than exec() for a text that runs on every request.
+  void run(std::string_view sql) { cached(sql)->run(); }
   /// Rows changed by the last INSERT, UPDATE or DELETE.
   virtual std::int64_t changes() const = 0;
   /// True while a transaction is open (also one that failed and waits for ROLLBACK).

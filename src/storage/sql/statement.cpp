@@ -34,17 +34,19 @@ CachedStatement::~CachedStatement() {
 }
 
 CachedStatement StatementCache::borrow(std::string_view sql, const Factory& make) {
-  auto [it, inserted] = entries_.try_emplace(std::string(sql));
+  std::string key(sql);
+  if (entries_.size() >= kMaxStatements && !entries_.contains(key)) return CachedStatement(make(false));
+  auto [it, inserted] = entries_.try_emplace(std::move(key));
   Entry& entry = it->second;
   if (inserted) {
     try {
-      entry.statement = make();
+      entry.statement = make(true);
     } catch (...) {
       entries_.erase(it);
       throw;
     }
   }
-  if (entry.in_use) return CachedStatement(make());
+  if (entry.in_use) return CachedStatement(make(false));
   entry.in_use = true;
   return CachedStatement(entry.statement.get(), &entry.in_use);
 }

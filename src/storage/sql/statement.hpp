@@ -121,13 +121,18 @@ class CachedStatement {
 };
 
 /// The per-connection cache engines keep behind Connection::cached(): one backend per SQL text,
-/// prepared on first use.
+/// prepared on first use, at most kMaxStatements texts (as sqlite::Connection).
 class StatementCache {
  public:
-  using Factory = std::function<std::unique_ptr<StatementBackend>()>;
+  /// Beyond this many texts, new ones run uncached: the set of list queries grows with their filters.
+  static constexpr std::size_t kMaxStatements = 256;
 
-  /// The cached backend of `sql` (made by `make` the first time), or a fresh one from `make`
-  /// when the cached one is borrowed already.
+  /// Makes a backend for the text; `keep` is true when the cache keeps it (an engine may then
+  /// prepare it on the server), false for a one-off (a nested borrow, or past the bound).
+  using Factory = std::function<std::unique_ptr<StatementBackend>(bool keep)>;
+
+  /// The cached backend of `sql` (made by `make(true)` the first time), or a one-off from
+  /// `make(false)` when the cached one is borrowed already or the cache is full.
   CachedStatement borrow(std::string_view sql, const Factory& make);
   /// Drops every statement; none may be borrowed.
   void clear() { entries_.clear(); }
