@@ -10,12 +10,50 @@
 #include <thread>
 #include <vector>
 
+#include "storage/sql/dialect.hpp"
 #include "storage/testing/pg_test_database.hpp"
+#include "storage/testing/store_contract.hpp"
 
 namespace gongdan::storage {
 namespace {
 
 using testing::PgTestDatabase;
+using testing::StoreContract;
+using testing::StoreDatabase;
+using testing::StoreEngine;
+
+class PgStoreDatabase final : public StoreDatabase {
+ public:
+  PgStoreDatabase() {
+    postgres::Connection setup(database_.url());
+    setup.exec(sql::render(testing::kStoreContractTable, sql::Dialect::kPostgres));
+  }
+  sql::Store& store() override { return store_; }
+
+ private:
+  PgTestDatabase database_;
+  postgres::ConnectionPool pool_{database_.url(), {}};
+  postgres::Store store_{pool_, sink()};
+};
+
+INSTANTIATE_TEST_SUITE_P(Postgres, StoreContract,
+                         ::testing::Values(StoreEngine{"Postgres", [] { return std::make_unique<PgStoreDatabase>(); }}),
+                         testing::store_engine_name);
+
+TEST(PgStorePoolTest, JobsOneAfterAnotherShareOneConnection) {
+  PgTestDatabase database;
+  postgres::ConnectionPool pool(database.url(), {});
+  postgres::Store store(pool, {});
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_TRUE(store
+                    .write([](sql::Connection& db) -> core::Status {
+                      db.run("SELECT 1");
+                      return core::ok_status();
+                    })
+                    .ok());
+  }
+  EXPECT_EQ(pool.open(), 1u);  // one caller at a time: one connection serves every job
+}
 
 class PgStoreTest : public ::testing::Test {
  protected:
@@ -49,46 +87,6 @@ class PgStoreTest : public ::testing::Test {
                            errors_.emplace_back(what);
                          }};
 };
-
-TEST_F(PgStoreTest, AWriteCommitsAndReturnsItsValue) {
-  const auto id = store_.write([](sql::Connection& db) { return insert(db, "一"); });
-  ASSERT_TRUE(id.ok());
-  EXPECT_GT(*id, 0);
-  EXPECT_EQ(count(), 1);
-  EXPECT_TRUE(errors_.empty());
-}
-
-TEST_F(PgStoreTest, AnErrorResultRollsBackWhatTheJobWrote) {
-  const auto failed = store_.write([](sql::Connection& db) -> core::Result<std::int64_t> {
-    (void)insert(db, "written, then undone");
-    return core::Error::invalid("nope", "The job decided against it.");
-  });
-  ASSERT_FALSE(failed.ok());
-  EXPECT_EQ(failed.error().reason, "nope");
-  EXPECT_EQ(count(), 0);
-}
-
-TEST_F(PgStoreTest, AnExceptionRollsBackAndIsReported) {
-  const auto failed = store_.write([](sql::Connection& db) -> core::Result<std::int64_t> {
-    (void)insert(db, "undone");
-    throw std::runtime_error("a bug in the job");
-  });
-  ASSERT_FALSE(failed.ok());
-  EXPECT_EQ(failed.error().code, core::ErrorCode::kUnavailable);
-  EXPECT_EQ(count(), 0);
-  ASSERT_EQ(errors_.size(), 1u);
-  EXPECT_EQ(errors_[0], "a bug in the job");
-}
-
-TEST_F(PgStoreTest, AUniqueViolationIsAConflictAndTheConnectionStaysUsable) {
-  ASSERT_TRUE(store_.write([](sql::Connection& db) { return insert(db, "same"); }).ok());
-  const auto again = store_.write([](sql::Connection& db) { return insert(db, "same"); });
-  ASSERT_FALSE(again.ok());
-  EXPECT_EQ(again.error().code, core::ErrorCode::kConflict);
-  EXPECT_TRUE(store_.write([](sql::Connection& db) { return insert(db, "other"); }).ok());
-  EXPECT_EQ(count(), 2);
-  EXPECT_EQ(pool_.open(), 1u);  // the same connection served every job
-}
 
 TEST_F(PgStoreTest, ASerializationFailureIsRetried) {
   int attempts = 0;
