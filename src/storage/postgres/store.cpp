@@ -1,6 +1,7 @@
 #include "storage/postgres/store.hpp"
 
 #include <exception>
+#include <random>
 #include <thread>
 
 #include "storage/sql/database_error.hpp"
@@ -18,6 +19,14 @@ class JobScope {
   JobScope(const JobScope&) = delete;
   JobScope& operator=(const JobScope&) = delete;
 };
+
+// The pause before another try: growing, and random in part, so that two jobs that failed each
+// other do not retry in lockstep and collide again.
+std::chrono::milliseconds pause(std::chrono::milliseconds backoff, int attempt) {
+  thread_local std::minstd_rand random{std::random_device{}()};
+  const auto base = backoff * (attempt + 1);
+  return base + std::chrono::milliseconds(random() % (static_cast<unsigned long>(base.count()) + 1));
+}
 
 bool retryable(const sql::DatabaseError& error) {
   return error.code() == "40001" || error.code() == "40P01";  // serialization failure, deadlock
@@ -46,7 +55,7 @@ core::Status Store::run_write(const WriteWork& work) {
       return status;
     } catch (const sql::DatabaseError& error) {
       if (retryable(error) && attempt < options_.retries) {
-        std::this_thread::sleep_for(options_.backoff * (attempt + 1));
+        std::this_thread::sleep_for(pause(options_.backoff, attempt));
         continue;
       }
       report(error.what());

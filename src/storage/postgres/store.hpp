@@ -27,7 +27,7 @@ class Store final : public sql::Store {
     /// A job failing with a serialization failure or a deadlock (which PostgreSQL asks clients to
     /// retry) runs again this many times before the caller is told the database is busy.
     int retries = 3;
-    std::chrono::milliseconds backoff{5};  // times the attempt number, between tries
+    std::chrono::milliseconds backoff{5};  // times the attempt number, plus as much at random, between tries
   };
 
   Store(ConnectionPool& pool, ErrorSink on_error, Options options)
