@@ -49,11 +49,15 @@ void index_message(Connection& db, core::TicketId id, std::string_view body) {
   if (document.add(body)) write_search_document(db, id, document);
 }
 
-std::int64_t rebuild_search_index(Connection& db) {
-  db.exec("DELETE FROM ticket_search");
-  auto tickets = db.prepare(
-      "SELECT t.id, COALESCE(u.name, t.guest_name, ''), COALESCE(u.email, t.guest_email, ''), t.number, t.subject, "
-      "t.description FROM tickets t LEFT JOIN users u ON u.id = t.customer_user_id ORDER BY t.id");
+namespace {
+
+// A ticket's searchable columns: id, customer name, customer email, number, subject, description.
+constexpr std::string_view kSelectIndexed =
+    "SELECT t.id, COALESCE(u.name, t.guest_name, ''), COALESCE(u.email, t.guest_email, ''), t.number, t.subject, "
+    "t.description FROM tickets t LEFT JOIN users u ON u.id = t.customer_user_id ";
+
+// Writes the whole document of every ticket `tickets` (kSelectIndexed) selects; returns how many.
+std::int64_t reindex(Connection& db, Statement& tickets) {
   auto messages = db.prepare("SELECT body FROM messages WHERE ticket_id = ? ORDER BY created_at, id");
   std::int64_t count = 0;
   while (tickets.step()) {
@@ -67,6 +71,20 @@ std::int64_t rebuild_search_index(Connection& db) {
     ++count;
   }
   return count;
+}
+
+}  // namespace
+
+std::int64_t rebuild_search_index(Connection& db) {
+  db.exec("DELETE FROM ticket_search");
+  auto tickets = db.prepare(std::string(kSelectIndexed) + "ORDER BY t.id");
+  return reindex(db, tickets);
+}
+
+std::int64_t reindex_customer_tickets(Connection& db, core::UserId customer) {
+  auto tickets = db.prepare(std::string(kSelectIndexed) + "WHERE t.customer_user_id = ? ORDER BY t.id");
+  tickets.bind(1, customer.value);
+  return reindex(db, tickets);
 }
 
 std::string select_ticket_by_search() {

@@ -31,6 +31,10 @@ void end_bulk_indexing(Connection& db);
 /// Used right after migration 0005 to fill the index for tickets stored before it.
 std::int64_t rebuild_search_index(Connection& db);
 
+/// Rewrites the rows of every ticket of a registered customer, after a change of their name: the
+/// old name stops finding them, the new one finds them. Returns how many tickets were indexed.
+std::int64_t reindex_customer_tickets(Connection& db, core::UserId customer);
+
 /// kSelectTicket (rows.hpp) driven by the search index: `FROM ticket_search s CROSS JOIN tickets t`,
 /// so that rows come in the index's order (filter with `s.ticket_search MATCH ?`, order by s.rowid).
 /// A `t.id IN (SELECT rowid ... MATCH ?)` clause would first collect every hit: 40 ms for a common
