@@ -9,7 +9,7 @@ packages=(
   libboost-dev libboost-system-dev libsqlite3-dev libsodium-dev libmagic-dev nlohmann-json3-dev
   libcli11-dev libspdlog-dev libfmt-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpq-dev
   libgmime-3.0-dev libkainjow-mustache-dev libcurl4-openssl-dev python3-aiosmtpd dovecot-imapd
-  libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev
+  libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev libjemalloc-dev
   chromium fonts-wqy-microhei wrk nginx-light curl postgresql
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
