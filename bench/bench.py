@@ -296,7 +296,7 @@ def ceilings(results: Results, temp: Path) -> None:
     done = subprocess.run([str(CEILING), "--db", str(data / "gongdan.db"), "--seconds", f"{SECONDS:g}",
                            "--batch", str(CONNECTIONS)], check=True, capture_output=True, text=True)
     fields = dict(f.split("=", 1) for f in done.stdout.split()[1:])
-    results.add("ceiling.storage", round(float(fields["rows_per_second"]), 1), "tickets/s")
+    results.add("ceiling.storage", round(float(fields["tickets_per_second"]), 1), "tickets/s")
     shutil.rmtree(data)
 
 
