@@ -54,8 +54,15 @@ class Connection {
   void exec(std::string_view sql);
   /// A fresh statement, for SQL that varies from call to call.
   Statement prepare(std::string_view sql);
-  /// A statement from this connection's cache, prepared on first use: for fixed SQL texts.
+  /// A statement from this connection's cache, prepared on first use: for fixed SQL texts, and
+  /// for the texts a query builder makes from a bounded set of parts (at most
+  /// kMaxCachedStatements are kept; beyond that a text is prepared for each use).
   CachedStatement cached(std::string_view sql);
+  /// Runs one parameterless statement from the cache (BEGIN, COMMIT, SAVEPOINT ...): parsing
+  /// such a text on every request cost more than running it.
+  void run(std::string_view sql);
+
+  static constexpr std::size_t kMaxCachedStatements = 256;
 
   std::int64_t last_insert_id() const;
   /// Rows changed by the last INSERT, UPDATE or DELETE.

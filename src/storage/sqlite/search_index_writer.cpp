@@ -5,15 +5,20 @@
 #include "storage/sqlite/rows.hpp"
 
 namespace gongdan::storage::sqlite {
-namespace {
-
-void store(Connection& db, core::TicketId id, const domain::SearchDocument& document) {
+void write_search_document(Connection& db, core::TicketId id, const domain::SearchDocument& document) {
   // FTS5 turns INSERT OR REPLACE of an existing rowid into delete + insert.
   auto write = db.cached("INSERT OR REPLACE INTO ticket_search (rowid, tokens) VALUES (?, ?)");
   write->bind_all(id.value, document.text()).run();
 }
 
-}  // namespace
+void begin_bulk_indexing(Connection& db) {
+  db.exec("INSERT INTO ticket_search (ticket_search, rank) VALUES ('automerge', 0)");
+}
+
+void end_bulk_indexing(Connection& db) {
+  db.exec("INSERT INTO ticket_search (ticket_search) VALUES ('optimize')");
+  db.exec("INSERT INTO ticket_search (ticket_search, rank) VALUES ('automerge', 4)");
+}
 
 void index_new_ticket(Connection& db, core::TicketId id, const domain::Ticket& ticket, std::string_view first_message) {
   domain::SearchDocument document;
@@ -23,7 +28,7 @@ void index_new_ticket(Connection& db, core::TicketId id, const domain::Ticket& t
   document.add(ticket.subject);
   document.add(ticket.description);
   document.add(first_message);
-  store(db, id, document);
+  write_search_document(db, id, document);
 }
 
 void index_message(Connection& db, core::TicketId id, std::string_view body) {
@@ -31,7 +36,7 @@ void index_message(Connection& db, core::TicketId id, std::string_view body) {
   domain::SearchDocument document;
   if (current->bind(1, id.value).step()) document = domain::SearchDocument::from_text(current->text(0));
   // A full document or a message without new words leaves the row as it is.
-  if (document.add(body)) store(db, id, document);
+  if (document.add(body)) write_search_document(db, id, document);
 }
 
 std::int64_t rebuild_search_index(Connection& db) {
@@ -48,7 +53,7 @@ std::int64_t rebuild_search_index(Connection& db) {
     messages.bind(1, id.value);
     while (messages.step()) document.add(messages.text(0));
     messages.reset();
-    store(db, id, document);
+    write_search_document(db, id, document);
     ++count;
   }
   return count;
