@@ -232,7 +232,7 @@ describe('agents', () => {
       assert.equal(r.status, 200, show(r));
       assert.ok(Array.isArray(r.json.items));
       assert.ok('next_cursor' in r.json);
-      r.json.items.forEach(assertTicketShape);
+      r.json.items.forEach((t) => assertTicketShape(t, { listItem: true }));
       return r.json;
     };
 
@@ -271,7 +271,7 @@ describe('agents', () => {
       const t = await createTicket(cust.api, { subject: '安卓版登录后闪退' });
       const page = await queue({ q: '闪退', limit: '100' });
       assert.ok(page.items.some((x) => x.number === t.number), JSON.stringify(page.items.map((x) => x.subject)));
-      assert.ok(page.items.every((x) => x.subject.includes('闪退') || x.description.includes('闪退')));
+      assert.ok(page.items.every((x) => x.subject.includes('闪退') || x.excerpt.includes('闪退')));
     });
 
     it('q is literal text: SQL/LIKE wildcards and quotes match nothing here, and are not errors', async () => {

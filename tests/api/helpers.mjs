@@ -274,14 +274,21 @@ export function assertUser(u) {
   for (const k of Object.keys(u)) assert.doesNotMatch(k, /pass|hash|salt|secret/i, `user leaks ${k}`);
 }
 
-export function assertTicketShape(t) {
+/** A ticket object; `listItem`: as the items of a list, with `excerpt` in place of `description`. */
+export function assertTicketShape(t, { listItem = false } = {}) {
   assert.match(t.number, NUMBER_RE, `number ${t.number}`);
   assert.ok(luhn32Valid(t.number), `Luhn mod 32 check symbol of ${t.number}`);
   assert.ok(['new', 'open', 'pending', 'resolved', 'closed'].includes(t.status), `status ${t.status}`);
   assert.ok(['low', 'normal', 'high', 'urgent'].includes(t.priority), `priority ${t.priority}`);
   assert.ok(['normal', 'urgent'].includes(t.urgency), `urgency ${t.urgency}`);
   assert.equal(typeof t.subject, 'string');
-  assert.equal(typeof t.description, 'string');
+  if (listItem) {
+    assert.equal(typeof t.excerpt, 'string');
+    assert.ok([...t.excerpt].length <= 121, `excerpt of ${[...t.excerpt].length} characters`);
+    assert.ok(!('description' in t), 'a list item carries no description');
+  } else {
+    assert.equal(typeof t.description, 'string');
+  }
   assert.equal(typeof t.category?.id, 'number', 'category.id');
   assert.equal(typeof t.category?.name, 'string', 'category.name');
   assert.ok(t.occurred_at === null || TIME_RE.test(t.occurred_at), `occurred_at ${t.occurred_at}`);

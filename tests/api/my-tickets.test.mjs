@@ -36,7 +36,7 @@ describe('My tickets', () => {
     assert.equal(r.json.items.length, 20);
     assert.equal(typeof r.json.next_cursor, 'string');
     for (const t of r.json.items) {
-      assertTicketShape(t);
+      assertTicketShape(t, { listItem: true });
       assert.equal(t.customer.email, me.email);
     }
   });

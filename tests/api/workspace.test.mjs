@@ -202,6 +202,19 @@ describe('agent workspace', () => {
       assertFieldError(await a2.api.get('/agent/tickets?sort=random'), 'sort', 'invalid');
     });
 
+    it('recently solved lists the latest solved first unless another sort is asked for', async () => {
+      const urgent = await createTicket(customer.api, { urgency: 'urgent' });
+      const low = await createTicket(customer.api);
+      await a1.api.patch(`/agent/tickets/${low.number}`, { priority: 'low' });
+      for (const t of [urgent, low]) {
+        assert.equal((await a1.api.patch(`/agent/tickets/${t.number}`, { status: 'resolved' })).status, 200);
+      }
+      const numbers = async (query) => (await a1.api.get(`/agent/tickets?view=recently_solved&limit=100${query}`)).json.items
+        .map((i) => i.number).filter((n) => n === urgent.number || n === low.number);
+      assert.deepEqual(await numbers(''), [low.number, urgent.number]);
+      assert.deepEqual(await numbers('&sort=priority'), [urgent.number, low.number]);
+    });
+
     it('sorts by age and by last customer message, with working cursors', async () => {
       const t1 = await createTicket(customer.api);
       const t2 = await createTicket(customer.api);

@@ -60,7 +60,8 @@ export function freePort() {
  * options.globalArgs: options before the `serve` subcommand (e.g. ['--config', file]).
  */
 export async function startServer(options = {}) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'gongdan-test-'));
+  // options.dataDir: a folder prepared beforehand (removed by stop() like a fresh one).
+  const dataDir = options.dataDir || mkdtempSync(join(tmpdir(), 'gongdan-test-'));
   const args = [...(options.globalArgs || []), 'serve', '--listen', `127.0.0.1:${options.port || 0}`, '--data-dir', dataDir,
     '--rate-limits', 'off', ...(options.args || [])];
   const child = spawn(binaryPath(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(options.env || {}) } });

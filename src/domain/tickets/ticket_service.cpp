@@ -569,7 +569,8 @@ core::Result<TicketQuery> TicketService::queue_query(const StaffScope& scope, co
   }
   if (request.group_id) query.groups = {core::GroupId{*request.group_id}};
   if (request.assignee_id) query.assignee = core::UserId{*request.assignee_id};
-  query.order = TicketQuery::Order::kQueue;
+  // A view brings its own order (recently solved: latest activity first); a plain list is by priority.
+  if (!request.view) query.order = TicketQuery::Order::kQueue;
   if (request.sort && !request.sort->empty()) {
     const auto order = parse_queue_sort(*request.sort);
     if (!order) return core::Error::field("sort", "invalid", "One of priority, age, last_customer_message, due.");

@@ -6,14 +6,15 @@ namespace gongdan::http {
 
 namespace {
 
-// A whole number parameter, or an `invalid` error naming it.
-core::Result<std::optional<std::int64_t>> integer_param(const QueryParams& query, std::string_view name) {
+// A whole number parameter, or an `invalid` error naming it with `message`.
+core::Result<std::optional<std::int64_t>> integer_param(const QueryParams& query, std::string_view name,
+                                                        std::string_view message = "Must be a whole number.") {
   const auto text = query.get(name);
   if (!text || text->empty()) return std::optional<std::int64_t>{};
   std::int64_t value = 0;
   const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
   if (ec != std::errc{} || end != text->data() + text->size()) {
-    return core::Error::field(std::string(name), "invalid", "Must be a whole number.");
+    return core::Error::field(std::string(name), "invalid", std::string(message));
   }
   return std::optional<std::int64_t>{value};
 }
@@ -42,14 +43,9 @@ core::Result<domain::ListRequest> list_request(const QueryParams& query) {
     request.priority = std::string(*priority);
   request.text = std::string(query.get("q").value_or(""));
   request.cursor = std::string(query.get("cursor").value_or(""));
-  if (const auto limit = query.get("limit"); limit && !limit->empty()) {
-    std::int64_t value = 0;
-    const auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), value);
-    if (ec != std::errc{} || end != limit->data() + limit->size()) {
-      return core::Error::field("limit", "invalid", "The limit must be a whole number from 1 to 100.");
-    }
-    request.limit = value;
-  }
+  auto limit = integer_param(query, "limit", "The limit must be a whole number from 1 to 100.");
+  if (!limit) return limit.take_error();
+  if (*limit) request.limit = **limit;
   return request;
 }
 

@@ -27,12 +27,12 @@ std::string TicketPresenter::category_name(core::CategoryId id) {
   return {};
 }
 
-nlohmann::json TicketPresenter::ticket(const domain::Ticket& ticket) {
+nlohmann::json TicketPresenter::ticket(const domain::Ticket& ticket, TicketText text) {
   std::optional<core::Timestamp> reopen_until;
   if (ticket.status == domain::Status::kResolved && ticket.resolved_at) {
     reopen_until = *ticket.resolved_at + reopen_window_;
   }
-  auto json = ticket_json(ticket, category_name(ticket.category_id), reopen_until);
+  auto json = ticket_json(ticket, category_name(ticket.category_id), reopen_until, text);
   if (audience_ == Audience::kStaff) add_staff_fields(json, ticket);
   add_service_level(json, ticket);
   return json;
@@ -65,8 +65,9 @@ void TicketPresenter::add_service_level(nlohmann::json& json, const domain::Tick
 
 nlohmann::json TicketPresenter::page(const domain::Page<domain::Ticket>& page) {
   nlohmann::json items = nlohmann::json::array();
+  // A list shows an excerpt: full descriptions made most of a queue page's bytes and time.
   in_list_ = true;
-  for (const domain::Ticket& t : page.items) items.push_back(ticket(t));
+  for (const domain::Ticket& t : page.items) items.push_back(ticket(t, TicketText::kExcerpt));
   in_list_ = false;
   return {{"items", std::move(items)},
           {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}};

@@ -9,6 +9,7 @@
 #include "domain/sla/sla_service.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "http/context/request_context.hpp"
+#include "http/json/encode.hpp"
 
 namespace gongdan::http {
 
@@ -20,7 +21,7 @@ class TicketPresenter {
   enum class Audience { kCustomer, kStaff };
   explicit TicketPresenter(const RequestContext& ctx, Audience audience = Audience::kCustomer);
 
-  nlohmann::json ticket(const domain::Ticket& ticket);
+  nlohmann::json ticket(const domain::Ticket& ticket, TicketText text = TicketText::kDescription);
   /// {items: [ticket], next_cursor}
   nlohmann::json page(const domain::Page<domain::Ticket>& page);
   /// {ticket (with custom_fields), messages, events}

@@ -1,5 +1,7 @@
 #include "http/json/encode.hpp"
 
+#include <algorithm>
+
 namespace gongdan::http {
 
 nlohmann::json time_json(const std::optional<core::Timestamp>& t) {
@@ -29,28 +31,60 @@ nlohmann::json article_json(const domain::Article& article, std::string body_htm
           {"category", article.category.empty() ? nlohmann::json(nullptr) : nlohmann::json(article.category)}};
 }
 
+std::string excerpt(std::string_view text) {
+  std::string collapsed;
+  collapsed.reserve(std::min(text.size(), kExcerptCharacters * 4));
+  std::size_t characters = 0;
+  bool space = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      space = !collapsed.empty();
+      continue;
+    }
+    // A character starts at any byte that is not a UTF-8 continuation byte.
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      if (characters + (space ? 1 : 0) >= kExcerptCharacters) return collapsed + "…";
+      if (space) {
+        collapsed += ' ';
+        ++characters;
+        space = false;
+      }
+      ++characters;
+    }
+    collapsed += c;
+  }
+  return collapsed;
+}
+
 nlohmann::json ticket_json(const domain::Ticket& ticket, std::string_view category_name,
-                           const std::optional<core::Timestamp>& reopen_until) {
-  return {{"number", ticket.number.str()},
-          {"status", domain::to_string(ticket.status)},
-          {"priority", domain::to_string(ticket.priority)},
-          {"urgency", domain::to_string(ticket.urgency)},
-          {"subject", ticket.subject},
-          {"description", ticket.description},
-          {"category", {{"id", ticket.category_id.value}, {"name", category_name}}},
-          {"occurred_at", time_json(ticket.occurred_at)},
-          {"environment",
-           {{"platform", ticket.environment.platform},
-            {"os", ticket.environment.os},
-            {"app_version", ticket.environment.app_version},
-            {"device", ticket.environment.device}}},
-          {"customer",
-           {{"name", ticket.customer.name}, {"email", ticket.customer.email}, {"guest", ticket.customer.guest()}}},
-          {"created_at", core::format_rfc3339(ticket.created_at)},
-          {"updated_at", core::format_rfc3339(ticket.updated_at)},
-          {"resolved_at", time_json(ticket.resolved_at)},
-          {"closed_at", time_json(ticket.closed_at)},
-          {"reopen_until", time_json(reopen_until)}};
+                           const std::optional<core::Timestamp>& reopen_until, TicketText text) {
+  nlohmann::json json{
+      {"number", ticket.number.str()},
+      {"status", domain::to_string(ticket.status)},
+      {"priority", domain::to_string(ticket.priority)},
+      {"urgency", domain::to_string(ticket.urgency)},
+      {"subject", ticket.subject},
+      {"category", {{"id", ticket.category_id.value}, {"name", category_name}}},
+      {"occurred_at", time_json(ticket.occurred_at)},
+      {"environment",
+       {{"platform", ticket.environment.platform},
+        {"os", ticket.environment.os},
+        {"app_version", ticket.environment.app_version},
+        {"device", ticket.environment.device}}},
+      {"customer",
+       {{"name", ticket.customer.name}, {"email", ticket.customer.email}, {"guest", ticket.customer.guest()}}},
+      {"created_at", core::format_rfc3339(ticket.created_at)},
+      {"updated_at", core::format_rfc3339(ticket.updated_at)},
+      {"resolved_at", time_json(ticket.resolved_at)},
+      {"closed_at", time_json(ticket.closed_at)},
+      {"reopen_until", time_json(reopen_until)}};
+  if (text == TicketText::kExcerpt) {
+    json["excerpt"] = excerpt(ticket.description);
+  } else {
+    json["description"] = ticket.description;
+  }
+  return json;
 }
 
 nlohmann::json ticket_summary_json(const domain::Ticket& ticket) {

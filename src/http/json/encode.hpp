@@ -21,9 +21,17 @@ nlohmann::json time_json(const std::optional<core::Timestamp>& t);
 nlohmann::json user_json(const domain::User& user);
 nlohmann::json category_json(const domain::Category& category, domain::Locale locale);
 nlohmann::json article_json(const domain::Article& article, std::string body_html);
+/// How much of a ticket's description its object carries: all of it (a single ticket), or, in
+/// lists, an `excerpt` of its first kExcerptCharacters characters with white space collapsed.
+enum class TicketText { kDescription, kExcerpt };
+inline constexpr std::size_t kExcerptCharacters = 120;
+/// The description shortened for a list: runs of white space become one space; "…" marks a cut.
+std::string excerpt(std::string_view text);
+
 /// `category_name` in the reader's locale; `reopen_until` set while the ticket is resolved.
 nlohmann::json ticket_json(const domain::Ticket& ticket, std::string_view category_name,
-                           const std::optional<core::Timestamp>& reopen_until);
+                           const std::optional<core::Timestamp>& reopen_until,
+                           TicketText text = TicketText::kDescription);
 /// The short form of the duplicate warning: number, subject, status, updated_at.
 nlohmann::json ticket_summary_json(const domain::Ticket& ticket);
 nlohmann::json attachment_json(const domain::Attachment& attachment);

@@ -68,6 +68,32 @@ TEST(Encode, UserNeverCarriesThePasswordHash) {
   EXPECT_EQ(j["role"], "customer");
 }
 
+TEST(Encode, ExcerptKeepsShortTextAndCollapsesWhiteSpace) {
+  EXPECT_EQ(excerpt("  打开群聊\n\n就闪退\t了  "), "打开群聊 就闪退 了");
+  EXPECT_EQ(excerpt(""), "");
+}
+
+TEST(Encode, ExcerptCutsAtACharacterNotAByte) {
+  std::string chinese;
+  for (int i = 0; i < 200; ++i) chinese += "闪";
+  const std::string cut = excerpt(chinese);
+  std::string expected;
+  for (std::size_t i = 0; i < kExcerptCharacters; ++i) expected += "闪";
+  EXPECT_EQ(cut, expected + "…");
+  const std::string exact(kExcerptCharacters, 'a');
+  EXPECT_EQ(excerpt(exact), exact);  // exactly the limit: nothing cut, no mark
+  EXPECT_EQ(excerpt(exact + "b"), exact + "…");
+}
+
+TEST(Encode, ListItemsCarryAnExcerptInsteadOfTheDescription) {
+  domain::Ticket t;
+  t.description = "Line one.\nLine two.";
+  const auto item = ticket_json(t, "Login", std::nullopt, TicketText::kExcerpt);
+  EXPECT_FALSE(item.contains("description"));
+  EXPECT_EQ(item["excerpt"], "Line one. Line two.");
+  EXPECT_EQ(ticket_json(t, "Login", std::nullopt)["description"], t.description);
+}
+
 TEST(Encode, JsonResponseIsUtf8JsonAndNotCached) {
   const Response r = json_response(201, {{"a", "\xFF"}});
   EXPECT_EQ(r.status, 201);

@@ -29,13 +29,21 @@ CREATE TABLE rules (
 );
 CREATE INDEX rules_in_order ON rules (position, id);
 
+-- The keyword lists hold real line breaks between the quotes: one keyword a line, written the
+-- same way for every engine (SQLite's char(10) is chr(10) in PostgreSQL).
 INSERT INTO rules (name, position, event, cond_keywords, set_priority, add_tags) VALUES
-  ('崩溃/闪退 → 紧急 Crash → urgent', 1, 'created',
-   '崩溃' || char(10) || '闪退' || char(10) || 'crash' || char(10) || 'crashes' || char(10) || 'crashed' ||
-   char(10) || 'crashing', 'urgent', 'crash'),
-  ('数据丢失 → 紧急 Data loss → urgent', 2, 'created',
-   '数据丢失' || char(10) || '丢失数据' || char(10) || '聊天记录丢失' || char(10) || 'data loss' || char(10) ||
-   'lost data' || char(10) || 'lost messages', 'urgent', 'data-loss');
+  ('崩溃/闪退 → 紧急 Crash → urgent', 1, 'created', '崩溃
+闪退
+crash
+crashes
+crashed
+crashing', 'urgent', 'crash'),
+  ('数据丢失 → 紧急 Data loss → urgent', 2, 'created', '数据丢失
+丢失数据
+聊天记录丢失
+data loss
+lost data
+lost messages', 'urgent', 'data-loss');
 
 ALTER TABLE tickets ADD COLUMN channel TEXT NOT NULL DEFAULT 'web';  -- web | mail
 UPDATE tickets SET channel = 'mail' WHERE env_platform = 'email';

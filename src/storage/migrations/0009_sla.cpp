@@ -74,7 +74,10 @@ ALTER TABLE tickets ADD COLUMN sla_due_at BIGINT;         -- the earliest runnin
 ALTER TABLE tickets ADD COLUMN sla_warn_at BIGINT;        -- the earliest running 75 % instant
 ALTER TABLE tickets ADD COLUMN sla_next_check_at BIGINT;  -- when the escalation job looks next
 CREATE INDEX tickets_sla_next_check ON tickets (sla_next_check_at, id);
-CREATE INDEX tickets_by_sla_due ON tickets (status, sla_due_at, id);
+-- sort=due and the breach-risk view, ending with the scope columns as migration 10's queue
+-- indexes do, so a count or an agent's page tests the scope without reading the ticket.
+CREATE INDEX tickets_by_sla_due ON tickets (status, sla_due_at, id, group_id, assignee_user_id);
+CREATE INDEX tickets_sla_at_risk ON tickets (status, sla_warn_at, id, group_id, assignee_user_id);
 
 -- Warnings, breaches and finished targets (met on time, missed late): one row per ticket, kind,
 -- target and cycle, so a second process inserting the same fact adds nothing and runs nothing.

@@ -16,5 +16,6 @@ std::string_view rules_schema();      // 0008_rules.cpp
 std::string_view sla_schema();        // 0009_sla.cpp
 
 std::string_view custom_fields_schema();  // 0006_custom_fields.cpp
+std::string_view view_indexes();          // 0010_view_indexes.cpp
 
 }  // namespace gongdan::storage::migrations

@@ -20,7 +20,14 @@ namespace gongdan::storage::sql {
 ///                       token holds, and folds only ASCII case, which tokens already are);
 ///                       detail='none': queries are AND and prefix only, so positions would be
 ///                       dead weight in the biggest structure of the file.
-///           PostgreSQL: a table (ticket_id, tokens) with a GIN index over the token array.
+///           PostgreSQL: a table (ticket_id, tokens) and a GIN index over
+///                       gongdan_search_terms(tokens): the tokens, plus `X*` for the first
+///                       character X of each token that starts with a non-ASCII character, so
+///                       that the one-character prefix terms of a query (闪 → 闪*, the only
+///                       prefix terms domain/search makes) are exact array elements too. A query
+///                       for terms a, b and prefix c is
+///                         gongdan_search_terms(s.tokens) @> string_to_array(?, ' ')  -- 'a b c*'
+///                       (tokens hold no space and no `*`, so the array is exact).
 /// Other conventions that keep the texts portable: times are BIGINT epoch milliseconds (UTC),
 /// booleans are INTEGER 0/1, text is TEXT, and seed rows never name their ids (so PostgreSQL's
 /// identity sequences stay in step).

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <mutex>
 #include <utility>
 
 #include "storage/sqlite/sqlite_error.hpp"
@@ -18,8 +19,20 @@ CachedStatement::~CachedStatement() {
   if (in_use_ != nullptr) *in_use_ = false;
 }
 
+namespace {
+
+// Before the first connection: no memory statistics. With them on, every sqlite3_malloc in every
+// thread takes one process-wide mutex, which readers serving pages at once queue on.
+void configure_sqlite() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
+
 Connection::Connection(const std::filesystem::path& path, Mode mode, std::chrono::milliseconds busy_timeout)
     : mode_(mode) {
+  configure_sqlite();
   // NOMUTEX: a connection is only ever used by one thread at a time (the writer, or a leased reader).
   int flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
   flags |= mode == Mode::kReadWrite ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY;
@@ -56,6 +69,16 @@ Connection::~Connection() {
   sqlite3_close_v2(db_);
 }
 
+void Connection::run(std::string_view sql) { cached(sql)->run(); }
+
+void Connection::upsert_at_end(std::string_view sql, std::int64_t key, std::string value) {
+  if (deferred_.active()) {
+    deferred_.put(sql, key, std::move(value));
+  } else {
+    cached(sql)->bind_all(key, value).run();
+  }
+}
+
 void Connection::exec(std::string_view sql) {
   const std::string text(sql);
   char* message = nullptr;
@@ -71,6 +94,10 @@ void Connection::exec(std::string_view sql) {
 Statement Connection::prepare(std::string_view sql) { return Statement(db_, sql); }
 
 CachedStatement Connection::cached(std::string_view sql) {
+  // Past the bound, new texts run uncached: the set of list queries grows with their filters.
+  if (cache_.size() >= kMaxCachedStatements && !cache_.contains(std::string(sql))) {
+    return CachedStatement(std::make_unique<Statement>(db_, sql));
+  }
   auto [it, inserted] = cache_.try_emplace(std::string(sql));
   Entry& entry = it->second;
   if (inserted) {

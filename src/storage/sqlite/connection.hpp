@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "storage/sqlite/deferred_rows.hpp"
 #include "storage/sqlite/statement.hpp"
 
 struct sqlite3;
@@ -54,8 +55,21 @@ class Connection {
   void exec(std::string_view sql);
   /// A fresh statement, for SQL that varies from call to call.
   Statement prepare(std::string_view sql);
-  /// A statement from this connection's cache, prepared on first use: for fixed SQL texts.
+  /// A statement from this connection's cache, prepared on first use: for fixed SQL texts, and
+  /// for the texts a query builder makes from a bounded set of parts (at most
+  /// kMaxCachedStatements are kept; beyond that a text is prepared for each use).
   CachedStatement cached(std::string_view sql);
+  /// Runs one parameterless statement from the cache (BEGIN, COMMIT, SAVEPOINT ...): parsing
+  /// such a text on every request cost more than running it.
+  void run(std::string_view sql);
+
+  static constexpr std::size_t kMaxCachedStatements = 256;
+
+  /// Runs the upsert `sql` with (key, value) now, or at the end of the writer's batch while it
+  /// defers writes (see DeferredRows).
+  void upsert_at_end(std::string_view sql, std::int64_t key, std::string value);
+  /// Writes this connection's writer has deferred (only the writer's connection defers).
+  DeferredRows& deferred() { return deferred_; }
 
   std::int64_t last_insert_id() const;
   /// Rows changed by the last INSERT, UPDATE or DELETE.
@@ -74,6 +88,7 @@ class Connection {
   sqlite3* db_ = nullptr;
   Mode mode_;
   std::unordered_map<std::string, Entry> cache_;
+  DeferredRows deferred_;
 };
 
 }  // namespace gongdan::storage::sqlite

@@ -21,9 +21,19 @@ namespace gongdan::storage::sqlite {
 void index_new_ticket(Connection& db, core::TicketId id, const domain::Ticket& ticket, std::string_view first_message);
 /// Adds the words of a message appended to ticket `id`.
 void index_message(Connection& db, core::TicketId id, std::string_view body);
+/// Writes (or replaces) ticket `id`'s row from a document built by the caller.
+void write_search_document(Connection& db, core::TicketId id, const domain::SearchDocument& document);
+/// For loading many tickets at once: stops FTS5 merging segments after each commit ...
+void begin_bulk_indexing(Connection& db);
+/// ... then merges them all into one and turns automatic merging back on (4, SQLite's default).
+void end_bulk_indexing(Connection& db);
 /// Rebuilds every ticket's row from tickets and messages; returns how many tickets were indexed.
 /// Used right after migration 0005 to fill the index for tickets stored before it.
 std::int64_t rebuild_search_index(Connection& db);
+
+/// Rewrites the rows of every ticket of a registered customer, after a change of their name: the
+/// old name stops finding them, the new one finds them. Returns how many tickets were indexed.
+std::int64_t reindex_customer_tickets(Connection& db, core::UserId customer);
 
 /// kSelectTicket (rows.hpp) driven by the search index: `FROM ticket_search s CROSS JOIN tickets t`,
 /// so that rows come in the index's order (filter with `s.ticket_search MATCH ?`, order by s.rowid).

@@ -107,6 +107,18 @@ TEST_F(SearchIndexTest, FindsCustomersByEmailAndNameAndTicketsByNumber) {
   EXPECT_EQ(search(alice.number.str().substr(7)), Found{"Chat history lost"});  // the part after the dash
 }
 
+TEST_F(SearchIndexTest, ARenamedCustomerIsFoundByTheNewNameOnly) {
+  const auto user = t.add_user("customer77@example.com", domain::Role::kCustomer, "Bob Li");
+  add(1, "Voice messages fail", "red exclamation mark", user);
+  add(2, "Stickers missing", "half of each sticker", user);
+  add(3, "闪退", "打开就闪退");  // another customer's ticket keeps its row
+  ASSERT_TRUE(t.db->users().update_profile(user.id, "王小波 Wang", domain::Locale::kZhCn).ok());
+  EXPECT_EQ(search("小波"), (Found{"Voice messages fail", "Stickers missing"}));
+  EXPECT_EQ(search("Bob"), Found{});
+  EXPECT_EQ(search("exclamation"), Found{"Voice messages fail"}) << "the rest of the document is rebuilt too";
+  EXPECT_EQ(search("闪退"), Found{"闪退"});
+}
+
 TEST_F(SearchIndexTest, FindsTextOfLaterMessagesAndInternalNotes) {
   const auto ticket = add(1, "无法登录", "一直转圈");
   ASSERT_TRUE(t.db->tickets().modify(ticket.id, add_message("请清除缓存后重试 cache", false, kT0 + 10)).ok());

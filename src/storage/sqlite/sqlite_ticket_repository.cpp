@@ -7,6 +7,7 @@
 #include "storage/sqlite/mail_effects_writer.hpp"
 #include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/search_index_writer.hpp"
+#include "storage/sqlite/ticket_inserts.hpp"
 #include "storage/sqlite/ticket_list_query.hpp"
 #include "storage/sqlite/ticket_sla_writer.hpp"
 #include "storage/sqlite/ticket_workspace_writer.hpp"
@@ -15,86 +16,16 @@ namespace gongdan::storage {
 namespace {
 
 using sqlite::Connection;
+using sqlite::insert_event;
+using sqlite::insert_message;
+using sqlite::insert_ticket;
+using sqlite::optional_id;
+using sqlite::optional_ms;
 
 std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
   auto query = db.cached(std::string(sqlite::kSelectTicket) + "WHERE t.id = ?");
   if (!query->bind(1, id.value).step()) return std::nullopt;
   return sqlite::read_ticket(*query);
-}
-
-std::optional<std::int64_t> optional_ms(const std::optional<core::Timestamp>& t) {
-  if (!t) return std::nullopt;
-  return core::to_epoch_ms(*t);
-}
-
-template <typename Id>
-std::optional<std::int64_t> optional_id(const std::optional<Id>& id) {
-  if (!id) return std::nullopt;
-  return id->value;
-}
-
-// Appends a message and its attachment records; returns it as stored, with ids.
-domain::Message insert_message(Connection& db, core::TicketId ticket_id, const domain::NewMessage& message,
-                               core::Timestamp at) {
-  auto insert = db.cached(
-      "INSERT INTO messages (ticket_id, author_user_id, author_name, author_role, body, internal, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  const std::optional<std::int64_t> author_id =
-      message.author.user_id ? std::optional<std::int64_t>(message.author.user_id->value) : std::nullopt;
-  insert
-      ->bind_all(ticket_id.value, author_id, message.author.name, domain::to_string(message.author.role), message.body,
-                 message.internal, core::to_epoch_ms(at))
-      .run();
-  domain::Message stored{
-      core::MessageId{db.last_insert_id()}, ticket_id, message.author, message.body, message.internal, at, {}};
-  for (const auto& file : message.files) {
-    auto attach = db.cached(
-        "INSERT INTO attachments (ticket_id, message_id, filename, content_type, size, storage_key) "
-        "VALUES (?, ?, ?, ?, ?, ?)");
-    attach->bind_all(ticket_id.value, stored.id.value, file.filename, file.content_type, file.size, file.storage_key)
-        .run();
-    stored.attachments.push_back(domain::Attachment{core::AttachmentId{db.last_insert_id()}, ticket_id, stored.id,
-                                                    file.filename, file.content_type, file.size, file.storage_key,
-                                                    message.internal});
-  }
-  return stored;
-}
-
-void insert_event(Connection& db, core::TicketId ticket_id, const domain::NewEvent& event, core::Timestamp at) {
-  auto insert = db.cached(
-      "INSERT INTO ticket_events (ticket_id, type, from_value, to_value, author_user_id, author_name, author_role, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  const std::optional<std::int64_t> author_id =
-      event.author.user_id ? std::optional<std::int64_t>(event.author.user_id->value) : std::nullopt;
-  insert
-      ->bind_all(ticket_id.value, domain::to_string(event.type), event.from, event.to, author_id, event.author.name,
-                 domain::to_string(event.author.role), core::to_epoch_ms(at))
-      .run();
-}
-
-core::TicketId insert_ticket(Connection& db, const domain::Ticket& t) {
-  auto insert = db.cached(
-      "INSERT INTO tickets (number, category_id, subject, description, occurred_at, env_platform, env_os, "
-      "env_app_version, env_device, urgency, status, priority, customer_user_id, guest_name, guest_email, "
-      "created_at, updated_at, resolved_at, closed_at, customer_locale, group_id, assignee_user_id, "
-      "last_customer_message_at, first_response_due_at, channel) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  const bool guest = t.customer.guest();
-  const std::optional<std::int64_t> customer =
-      guest ? std::nullopt : std::optional<std::int64_t>(t.customer.user_id->value);
-  // A registered customer's name and email live in users, where they stay current.
-  const std::optional<std::string> guest_name = guest ? std::optional(t.customer.name) : std::nullopt;
-  const std::optional<std::string> guest_email = guest ? std::optional(t.customer.email) : std::nullopt;
-  insert
-      ->bind_all(t.number.str(), t.category_id.value, t.subject, t.description, optional_ms(t.occurred_at),
-                 t.environment.platform, t.environment.os, t.environment.app_version, t.environment.device,
-                 domain::to_string(t.urgency), domain::to_string(t.status), sqlite::priority_value(t.priority),
-                 customer, guest_name, guest_email, core::to_epoch_ms(t.created_at), core::to_epoch_ms(t.updated_at),
-                 optional_ms(t.resolved_at), optional_ms(t.closed_at), domain::to_string(t.customer.locale),
-                 optional_id(t.group_id), optional_id(t.assignee_id), optional_ms(t.last_customer_message_at),
-                 optional_ms(t.first_response_due_at), domain::to_string(t.channel))
-      .run();
-  return core::TicketId{db.last_insert_id()};
 }
 
 // Attachments of a ticket grouped under their messages.

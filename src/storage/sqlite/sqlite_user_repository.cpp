@@ -4,6 +4,7 @@
 
 #include "core/utf8.hpp"
 #include "storage/sqlite/rows.hpp"
+#include "storage/sqlite/search_index_writer.hpp"
 
 namespace gongdan::storage {
 namespace {
@@ -74,9 +75,13 @@ std::optional<domain::User> SqliteUserRepository::find_by_id(core::UserId id) {
 core::Result<domain::User> SqliteUserRepository::update_profile(core::UserId id, const std::string& name,
                                                                 domain::Locale locale) {
   return store_.write([&](Connection& db) -> core::Result<domain::User> {
+    auto before = find_user(db, "WHERE id = ?", id.value);
+    if (!before) return core::Error::not_found("No such user.");
     db.cached("UPDATE users SET name = ?, locale = ? WHERE id = ?")
         ->bind_all(name, domain::to_string(locale), id.value)
         .run();
+    // Staff search finds tickets by their customer's name, in the same transaction.
+    if (before->name != name) sqlite::reindex_customer_tickets(db, id);
     auto user = find_user(db, "WHERE id = ?", id.value);
     if (!user) return core::Error::not_found("No such user.");
     return std::move(*user);

@@ -33,13 +33,13 @@ class Store {
     try {
       auto lease = readers_.acquire();
       Connection& db = *lease;
-      db.exec("BEGIN");
+      db.run("BEGIN");
       try {
         T value = work(db);
-        db.exec("COMMIT");
+        db.run("COMMIT");
         return core::Result<T>(std::move(value));
       } catch (...) {
-        if (db.in_transaction()) db.exec("ROLLBACK");
+        if (db.in_transaction()) db.run("ROLLBACK");
         throw;
       }
     } catch (const SqliteError& error) {

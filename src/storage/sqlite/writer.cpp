@@ -67,26 +67,32 @@ void Writer::loop() {
 void Writer::run_batch(std::vector<std::unique_ptr<WriteJob>>& batch) {
   Connection& db = *connection_;
   try {
-    db.exec("BEGIN IMMEDIATE");
+    db.run("BEGIN IMMEDIATE");
   } catch (const SqliteError& error) {
     report(error.what());
     for (auto& job : batch) job->fail(to_core_error(error));
     return;
   }
+  db.deferred().begin();
   try {
     for (auto& job : batch) {
-      db.exec("SAVEPOINT job");
+      const DeferredRows::Mark mark = db.deferred().mark();
+      db.run("SAVEPOINT job");
       if (job->execute(db)) {
-        db.exec("RELEASE job");
+        db.run("RELEASE job");
       } else if (db.in_transaction()) {
-        db.exec("ROLLBACK TO job; RELEASE job");
+        db.run("ROLLBACK TO job");
+        db.run("RELEASE job");
+        db.deferred().roll_back_to(mark);
       }
       // Some errors (disk full, I/O) make SQLite roll back the whole transaction on its own:
       // batch-mates that already ran lost their writes, so none of them may report success.
       if (!db.in_transaction()) throw SqliteError(1, "the transaction was rolled back by SQLite");
     }
-    db.exec("COMMIT");
+    db.deferred().flush(db);
+    db.run("COMMIT");
   } catch (const SqliteError& error) {
+    db.deferred().discard();
     report(std::string("batch failed: ") + error.what());
     try {
       if (db.in_transaction()) db.exec("ROLLBACK");

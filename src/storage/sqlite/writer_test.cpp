@@ -4,8 +4,11 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <future>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -36,6 +39,12 @@ class WriterTest : public ::testing::Test {
   static core::Result<std::int64_t> insert(Connection& db, const std::string& label) {
     db.cached("INSERT INTO items (label) VALUES (?)")->bind(1, label).run();
     return db.last_insert_id();
+  }
+
+  std::int64_t count_notes() {
+    auto statement = reader_->prepare("SELECT COUNT(*) FROM notes");
+    statement.step();
+    return statement.int64(0);
   }
 
   std::int64_t count(const std::string& where = "1 = 1") {
@@ -163,6 +172,59 @@ TEST_F(WriterTest, AFailingJobLeavesNoTraceWhileItsBatchMatesCommit) {
   EXPECT_EQ(count("label IN ('blocker', 'before', 'after')"), 3);
   EXPECT_EQ(count("label LIKE 'refused%' OR label = 'thrown'"), 0);
   EXPECT_EQ(count(), 3);
+}
+
+// Deferred rows (DeferredRows): written once at the end of the batch, last value per key, read
+// back by later jobs of the batch, and gone with a job that rolls back.
+TEST_F(WriterTest, DeferredRowsAreWrittenAtTheEndOfTheBatchWithoutTheFailedJobs) {
+  constexpr std::string_view kUpsert = "INSERT OR REPLACE INTO notes (id, body) VALUES (?, ?)";
+  ASSERT_TRUE(writer_
+                  ->run([](Connection& db) -> core::Result<bool> {
+                    db.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)");
+                    return true;
+                  })
+                  .ok());
+  std::promise<void> release;
+  auto blocker = block_writer(release);
+  auto run_async = [this](std::function<core::Result<std::int64_t>(Connection&)> job) {
+    return std::async(std::launch::async, [this, job] { return writer_->run(job); });
+  };
+  auto first = run_async([&](Connection& db) -> core::Result<std::int64_t> {
+    EXPECT_TRUE(db.deferred().active());
+    db.upsert_at_end(kUpsert, 1, "one");
+    db.upsert_at_end(kUpsert, 2, "two");
+    return 1;
+  });
+  wait_until_pending(1);
+  auto failing = run_async([&](Connection& db) -> core::Result<std::int64_t> {
+    db.upsert_at_end(kUpsert, 1, "overwritten by a job that fails");
+    db.upsert_at_end(kUpsert, 3, "three");
+    return core::Error::conflict("refused", "The job changed its mind.");
+  });
+  wait_until_pending(2);
+  auto reader = run_async([&](Connection& db) -> core::Result<std::int64_t> {
+    const std::string* pending = db.deferred().find(kUpsert, 1);
+    if (pending == nullptr || *pending != "one") return core::Error::conflict("wrong", "the failed job leaked");
+    if (db.deferred().find(kUpsert, 3) != nullptr) return core::Error::conflict("wrong", "row 3 leaked");
+    db.upsert_at_end(kUpsert, 2, "two, amended");
+    return 2;
+  });
+  wait_until_pending(3);
+  release.set_value();
+  ASSERT_TRUE(blocker.get().ok());
+  EXPECT_TRUE(first.get().ok());
+  EXPECT_FALSE(failing.get().ok());
+  EXPECT_TRUE(reader.get().ok());
+
+  std::vector<std::string> rows;
+  auto select = reader_->prepare("SELECT id || ':' || body FROM notes ORDER BY id");
+  while (select.step()) rows.push_back(select.text(0));
+  EXPECT_EQ(rows, (std::vector<std::string>{"1:one", "2:two, amended"}));
+  // Outside the writer nothing is deferred.
+  Connection direct(path(), Connection::Mode::kReadWrite, 5000ms);
+  EXPECT_FALSE(direct.deferred().active());
+  direct.upsert_at_end(kUpsert, 4, "now");
+  EXPECT_EQ(count_notes(), 3);
 }
 
 TEST_F(WriterTest, AFailedCommitFailsEveryJobOfTheBatch) {

@@ -15,6 +15,15 @@ describe('buildTimeline', () => {
     expect(first?.id).toBe(1)
     expect(items.map((i) => i.key)).toEqual(['m2', 'e7', 'm3', 'e8'])
   })
+  it('keeps the ticket’s own description first after an older ticket was merged into it', () => {
+    // Ticket B (description id 10 at 11:00) took in A's messages (ids 11, 12) at A's earlier times.
+    const { first, items } = buildTimeline(
+      [msg(10, '2026-01-01T11:00:00.000Z'), msg(11, '2026-01-01T09:00:00.000Z'), msg(12, '2026-01-01T09:30:00.000Z')],
+      [],
+    )
+    expect(first?.id).toBe(10)
+    expect(items.map((i) => i.key)).toEqual(['m11', 'm12'])
+  })
   it('handles a ticket with no messages', () => {
     expect(buildTimeline([], [])).toEqual({ first: null, items: [] })
   })

@@ -5,15 +5,16 @@ export type TimelineItem =
   | { kind: 'event'; key: string; at: string; event: TicketEvent }
 
 /**
- * Splits off the first message (the ticket's description with the submission's attachments) and
- * merges the rest with the events, oldest first. Equal times keep messages before events.
+ * Splits off the first message written to the ticket (the description with the submission's
+ * attachments: the lowest id, since messages merged in from an older ticket keep their earlier
+ * times) and merges the rest with the events, oldest first. Equal times keep messages before events.
  */
 export function buildTimeline(messages: Message[], events: TicketEvent[]): { first: Message | null; items: TimelineItem[] } {
   const byTime = (a: { created_at: string }, b: { created_at: string }) => Date.parse(a.created_at) - Date.parse(b.created_at)
-  const sorted = [...messages].sort(byTime)
-  const first = sorted.shift() ?? null
+  const first = messages.reduce<Message | null>((min, m) => (min === null || m.id < min.id ? m : min), null)
+  const rest = messages.filter((m) => m !== first).sort(byTime)
   const items: TimelineItem[] = [
-    ...sorted.map((m): TimelineItem => ({ kind: 'message', key: `m${m.id}`, at: m.created_at, message: m })),
+    ...rest.map((m): TimelineItem => ({ kind: 'message', key: `m${m.id}`, at: m.created_at, message: m })),
     ...events.map((e): TimelineItem => ({ kind: 'event', key: `e${e.id}`, at: e.created_at, event: e })),
   ]
   items.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || (a.kind === b.kind ? 0 : a.kind === 'message' ? -1 : 1))

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <filesystem>
+#include <span>
+#include <vector>
+
+#include "core/time.hpp"
+#include "domain/search/search_tokens.hpp"
+#include "domain/tickets/ticket.hpp"
+#include "storage/sqlite/connection.hpp"
+
+namespace gongdan::storage::sqlite {
+
+/// A message of a loaded ticket with the time it was written.
+struct TimedMessage {
+  domain::NewMessage message;
+  core::Timestamp at;
+};
+
+/// A complete ticket for the bulk loader: its row, its conversation (the first message is the
+/// customer's description) and its search document, built by the caller from the same texts.
+struct BulkTicket {
+  domain::Ticket ticket;
+  std::vector<TimedMessage> messages;
+  domain::SearchDocument search;
+};
+
+/// Loads many tickets into a database nobody else has open, for `gongdan bench-load`: the rows a
+/// submission writes (ticket, messages, search row; the group a submission of that category would
+/// get), without what a live submission needs and a loader does not: the number check (numbers
+/// must be unique already), rules, mail and reading the ticket back. While it loads, the file has
+/// no journal and no syncs — half the writes of WAL, where every page is written twice — so a
+/// crash leaves a folder to delete and load again; finish() restores WAL with synchronous=FULL.
+/// Throws SqliteError.
+class BulkTicketLoader {
+ public:
+  explicit BulkTicketLoader(const std::filesystem::path& database);
+  /// Writes `tickets` in one transaction.
+  void write(std::span<const BulkTicket> tickets);
+  /// Merges the search index into one segment and makes the file a normal WAL database again.
+  void finish();
+
+ private:
+  Connection db_;
+};
+
+}  // namespace gongdan::storage::sqlite

@@ -1,0 +1,93 @@
+#include "storage/sqlite/bulk_ticket_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include "storage/sqlite/sqlite_error.hpp"
+#include "storage/sqlite/statement.hpp"
+#include "storage/sqlite_database.hpp"
+#include "storage/testing/temp_dir.hpp"
+#include "storage/testing/test_database.hpp"
+
+namespace gongdan::storage::sqlite {
+namespace {
+
+using testing::TestDatabase;
+
+constexpr std::int64_t kT0 = 1'764'000'000'000;
+
+// Ticket n as the loader hands it over: the customer's description and an agent's reply.
+BulkTicket bulk_ticket(std::uint32_t n, const std::string& subject) {
+  BulkTicket bulk;
+  auto& t = bulk.ticket;
+  t.number = TestDatabase::number(n);
+  t.category_id = core::CategoryId{1};
+  t.subject = subject;
+  t.description = "更新以后打开群聊就闪退 " + std::to_string(n);
+  t.customer = {std::nullopt, "访客 Guest", "guest" + std::to_string(n) + "@example.org"};
+  t.created_at = core::from_epoch_ms(kT0 + n);
+  t.updated_at = core::from_epoch_ms(kT0 + n + 3'600'000);
+  bulk.messages.push_back(
+      {{{std::nullopt, t.customer.name, domain::Role::kCustomer}, t.description, false, {}}, t.created_at});
+  bulk.messages.push_back(
+      {{{std::nullopt, "李娜", domain::Role::kAgent}, "Please update to 5.2.1.", false, {}}, t.updated_at});
+  for (const std::string& text : {t.customer.name, t.customer.email, t.number.str(), t.subject, t.description,
+                                  std::string("Please update to 5.2.1.")}) {
+    bulk.search.add(text);
+  }
+  return bulk;
+}
+
+TEST(BulkTicketLoader, WritesWhatTheRepositoryReadsBackAndSearchFinds) {
+  storage::testing::TempDir dir;
+  // The schema, as any data folder has it; then the database is left to the loader alone.
+  const std::filesystem::path file = SqliteDatabase::open(dir.path())->path();
+  {
+    BulkTicketLoader loader(file);
+    const std::vector<BulkTicket> batch{bulk_ticket(1, "打开群聊就闪退"), bulk_ticket(2, "Cannot log in")};
+    loader.write(batch);
+    loader.write(std::vector<BulkTicket>{bulk_ticket(3, "语音消息发送失败")});
+    loader.finish();
+  }
+  auto db = SqliteDatabase::open(dir.path());
+  const auto first = db->tickets().find_by_number(TestDatabase::number(1));
+  ASSERT_TRUE(first.has_value());
+  EXPECT_EQ(first->subject, "打开群聊就闪退");
+  EXPECT_TRUE(first->group_id.has_value()) << "a loaded ticket joins a group like a submitted one";
+  const auto messages = db->tickets().messages(first->id, true);
+  ASSERT_EQ(messages.size(), 2U);
+  EXPECT_EQ(messages[0].body, first->description);
+  EXPECT_EQ(messages[1].author.role, domain::Role::kAgent);
+
+  domain::TicketQuery query;
+  query.text = "闪退";
+  query.limit = 10;
+  auto found = db->tickets().list(query);
+  ASSERT_TRUE(found.ok());
+  EXPECT_EQ(found->items.size(), 3U) << "every description holds 闪退";
+  query.text = "5.2.1";
+  EXPECT_EQ(db->tickets().list(query)->items.size(), 3U) << "replies are indexed too";
+
+  // finish() leaves a normal WAL database behind.
+  auto mode = db->store().read([](Connection& c) {
+    auto statement = c.prepare("PRAGMA journal_mode");
+    statement.step();
+    return statement.text(0);
+  });
+  ASSERT_TRUE(mode.ok());
+  EXPECT_EQ(*mode, "wal");
+}
+
+TEST(BulkTicketLoader, ABatchWithADuplicateNumberLeavesNothingOfThatBatch) {
+  storage::testing::TempDir dir;
+  const std::filesystem::path file = SqliteDatabase::open(dir.path())->path();
+  BulkTicketLoader loader(file);
+  loader.write(std::vector<BulkTicket>{bulk_ticket(1, "first")});
+  EXPECT_THROW(loader.write(std::vector<BulkTicket>{bulk_ticket(2, "second"), bulk_ticket(1, "again")}), SqliteError);
+  loader.finish();
+  auto db = SqliteDatabase::open(dir.path());
+  EXPECT_TRUE(db->tickets().find_by_number(TestDatabase::number(1)).has_value());
+  EXPECT_FALSE(db->tickets().find_by_number(TestDatabase::number(2)).has_value());
+}
+
+}  // namespace
+}  // namespace gongdan::storage::sqlite
