@@ -15,6 +15,8 @@ export default {
     away: 'Away',
     awayHint: 'While you are away, new tickets are not assigned to you automatically.',
     adminRules: 'Rules',
+    adminSla: 'Service levels',
+    reports: 'Reports',
     admin: 'Admin',
     forgot: 'Forgot your ticket numbers?',
     skip: 'Skip to main content',
@@ -388,6 +390,9 @@ export default {
     assignee_not_in_group: 'The assignee is not a member of the ticket’s group.',
     unknown_user: 'There is no such staff member.',
     unknown_group: 'There is no such group.',
+    calendar_in_use: 'A policy uses this calendar; choose another calendar for it first.',
+    read_only: 'This one is built in and cannot be changed.',
+    invalid_calendar_file: 'The file could not be read; see the lines listed.',
   },
   fieldErrors: {
     generic: {
@@ -411,6 +416,13 @@ export default {
       unknown_group: 'There is no such group.',
       assignee_not_in_group: 'Not a member of the ticket’s group.',
       name_taken: 'This name is already in use.',
+      duplicate: 'Already used; choose another.',
+      unknown_calendar: 'There is no calendar of this name.',
+      invalid_interval: 'Write an interval as 09:00-12:00, the start before the end.',
+      overlapping: 'The intervals overlap or are out of order.',
+      no_working_time: 'At least one weekday needs working hours.',
+      out_of_range: 'Out of range.',
+      not_allowed: 'Not allowed here.',
     },
     assignee_id: {
       assignee_not_in_group: 'This person is not in the ticket’s group. Choose a member, or move the ticket to their group first.',
@@ -451,6 +463,11 @@ export default {
       invalid: 'This ticket number has a typo — please check it.',
       invalid_number: 'This ticket number has a typo — please check it character by character.',
     },
+  },
+  replyBy: {
+    sla: 'We will reply by {time}.',
+    queue: 'We will reply by {time}. This accounts for the tickets currently ahead of yours.',
+    holiday: 'Today is a public holiday ({name}); our working days resume after {until}, so replies may take longer.',
   },
   customFields: {
     title: 'Details',

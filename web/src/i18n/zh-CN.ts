@@ -14,6 +14,8 @@ export default {
     away: '离开',
     awayHint: '离开期间，新工单不会自动分配给您。',
     adminRules: '规则',
+    adminSla: '服务级别',
+    reports: '报表',
     admin: '管理',
     forgot: '忘记工单号？',
     skip: '跳到主要内容',
@@ -386,6 +388,9 @@ export default {
     assignee_not_in_group: '处理人不是该工单所在组的成员。',
     unknown_user: '没有这位客服。',
     unknown_group: '没有这个组。',
+    calendar_in_use: '有策略正在使用此日历，请先为该策略选择其他日历。',
+    read_only: '这是内置项，不能修改。',
+    invalid_calendar_file: '文件无法读取，请查看列出的行。',
   },
   fieldErrors: {
     generic: {
@@ -409,6 +414,13 @@ export default {
       unknown_group: '没有这个组。',
       assignee_not_in_group: '不是该工单所在组的成员。',
       name_taken: '该名称已被使用。',
+      duplicate: '已被使用，请换一个。',
+      unknown_calendar: '没有这个名称的日历。',
+      invalid_interval: '时间段写作 09:00-12:00，开始早于结束。',
+      overlapping: '时间段重叠或顺序不对。',
+      no_working_time: '至少一个工作日需要有工作时间。',
+      out_of_range: '超出范围。',
+      not_allowed: '此处不允许。',
     },
     assignee_id: {
       assignee_not_in_group: '此人不在该工单所在的组。请选择组内成员，或先把工单转到此人所在的组。',
@@ -449,6 +461,11 @@ export default {
       invalid: '工单号有误（可能输错了字符），请核对。',
       invalid_number: '工单号有误（可能输错了字符），请逐位核对。',
     },
+  },
+  replyBy: {
+    sla: '我们将在 {time} 前回复您。',
+    queue: '我们将在 {time} 前回复您（已考虑当前排在您前面的工单）。',
+    holiday: '今天是法定节假日（{name}），{until} 之后恢复工作日，回复可能较慢。',
   },
   customFields: {
     title: '补充信息',
