@@ -1,0 +1,207 @@
+// Service levels in real Chromium against the real binary (docs/sla.md, "Web UI"), on a 1280 px
+// desktop in Chinese and a 360 px phone in English: an admin edits a policy target (a bad duration
+// is refused beside its cell, a good one is saved); creates a calendar and imports a CSV schedule
+// into it (a broken file lists its lines); a customer submits and reads "we will reply by"; an agent
+// sees the due column, and after `gongdan sla check --now <future>` the breach-risk view, a red due
+// time and the ticket's SLA panel; a supervisor opens the report. Any console error fails a test.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { startServer } from '../support/server.mjs';
+import { assertFits, launch, openPage, requireBuiltWeb, shot, VIEWPORTS, webDist } from './browser.mjs';
+
+const ADMIN = { email: 'sla.admin@example.com', password: 'admin-e2e-pass', name: '管理员 Admin' };
+const AGENT = { email: 'sla.agent@example.com', password: 'agent-e2e-pass', name: '李娜 Li Na' };
+const SUPERVISOR = { email: 'sla.super@example.com', password: 'super-e2e-pass', name: '主管 Zhou' };
+
+const W = {
+  'zh-CN': { replyBy: /我们将在 .+ 前回复您/, imported: '已导入 3 天。', problems: '文件未导入', saved: '策略已保存', paused: '已暂停', report: '服务级别报表' },
+  en: { replyBy: /We will reply by .+\./, imported: 'Imported 3 days.', problems: 'The file was not imported', saved: 'Policy saved', paused: 'Paused', report: 'Service-level report' },
+};
+
+const RUNS = [
+  { tag: 'desktop-zh', viewport: VIEWPORTS.desktop, locale: 'zh-CN', firstResponse: '2h' },
+  { tag: 'phone-en', viewport: VIEWPORTS.phone, locale: 'en', firstResponse: '3h' },
+];
+
+let srv;
+let browser;
+let seq = 0;
+const unique = () => `${Date.now().toString(36)}${++seq}`;
+
+before(async () => {
+  requireBuiltWeb();
+  srv = await startServer({ args: ['--web-dir', webDist] });
+  for (const [who, role] of [[ADMIN, 'admin'], [AGENT, 'agent'], [SUPERVISOR, 'supervisor']]) {
+    await srv.cli(['user', 'add', '--email', who.email, '--password', who.password, '--name', who.name, '--role', role]);
+  }
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+async function signIn(page, who) {
+  await page.goto('/login');
+  await page.fill('#login-email', who.email);
+  await page.fill('#login-password', who.password);
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL('**/agent');
+}
+
+/** A new customer registers and submits a ticket; returns its number (the success page is open). */
+async function customerSubmits(page, subject) {
+  await page.goto('/register?redirect=/submit');
+  await page.fill('#reg-name', '王小明 Wang');
+  await page.fill('#reg-email', `sla-${unique()}@example.com`);
+  await page.fill('#reg-password', 'customer-pass-1');
+  await page.locator('form button[type=submit]').click();
+  await page.waitForURL('**/submit');
+  await page.locator('#category option:not([disabled])').first().waitFor({ state: 'attached' });
+  await page.selectOption('#category', { index: 1 });
+  await page.fill('#subject', subject);
+  await page.fill('#description', 'Messages arrive hours late since this morning.');
+  await page.locator('#submit-form button[type=submit]').click();
+  const number = (await page.getByTestId('ticket-number').textContent()).trim();
+  assert.match(number, /^\d{6}-[0-9A-Z]{6}$/);
+  return number;
+}
+
+const csv = (rows) => Buffer.from(`date,kind,name\n${rows.join('\n')}\n`, 'utf8');
+
+describe('service levels in the browser', () => {
+  for (const run of RUNS) {
+    const w = W[run.locale];
+
+    test(`${run.tag}: admin edits a policy target and imports a calendar CSV`, async () => {
+      const { page, assertClean } = await openPage(browser, { viewport: run.viewport, locale: run.locale, baseUrl: srv.baseUrl });
+      await signIn(page, ADMIN);
+      await page.goto('/admin/users');
+      await page.getByTestId('admin-nav-sla').click();
+      await page.waitForURL('**/admin/sla');
+      const list = page.getByTestId('sla-policy-list');
+      const standard = list.locator('li').filter({ hasText: '标准服务' });
+      await standard.waitFor();
+      await assertFits(page, 'policy list');
+      await shot(page, `sla-${run.tag}-policies`);
+
+      // A duration the server cannot read is refused beside its cell; nothing is saved.
+      await standard.getByRole('button', { name: run.locale === 'en' ? 'Edit' : '编辑', exact: true }).click();
+      const cell = page.getByTestId('target-high-first_response');
+      await cell.fill('soon');
+      await page.getByTestId('sla-save').click();
+      await page.locator('#t-high-first_response-err .field-error').waitFor();
+      assert.equal(await cell.getAttribute('aria-invalid'), 'true');
+      await assertFits(page, 'policy form');
+      await shot(page, `sla-${run.tag}-policy-error`);
+
+      // A good one is saved, and the form shows it when opened again.
+      await cell.fill(run.firstResponse);
+      await page.getByTestId('clock-high-first_response').selectOption('calendar');
+      await page.getByTestId('sla-save').click();
+      await page.getByRole('status').filter({ hasText: w.saved }).waitFor();
+      await standard.getByRole('button', { name: run.locale === 'en' ? 'Edit' : '编辑', exact: true }).click();
+      assert.equal(await page.getByTestId('target-high-first_response').inputValue(), run.firstResponse);
+      assert.equal(await page.getByTestId('clock-high-first_response').inputValue(), 'calendar');
+      await page.getByRole('button', { name: run.locale === 'en' ? 'Cancel' : '取消', exact: true }).click();
+
+      // A calendar of our own, then its 2027 schedule from a CSV file.
+      await page.getByTestId('sla-tab-calendars').click();
+      await page.getByTestId('cal-list').waitFor();
+      await page.getByTestId('cal-add').click();
+      const name = `e2e-${run.tag}`;
+      await page.fill('#cal-name', name);
+      await page.getByTestId('weekly-monday').fill('09:00-12:00, 13:30-18:30');
+      await page.getByTestId('cal-save').click();
+      await page.getByTestId('cal-file').waitFor();
+      await page.getByTestId('cal-file').setInputFiles({
+        name: 'cn-2027.csv', mimeType: 'text/csv',
+        buffer: csv(['2027-02-06,workday,春节调休', '2027-02-07,holiday,春节', '2027-02-08,holiday,春节']),
+      });
+      await page.getByTestId('cal-import').click();
+      await page.getByText(w.imported).waitFor();
+      assert.equal(await page.getByTestId('cal-day').count(), 3);
+      assert.equal(await page.getByTestId('weekly-monday').inputValue(), '09:00-12:00, 13:30-18:30');
+      await assertFits(page, 'calendar editor');
+      await shot(page, `sla-${run.tag}-calendar-imported`);
+
+      // A broken file names its line and changes nothing.
+      await page.getByTestId('cal-file').setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: csv(['2027-13-40,holiday,nonsense']) });
+      await page.getByTestId('cal-import').click();
+      const problems = page.getByTestId('import-problems');
+      await problems.waitFor();
+      assert.ok((await problems.textContent()).includes(w.problems));
+      assert.match(await problems.textContent(), /2/); // names line 2
+      assert.equal(await page.getByTestId('cal-day').count(), 3);
+      await shot(page, `sla-${run.tag}-calendar-problems`);
+      assertClean();
+      await page.context().close();
+    });
+
+    test(`${run.tag}: customer reads "reply by"; agent sees due times and the breach-risk view; reports`, async () => {
+      const customer = await openPage(browser, { viewport: run.viewport, locale: run.locale, baseUrl: srv.baseUrl });
+      const number = await customerSubmits(customer.page, `消息延迟 delayed ${unique()}`);
+      const promise = customer.page.getByTestId('reply-by');
+      await promise.waitFor();
+      assert.match(await promise.textContent(), w.replyBy);
+      await assertFits(customer.page, 'submit success');
+      await shot(customer.page, `sla-${run.tag}-reply-by-submitted`);
+      await customer.page.goto(`/tickets/${number}`);
+      await customer.page.getByTestId('reply-by').waitFor();
+      assert.match(await customer.page.getByTestId('reply-by').textContent(), w.replyBy);
+      await shot(customer.page, `sla-${run.tag}-reply-by-ticket`);
+      customer.assertClean();
+      await customer.context.close();
+
+      // The agent's queue: the new ticket's due time runs, neutral.
+      const agent = await openPage(browser, { viewport: run.viewport, locale: run.locale, baseUrl: srv.baseUrl });
+      await signIn(agent.page, AGENT);
+      assert.equal(await agent.page.getByTestId('nav-reports').count(), 0, 'agents have no report link');
+      await agent.page.goto('/agent?view=all&sort=due');
+      const row = agent.page.getByTestId('queue-row').filter({ hasText: number });
+      await row.waitFor();
+      assert.equal(await row.getByTestId('due').getAttribute('data-tone'), 'ok');
+      await assertFits(agent.page, 'queue');
+      await shot(agent.page, `sla-${run.tag}-queue-ok`);
+
+      // Three days later by the SLA job's clock every target of the ticket is breached.
+      const future = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+      await srv.cli(['sla', 'check', '--now', future]);
+      await agent.page.goto('/agent?view=breach_risk');
+      await agent.page.getByTestId('view-breach_risk').waitFor();
+      assert.equal(await agent.page.getByTestId('view-breach_risk').getAttribute('aria-current'), 'page');
+      const risky = agent.page.getByTestId('queue-row').filter({ hasText: number });
+      await risky.waitFor();
+      assert.equal(await risky.getByTestId('due').getAttribute('data-tone'), 'breached');
+      await assertFits(agent.page, 'breach-risk view');
+      await shot(agent.page, `sla-${run.tag}-breach-risk`);
+
+      // The ticket page lists its targets with their states.
+      await risky.getByRole('link').first().click();
+      const panel = agent.page.getByTestId('sla-panel');
+      await panel.waitFor();
+      assert.equal(await panel.getByTestId('sla-target-first_response').count(), 1);
+      await assertFits(agent.page, 'agent ticket');
+      await shot(agent.page, `sla-${run.tag}-ticket-panel`);
+      agent.assertClean();
+      await agent.context.close();
+
+      // A supervisor's report: the table per priority and the chart.
+      const sup = await openPage(browser, { viewport: run.viewport, locale: run.locale, baseUrl: srv.baseUrl });
+      await signIn(sup.page, SUPERVISOR);
+      await sup.page.getByTestId('nav-reports').click();
+      await sup.page.waitForURL('**/agent/reports/sla');
+      await sup.page.getByRole('heading', { name: w.report }).waitFor();
+      await sup.page.getByTestId('sla-report-table').waitFor();
+      for (const p of ['urgent', 'high', 'normal', 'low']) assert.equal(await sup.page.getByTestId(`rep-${p}`).count(), 1, p);
+      await sup.page.getByTestId('sla-chart').locator('svg').waitFor();
+      await sup.page.getByTestId('rep-preset').selectOption('7');
+      await sup.page.waitForURL(/from=\d{4}-\d{2}-\d{2}&to=/);
+      await assertFits(sup.page, 'report');
+      await shot(sup.page, `sla-${run.tag}-report`);
+      sup.assertClean();
+      await sup.context.close();
+    });
+  }
+});
