@@ -465,8 +465,8 @@ export default {
     },
   },
   replyBy: {
-    sla: 'We will reply by {time}.',
-    queue: 'We will reply by {time}. This accounts for the tickets currently ahead of yours.',
+    at: 'We will reply by {time}.',
+    queue: 'This time accounts for the tickets currently ahead of yours.',
     holiday: 'Today is a public holiday ({name}); our working days resume after {until}, so replies may take longer.',
   },
   customFields: {

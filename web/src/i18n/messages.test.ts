@@ -10,6 +10,8 @@ import rulesEn from './admin/rules-en'
 import rulesZh from './admin/rules-zh-CN'
 import slaEn from './sla/en'
 import slaZh from './sla/zh-CN'
+import slaAdminEn from './sla/admin-en'
+import slaAdminZh from './sla/admin-zh-CN'
 
 type Tree = { [k: string]: string | Tree }
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
@@ -124,8 +126,12 @@ describe('automation-rule messages (admin chunk)', () => {
 })
 
 describe('service-level messages (staff chunks)', () => {
-  const szh = leaves(slaZh)
-  const sen = leaves(slaEn)
+  // The common set and the admin/report set share the `sla` namespace: no key may be in both.
+  const szh = new Map([...leaves(slaZh), ...leaves(slaAdminZh)])
+  const sen = new Map([...leaves(slaEn), ...leaves(slaAdminEn)])
+  it('split into two sets without a key in both', () => {
+    for (const k of leaves(slaAdminEn).keys()) expect(leaves(slaEn).has(k), k).toBe(false)
+  })
   it('have the same keys and placeholders in both languages, and compile', () => {
     expect([...szh.keys()].sort()).toEqual([...sen.keys()].sort())
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()

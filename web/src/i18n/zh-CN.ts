@@ -463,8 +463,8 @@ export default {
     },
   },
   replyBy: {
-    sla: '我们将在 {time} 前回复您。',
-    queue: '我们将在 {time} 前回复您（已考虑当前排在您前面的工单）。',
+    at: '我们将在 {time} 前回复您。',
+    queue: '这一时间已考虑当前排在您前面的工单。',
     holiday: '今天是法定节假日（{name}），{until} 之后恢复工作日，回复可能较慢。',
   },
   customFields: {

@@ -1,5 +1,7 @@
-// The service-level strings travel with the staff chunks that show them (queue, ticket page, admin,
-// report): merged under `sla` before such a component renders, never in the customer download.
+// The service-level strings travel with the staff chunks that show them, never in the customer
+// download: the queue's due column and the ticket panel merge this small common set; the admin
+// pages and the report add theirs on top (./admin.ts, a module of their chunks only). Both sit
+// under `sla`.
 import { useI18n } from 'vue-i18n'
 import en from './en'
 import zhCN from './zh-CN'
