@@ -64,10 +64,10 @@ export interface SlaCalendarItem extends SlaCalendar {
 
 /** What an import did; fields beyond these are shown as they come. */
 export interface SlaImportReport {
-  imported?: number
-  years?: number[]
-  replaced?: number
-  [key: string]: unknown
+  calendar: SlaCalendarItem // as it is after the import
+  imported: number // days in the file
+  years: number[] // the years whose days it replaced
+  replaced: number // days those years held before
 }
 
 export interface SlaMeasure {

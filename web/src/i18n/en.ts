@@ -421,6 +421,7 @@ export default {
       invalid_interval: 'Write an interval as 09:00-12:00, the start before the end.',
       overlapping: 'The intervals overlap or are out of order.',
       no_working_time: 'At least one weekday needs working hours.',
+      unknown_time_zone: 'Name an IANA time zone such as Asia/Shanghai.',
       out_of_range: 'Out of range.',
       not_allowed: 'Not allowed here.',
     },

@@ -146,7 +146,7 @@ describe('service-level messages (staff chunks)', () => {
     for (const s of ['ok', 'warning', 'breached', 'paused', 'running', 'met']) expect(szh.has(`state.${s}`), s).toBe(true)
     for (const k of ['first_response', 'next_response', 'resolution']) expect(szh.has(`kind.${k}`), k).toBe(true)
     for (const c of ['calendar_in_use', 'read_only', 'invalid_calendar_file']) expect(zh.has(`errors.${c}`), c).toBe(true)
-    for (const c of ['duplicate', 'unknown_calendar', 'invalid_interval', 'overlapping', 'no_working_time', 'out_of_range', 'not_allowed'])
+    for (const c of ['duplicate', 'unknown_calendar', 'invalid_interval', 'overlapping', 'no_working_time', 'out_of_range', 'not_allowed', 'unknown_time_zone'])
       expect(zh.has(`fieldErrors.generic.${c}`), c).toBe(true)
   })
 })

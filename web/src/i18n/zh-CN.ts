@@ -419,6 +419,7 @@ export default {
       invalid_interval: '时间段写作 09:00-12:00，开始早于结束。',
       overlapping: '时间段重叠或顺序不对。',
       no_working_time: '至少一个工作日需要有工作时间。',
+      unknown_time_zone: '请填写 IANA 时区，例如 Asia/Shanghai。',
       out_of_range: '超出范围。',
       not_allowed: '此处不允许。',
     },
