@@ -74,6 +74,7 @@ int run_serve(const ServeOptions& options) {
   const auto mail = to_mail_options(options.mail, options.listen);
   auto app = Composition::open(options.data_dir, settings, mail);
   app->start_background_jobs(std::chrono::milliseconds{options.mail.outbox_poll_ms});
+  app->start_sla_job(std::chrono::seconds{options.sla_interval});
   if (app->mail_settings().smtp.url.empty()) {
     spdlog::warn("no SMTP server configured (--smtp or the admin page): mail stays queued in the outbox");
   }
@@ -91,6 +92,7 @@ int run_serve(const ServeOptions& options) {
   http::Services services{app->auth(),       app->tickets(), app->catalog(), app->mail_requests(),
                           app->mail_admin(), app->staff(),   app->macros(),  app->rules()};
   services.live = &app->live();
+  services.sla = &app->sla();
   return http::run_server(server, services);
 }
 

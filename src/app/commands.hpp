@@ -24,6 +24,7 @@ struct ServeOptions {
   std::string timezone = kDefaultTimeZone;
   bool secure_cookies = false;
   std::size_t worker_threads = 32;
+  int sla_interval = 30;  // seconds between passes of the SLA escalation job
   MailCliOptions mail;
 };
 

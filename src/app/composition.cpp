@@ -11,6 +11,7 @@
 #include "security/sodium_crypto.hpp"
 #include "storage/files/directory_blob_store.hpp"
 #include "storage/files/magic_file_type_detector.hpp"
+#include "storage/sqlite/sqlite_sla_repository.hpp"
 #include "storage/sqlite_database.hpp"
 
 namespace gongdan::app {
@@ -48,9 +49,12 @@ struct Composition::Parts {
   std::unique_ptr<domain::OutboxDelivery> outbox_delivery;
   std::unique_ptr<domain::InboundMailService> inbound_mail;
   std::unique_ptr<domain::MacroService> macros;
+  std::unique_ptr<storage::SqliteSlaRepository> sla_store;
+  std::unique_ptr<domain::sla::SlaService> sla;
   std::unique_ptr<ImapPoll> imap_poll;
   std::unique_ptr<jobs::PeriodicJob> outbox_job;
   std::unique_ptr<jobs::PeriodicJob> imap_job;
+  std::unique_ptr<jobs::PeriodicJob> sla_job;
 };
 
 std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data_dir, domain::TicketSettings settings,
@@ -105,6 +109,11 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
   p.inbound_mail = std::make_unique<domain::InboundMailService>(*p.tickets, db.tickets(), db.users(), db.catalog(),
                                                                 db.outbox(), db.inbound_log(), p.clock, inbound);
   p.macros = std::make_unique<domain::MacroService>(db.macros(), *p.tickets, p.clock);
+  p.sla_store = std::make_unique<storage::SqliteSlaRepository>(db.store());
+  p.sla = std::make_unique<domain::sla::SlaService>(
+      *p.sla_store, db.catalog(), db.groups(), p.clock,
+      domain::sla::EscalationMailSettings{mail.links.public_url, mail.links.site_name});
+  p.sla->set_activity_publisher(p.live.get());
   return std::unique_ptr<Composition>(new Composition(std::move(parts)));
 }
 
@@ -121,6 +130,15 @@ void Composition::start_background_jobs(std::chrono::milliseconds outbox_poll) {
       "imap", std::chrono::seconds{5}, [&p] { return p.imap_poll->round(); }, report);
 }
 
+void Composition::start_sla_job(std::chrono::milliseconds interval) {
+  auto& p = *parts_;
+  p.sla_job = std::make_unique<jobs::PeriodicJob>(
+      "sla", interval, [&p] { return p.sla->check_round(); },
+      [](const std::string& job, const std::string& what) {
+        spdlog::error("background job {} failed: {}", job, what);
+      });
+}
+
 Composition::Composition(std::unique_ptr<Parts> parts) : parts_(std::move(parts)) {}
 Composition::~Composition() = default;
 
@@ -135,6 +153,7 @@ domain::OutboxDelivery& Composition::outbox_delivery() { return *parts_->outbox_
 domain::InboundMailService& Composition::inbound_mail() { return *parts_->inbound_mail; }
 http::ActivityHub& Composition::live() { return *parts_->live; }
 domain::MacroService& Composition::macros() { return *parts_->macros; }
+domain::sla::SlaService& Composition::sla() { return *parts_->sla; }
 domain::MailSettings Composition::mail_settings() const { return parts_->mail_settings->current(); }
 const core::Clock& Composition::clock() const { return parts_->clock; }
 

@@ -14,6 +14,7 @@
 #include "domain/mail/outbox_delivery.hpp"
 #include "domain/mail/ticket_mails.hpp"
 #include "domain/rules/rule_service.hpp"
+#include "domain/sla/sla_service.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/auth_service.hpp"
 #include "http/realtime/activity_hub.hpp"
@@ -49,6 +50,8 @@ class Composition {
   /// Where committed ticket changes go to the agents' open browsers.
   http::ActivityHub& live();
   domain::MacroService& macros();
+  /// Service levels: policies, calendars, due times, the escalation job's pass (docs/sla.md).
+  domain::sla::SlaService& sla();
   /// The mail settings in force (saved on the admin page, else the command line's).
   domain::MailSettings mail_settings() const;
   const core::Clock& clock() const;
@@ -56,6 +59,8 @@ class Composition {
   /// Starts the outbox sender and, when an IMAP mailbox is configured, the poller; they stop
   /// when the composition is destroyed.
   void start_background_jobs(std::chrono::milliseconds outbox_poll);
+  /// Starts the SLA escalation job (one pass per `interval`); it stops with the composition.
+  void start_sla_job(std::chrono::milliseconds interval);
 
  private:
   struct Parts;

@@ -8,6 +8,7 @@
 #include "app/bench_load.hpp"
 #include "app/calendar_command.hpp"
 #include "app/commands.hpp"
+#include "app/sla_command.hpp"
 
 int main(int argc, char** argv) {
   using namespace gongdan::app;
@@ -38,6 +39,9 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--timezone", serve.timezone, "IANA time zone for ticket-number dates")->capture_default_str();
   serve_cmd->add_flag("--secure-cookies", serve.secure_cookies, "Mark cookies Secure (behind HTTPS)");
   serve_cmd->add_option("--workers", serve.worker_threads, "Threads running requests")->check(CLI::Range(1, 512));
+  serve_cmd->add_option("--sla-interval", serve.sla_interval, "Seconds between SLA escalation passes")
+      ->check(CLI::Range(1, 3600))
+      ->capture_default_str();
   add_mail_options(*serve_cmd, serve.mail);
 
   UserAddOptions user;
@@ -107,6 +111,14 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"csv", "ics"}))
       ->capture_default_str();
 
+  SlaCheckOptions sla_check;
+  auto* sla_cmd = cli.add_subcommand("sla", "Service levels");
+  sla_cmd->require_subcommand(1);
+  auto* sla_check_cmd = sla_cmd->add_subcommand("check", "Run one pass of the SLA escalation job and print what fired");
+  sla_check_cmd->add_option("--data-dir", sla_check.data_dir, "Folder of the SQLite database")->capture_default_str();
+  sla_check_cmd->add_option("--now", sla_check.now, "Check as of this instant, RFC 3339 (default: now)");
+  add_mail_options(*sla_check_cmd, sla_check.mail);
+
   CLI11_PARSE(cli, argc, argv);
   // Log times in UTC, whatever --timezone says: logs are compared across machines.
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
@@ -123,6 +135,7 @@ int main(int argc, char** argv) {
     if (*mail_in_cmd) return run_mail_in(mail_in, std::cin);
     if (*calendar_due) return run_calendar_due(due, std::cout, std::cerr);
     if (*calendar_export) return run_calendar_export(export_calendar, export_format, std::cout, std::cerr);
+    if (*sla_check_cmd) return run_sla_check(sla_check, std::cout, std::cerr);
   } catch (const std::exception& e) {
     // The one catch of the process: a failure to start is reported, not a crash.
     spdlog::critical("{}", e.what());

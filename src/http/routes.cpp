@@ -13,6 +13,7 @@
 #include "http/handlers/macro_handlers.hpp"
 #include "http/handlers/mail_link_handlers.hpp"
 #include "http/handlers/public_handlers.hpp"
+#include "http/handlers/sla_handlers.hpp"
 #include "http/handlers/ticket_handlers.hpp"
 #include "http/server.hpp"
 
@@ -95,6 +96,21 @@ const std::array kRoutes{
     RouteSpec{"POST", "/api/v1/admin/categories/{id}/fields", &admin_create_field, kUnlimited},
     RouteSpec{"PUT", "/api/v1/admin/categories/{id}/fields/{field_id}", &admin_update_field, kUnlimited},
     RouteSpec{"DELETE", "/api/v1/admin/categories/{id}/fields/{field_id}", &admin_delete_field, kUnlimited},
+
+    // Service levels (docs/sla.md).
+    RouteSpec{"GET", "/api/v1/admin/sla/policies", &list_sla_policies, kUnlimited},
+    RouteSpec{"POST", "/api/v1/admin/sla/policies", &create_sla_policy, kUnlimited},
+    RouteSpec{"POST", "/api/v1/admin/sla/policies/order", &reorder_sla_policies, kUnlimited},
+    RouteSpec{"GET", "/api/v1/admin/sla/policies/{id}", &get_sla_policy, kUnlimited},
+    RouteSpec{"PATCH", "/api/v1/admin/sla/policies/{id}", &update_sla_policy, kUnlimited},
+    RouteSpec{"DELETE", "/api/v1/admin/sla/policies/{id}", &delete_sla_policy, kUnlimited},
+    RouteSpec{"GET", "/api/v1/admin/sla/calendars", &list_sla_calendars, kUnlimited},
+    RouteSpec{"GET", "/api/v1/admin/sla/calendars/{name}", &get_sla_calendar, kUnlimited},
+    RouteSpec{"PUT", "/api/v1/admin/sla/calendars/{name}", &put_sla_calendar, kUnlimited},
+    RouteSpec{"DELETE", "/api/v1/admin/sla/calendars/{name}", &delete_sla_calendar, kUnlimited},
+    RouteSpec{"POST", "/api/v1/admin/sla/calendars/{name}/import", &import_sla_calendar, kUnlimited},
+    RouteSpec{"GET", "/api/v1/admin/sla/calendars/{name}/export", &export_sla_calendar, kUnlimited},
+    RouteSpec{"GET", "/api/v1/agent/reports/sla", &get_sla_report, kUnlimited},
 };
 
 }  // namespace

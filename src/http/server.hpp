@@ -13,6 +13,7 @@
 #include "domain/mail/mail_admin_service.hpp"
 #include "domain/mail/mail_request_service.hpp"
 #include "domain/rules/rule_service.hpp"
+#include "domain/sla/sla_service.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/auth_service.hpp"
 
@@ -60,7 +61,8 @@ struct Services {
   domain::StaffService& staff;
   domain::MacroService& macros;
   domain::RuleService& rules;
-  ActivityHub* live = nullptr;  // live updates over /api/v1/ws; none: upgrades are refused
+  ActivityHub* live = nullptr;             // live updates over /api/v1/ws; none: upgrades are refused
+  domain::sla::SlaService* sla = nullptr;  // service levels (docs/sla.md); none: their routes answer 503
 };
 
 /// Serves until SIGINT/SIGTERM; prints "listening on http://HOST:PORT" (the actual port when 0)

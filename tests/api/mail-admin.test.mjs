@@ -12,7 +12,7 @@ import {
 } from './mail-helpers.mjs';
 
 const KINDS = ['ticket_confirmation', 'agent_reply', 'status_changed', 'ticket_link', 'ticket_list',
-  'sign_in_link', 'email_verification', 'test_mail'];
+  'sign_in_link', 'email_verification', 'test_mail', 'sla_breached'];
 
 describe('mail: admin endpoints', () => {
   let env;

@@ -190,7 +190,7 @@ describe('agent workspace', () => {
       const r = await a2.api.get('/agent/views');
       assert.equal(r.status, 200, show(r));
       const ids = r.json.views.map((v) => v.id);
-      assert.deepEqual(ids, ['unassigned', 'mine', 'my_groups', 'pending', 'urgent', 'open', 'recently_solved']);
+      assert.deepEqual(ids, ['unassigned', 'mine', 'my_groups', 'pending', 'urgent', 'open', 'recently_solved', 'breach_risk']);
       const count = (id) => r.json.views.find((v) => v.id === id).count;
       assert.ok(count('mine') >= 1 && count('urgent') >= 1 && count('open') >= count('mine'));
       const mine = await a2.api.get('/agent/tickets?view=mine&limit=100');

@@ -13,6 +13,7 @@ constexpr std::array<std::pair<ViewId, std::string_view>, kAllViews.size()> kVie
     {ViewId::kUrgent, "urgent"},
     {ViewId::kOpen, "open"},
     {ViewId::kRecentlySolved, "recently_solved"},
+    {ViewId::kBreachRisk, "breach_risk"},
 }};
 
 const std::vector<Status> kActive{Status::kNew, Status::kOpen, Status::kPending};
@@ -62,6 +63,13 @@ TicketQuery view_query(ViewId view, const StaffScope& scope, core::Timestamp now
       query.statuses = {Status::kResolved, Status::kClosed};
       query.resolved_since = now - kRecentlySolvedWindow;
       query.order = TicketQuery::Order::kRecentActivity;
+      break;
+    case ViewId::kBreachRisk:
+      // Open tickets with a running target at 75 % or past due (docs/sla.md); a warning instant
+      // never follows its due time, so one comparison covers both.
+      query.statuses = {Status::kNew, Status::kOpen};
+      query.sla_warned_by = now;
+      query.order = TicketQuery::Order::kDue;
       break;
   }
   return query;

@@ -11,10 +11,10 @@
 namespace gongdan::domain {
 
 /// The built-in queue views (docs/workspace.md); the wire names are stable ids.
-enum class ViewId { kUnassigned, kMine, kMyGroups, kPending, kUrgent, kOpen, kRecentlySolved };
+enum class ViewId { kUnassigned, kMine, kMyGroups, kPending, kUrgent, kOpen, kRecentlySolved, kBreachRisk };
 
-inline constexpr std::array kAllViews{ViewId::kUnassigned, ViewId::kMine, ViewId::kMyGroups,      ViewId::kPending,
-                                      ViewId::kUrgent,     ViewId::kOpen, ViewId::kRecentlySolved};
+inline constexpr std::array kAllViews{ViewId::kUnassigned, ViewId::kMine, ViewId::kMyGroups,       ViewId::kPending,
+                                      ViewId::kUrgent,     ViewId::kOpen, ViewId::kRecentlySolved, ViewId::kBreachRisk};
 
 /// "Recently solved" looks back this far.
 constexpr auto kRecentlySolvedWindow = std::chrono::hours{24 * 7};

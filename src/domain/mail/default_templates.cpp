@@ -15,6 +15,9 @@
 //   site.name        the help desk's name; site.url its public URL
 //   support.email    the support address (the From address)
 //   tickets          kTicketList only: rows with number, subject, status, updated, link
+//   sla.target       kSlaBreached only: the missed target (首次响应 / first response, ...)
+//   sla.due_at       kSlaBreached only: when it was due, Beijing time
+//   ticket.priority, ticket.group, ticket.assignee, agent_link: kSlaBreached only (staff mail)
 //
 // Subjects of ticket mail start with `[#{{ticket.number}}]`: incoming replies are threaded by the
 // number in the subject when a mail client drops the References header.
@@ -505,6 +508,52 @@ Site: {{site.url}}
 <p>Site: <a href="{{site.url}}">{{site.url}}</a></p>
 <p>[[signoff]]</p>)"};
 
+constexpr Texts kSlaBreachedZh{"[#{{ticket.number}}] 服务级别超时：{{sla.target}}",
+                               R"([[greeting]]
+
+工单 {{ticket.number}}「{{ticket.subject}}」的{{sla.target}}目标已超时（应于 {{sla.due_at}} 前完成）。
+
+优先级：{{ticket.priority}}
+处理组：{{ticket.group}}
+处理人：{{#ticket.assignee}}{{ticket.assignee}}{{/ticket.assignee}}{{^ticket.assignee}}未分配{{/ticket.assignee}}
+
+查看工单：{{agent_link}}
+
+{{site.name}} 服务级别提醒
+)",
+                               R"(<p>[[greeting]]</p>
+<p>工单 {{ticket.number}}「{{ticket.subject}}」的{{sla.target}}目标已超时（应于 {{sla.due_at}} 前完成）。</p>
+<table class="facts">
+<tr><th>优先级</th><td>{{ticket.priority}}</td></tr>
+<tr><th>处理组</th><td>{{ticket.group}}</td></tr>
+<tr><th>处理人</th><td>{{#ticket.assignee}}{{ticket.assignee}}{{/ticket.assignee}}{{^ticket.assignee}}未分配{{/ticket.assignee}}</td></tr>
+</table>
+<p><a class="button" href="{{agent_link}}">查看工单</a></p>
+<p>{{site.name}} 服务级别提醒</p>)"};
+
+constexpr Texts kSlaBreachedEn{"[#{{ticket.number}}] SLA breached: {{sla.target}}",
+                               R"([[greeting]]
+
+Ticket {{ticket.number}} "{{ticket.subject}}" missed its {{sla.target}} target (due {{sla.due_at}}).
+
+Priority: {{ticket.priority}}
+Group: {{ticket.group}}
+Assignee: {{#ticket.assignee}}{{ticket.assignee}}{{/ticket.assignee}}{{^ticket.assignee}}nobody{{/ticket.assignee}}
+
+Open the ticket: {{agent_link}}
+
+{{site.name}} service-level alerts
+)",
+                               R"(<p>[[greeting]]</p>
+<p>Ticket {{ticket.number}} "{{ticket.subject}}" missed its {{sla.target}} target (due {{sla.due_at}}).</p>
+<table class="facts">
+<tr><th>Priority</th><td>{{ticket.priority}}</td></tr>
+<tr><th>Group</th><td>{{ticket.group}}</td></tr>
+<tr><th>Assignee</th><td>{{#ticket.assignee}}{{ticket.assignee}}{{/ticket.assignee}}{{^ticket.assignee}}nobody{{/ticket.assignee}}</td></tr>
+</table>
+<p><a class="button" href="{{agent_link}}">Open the ticket</a></p>
+<p>{{site.name}} service-level alerts</p>)"};
+
 const Texts& texts_for(MailKind kind, Locale locale) {
   const bool zh = locale == Locale::kZhCn;
   switch (kind) {
@@ -516,6 +565,7 @@ const Texts& texts_for(MailKind kind, Locale locale) {
     case MailKind::kSignInLink: return zh ? kSignInLinkZh : kSignInLinkEn;
     case MailKind::kEmailVerification: return zh ? kVerificationZh : kVerificationEn;
     case MailKind::kTestMail: return zh ? kTestMailZh : kTestMailEn;
+    case MailKind::kSlaBreached: return zh ? kSlaBreachedZh : kSlaBreachedEn;
   }
   return zh ? kTestMailZh : kTestMailEn;
 }

@@ -64,6 +64,14 @@ MailValues sample_mail_values(MailKind kind, Locale locale) {
   v["site.name"] = "Gongdan";
   v["site.url"] = "https://help.example.com";
   v["support.email"] = "support@example.com";
+  if (kind == MailKind::kSlaBreached) {
+    v["ticket.priority"] = "urgent";
+    v["ticket.group"] = zh ? "一线支持 First line" : "First line";
+    v["ticket.assignee"] = zh ? "王芳" : "Wang Fang";
+    v["sla.target"] = zh ? "首次响应" : "first response";
+    v["sla.due_at"] = v["reply_by"];
+    v["agent_link"] = "https://help.example.com/agent/tickets/261125-7KQ2MX";
+  }
   if (kind == MailKind::kTicketList) {
     sample.tickets.push_back({{"number", "261125-7KQ2MX"},
                               {"subject", v["ticket.subject"]},

@@ -7,7 +7,7 @@ namespace gongdan::domain {
 namespace {
 
 // Wire names as in docs/mail.md; stored in the outbox and shown on the admin page.
-constexpr std::array<std::pair<MailKind, std::string_view>, 8> kMailKindNames{{
+constexpr std::array<std::pair<MailKind, std::string_view>, 9> kMailKindNames{{
     {MailKind::kTicketConfirmation, "ticket_confirmation"},
     {MailKind::kAgentReply, "agent_reply"},
     {MailKind::kStatusChanged, "status_changed"},
@@ -16,6 +16,7 @@ constexpr std::array<std::pair<MailKind, std::string_view>, 8> kMailKindNames{{
     {MailKind::kSignInLink, "sign_in_link"},
     {MailKind::kEmailVerification, "email_verification"},
     {MailKind::kTestMail, "test_mail"},
+    {MailKind::kSlaBreached, "sla_breached"},
 }};
 
 constexpr std::array<std::pair<OutboxState, std::string_view>, 4> kOutboxStateNames{{

@@ -22,6 +22,7 @@ enum class MailKind {
   kSignInLink,          // sign in by mail (also confirms the address)
   kEmailVerification,   // after registration: confirm the address (signs in too)
   kTestMail,            // the admin's "send a test mail" button
+  kSlaBreached,         // to supervisors: a ticket missed a service-level target (docs/sla.md)
 };
 
 std::string_view to_string(MailKind kind);

@@ -6,7 +6,7 @@
 namespace gongdan::domain {
 namespace {
 
-constexpr std::array<std::pair<EventType, std::string_view>, 11> kEventNames{{
+constexpr std::array<std::pair<EventType, std::string_view>, 13> kEventNames{{
     {EventType::kStatusChanged, "status_changed"},
     {EventType::kPriorityChanged, "priority_changed"},
     {EventType::kAssigneeChanged, "assignee_changed"},
@@ -18,6 +18,8 @@ constexpr std::array<std::pair<EventType, std::string_view>, 11> kEventNames{{
     {EventType::kMacroApplied, "macro_applied"},
     {EventType::kRuleApplied, "rule_applied"},
     {EventType::kFieldChanged, "field_changed"},
+    {EventType::kSlaWarning, "sla_warning"},
+    {EventType::kSlaBreached, "sla_breached"},
 }};
 
 }  // namespace

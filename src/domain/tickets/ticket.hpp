@@ -65,6 +65,13 @@ struct Ticket {
   std::optional<core::Timestamp> last_customer_message_at;
   /// The first-response deadline; set by service-level policies (docs/sla.md), empty until then.
   std::optional<core::Timestamp> first_response_due_at;
+  /// The other service-level due times, the earliest of the three (`sort=due`), the earliest 75 %
+  /// warning instant, and the policy's name; kept by the store (docs/sla.md), empty without targets.
+  std::optional<core::Timestamp> next_response_due_at{};
+  std::optional<core::Timestamp> resolution_due_at{};
+  std::optional<core::Timestamp> sla_due_at{};
+  std::optional<core::Timestamp> sla_warn_at{};
+  std::string sla_policy{};
   /// Set when this ticket was merged into another: that ticket's id and number.
   std::optional<core::TicketId> merged_into_id;
   std::string merged_into_number;
@@ -114,6 +121,8 @@ enum class EventType {
   kMacroApplied,     // to: the macro's title
   kRuleApplied,      // to: the automation rule's name; the rule's own changes follow as events
   kFieldChanged,     // a custom field's value; TicketEvent::field names the field
+  kSlaWarning,       // staff only: a target reached 75 %; to: the target, from: the cycle or ""
+  kSlaBreached,      // staff only: a target passed its due time; to: the target, from: the cycle or ""
 };
 
 /// A recorded change of a ticket's state: the append-only history beside the messages.

@@ -18,7 +18,7 @@ struct TicketQuery {
     kQueue,                // priority descending, then created_at ascending: the agents' queue
     kAge,                  // created_at ascending: oldest first
     kLastCustomerMessage,  // last_customer_message_at descending: most recently waiting first
-    kDue,                  // first_response_due_at ascending, tickets without a deadline last
+    kDue,                  // sla_due_at (the earliest due time) ascending, tickets without one last
   };
   std::optional<StaffScope> scope;                // only tickets this staff member works
   std::optional<core::UserId> assignee;           // only tickets assigned to this user
@@ -26,6 +26,7 @@ struct TicketQuery {
   std::vector<core::GroupId> groups;              // only tickets of these groups; empty: any
   std::string tag;                                // only tickets with this tag; empty: any
   std::optional<core::Timestamp> resolved_since;  // only tickets resolved or closed since then
+  std::optional<core::Timestamp> sla_warned_by;   // only tickets with a running SLA target at 75 % by then
   std::optional<core::UserId> customer;           // only this customer's tickets
   std::string customer_email;                     // only tickets of this address (lower-cased); empty: any
   std::vector<Status> statuses;                   // empty: any

@@ -2,6 +2,7 @@
 
 #include "http/json/catalog_codec.hpp"
 #include "http/json/encode.hpp"
+#include "http/json/sla_codec.hpp"
 #include "http/json/workspace_codec.hpp"
 
 namespace gongdan::http {
@@ -9,6 +10,7 @@ namespace gongdan::http {
 TicketPresenter::TicketPresenter(const RequestContext& ctx, Audience audience)
     : audience_(audience),
       catalog_(ctx.services.catalog),
+      sla_(ctx.services.sla),
       locale_(ctx.locale),
       reopen_window_(ctx.services.tickets.settings().reopen_window) {}
 
@@ -32,12 +34,40 @@ nlohmann::json TicketPresenter::ticket(const domain::Ticket& ticket) {
   }
   auto json = ticket_json(ticket, category_name(ticket.category_id), reopen_until);
   if (audience_ == Audience::kStaff) add_staff_fields(json, ticket);
+  add_service_level(json, ticket);
   return json;
+}
+
+void TicketPresenter::add_service_level(nlohmann::json& json, const domain::Ticket& ticket) {
+  if (audience_ == Audience::kCustomer) {
+    json["reply_by"] = reply_by_json(sla_ ? sla_->customer_reply_by(ticket) : std::nullopt);
+    return;
+  }
+  json["next_response_due_at"] = time_json(ticket.next_response_due_at);
+  json["resolution_due_at"] = time_json(ticket.resolution_due_at);
+  if (!sla_) {
+    json["sla"] = ticket_sla_json(ticket.sla_policy, domain::sla::SlaState::kOk, nullptr);
+    return;
+  }
+  // A list reads state from the stored due and warning times; one ticket evaluates its targets.
+  if (in_list_) {
+    json["sla"] = ticket_sla_json(ticket.sla_policy, sla_->list_state(ticket), nullptr);
+    return;
+  }
+  const auto view = sla_->staff_view(ticket);
+  if (!view) {
+    const std::vector<domain::sla::TargetStatus> none;
+    json["sla"] = ticket_sla_json({}, domain::sla::SlaState::kOk, &none);
+    return;
+  }
+  json["sla"] = ticket_sla_json(view->policy, view->state, &view->targets);
 }
 
 nlohmann::json TicketPresenter::page(const domain::Page<domain::Ticket>& page) {
   nlohmann::json items = nlohmann::json::array();
+  in_list_ = true;
   for (const domain::Ticket& t : page.items) items.push_back(ticket(t));
+  in_list_ = false;
   return {{"items", std::move(items)},
           {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}};
 }

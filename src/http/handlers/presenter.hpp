@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "domain/sla/sla_service.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "http/context/request_context.hpp"
 
@@ -27,11 +28,16 @@ class TicketPresenter {
 
  private:
   std::string category_name(core::CategoryId id);
+  /// Service levels (docs/sla.md): staff get the due times and `sla` (its targets outside lists),
+  /// customers `reply_by`.
+  void add_service_level(nlohmann::json& json, const domain::Ticket& ticket);
   /// The view's custom field answers on the ticket, and the field named on each field_changed event.
   void add_custom_fields(const domain::TicketView& view, nlohmann::json& ticket_body, nlohmann::json& events);
 
   Audience audience_;
   domain::CatalogRepository& catalog_;
+  domain::sla::SlaService* sla_ = nullptr;
+  bool in_list_ = false;
   domain::Locale locale_;
   std::chrono::hours reopen_window_;
   std::optional<std::vector<domain::Category>> categories_;

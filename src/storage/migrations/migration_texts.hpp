@@ -13,6 +13,7 @@ std::string_view workspace_schema();  // 0004_workspace.cpp
 std::string_view search_schema();     // 0005_search.cpp
 std::string_view macros_schema();     // 0007_macros.cpp
 std::string_view rules_schema();      // 0008_rules.cpp
+std::string_view sla_schema();        // 0009_sla.cpp
 
 std::string_view custom_fields_schema();  // 0006_custom_fields.cpp
 

@@ -6,7 +6,7 @@
 namespace gongdan::storage::sql {
 
 std::span<const Migration> migrations() {
-  static const std::array<Migration, 8> list{{
+  static const std::array<Migration, 9> list{{
       {1, "initial", migrations::initial_schema()},
       {2, "seed_catalog", migrations::seed_catalog()},
       {3, "mail", migrations::mail_schema()},
@@ -15,6 +15,7 @@ std::span<const Migration> migrations() {
       {6, "custom_fields", migrations::custom_fields_schema()},
       {7, "macros", migrations::macros_schema()},
       {8, "rules", migrations::rules_schema()},
+      {9, "sla", migrations::sla_schema()},
   }};
   return list;
 }

@@ -33,9 +33,11 @@ const std::string_view kSelectTicket =
     "t.group_id, COALESCE(g.name, ''), t.assignee_user_id, COALESCE(a.name, ''), "
     "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags WHERE ticket_id = t.id ORDER BY tag)), "
     "t.last_customer_message_at, t.first_response_due_at, t.merged_into_ticket_id, "
-    "(SELECT number FROM tickets m WHERE m.id = t.merged_into_ticket_id), t.channel "
+    "(SELECT number FROM tickets m WHERE m.id = t.merged_into_ticket_id), t.channel, "
+    "t.next_response_due_at, t.resolution_due_at, t.sla_due_at, t.sla_warn_at, COALESCE(sp.name, '') "
     "FROM tickets t LEFT JOIN users u ON u.id = t.customer_user_id "
-    "LEFT JOIN agent_groups g ON g.id = t.group_id LEFT JOIN users a ON a.id = t.assignee_user_id ";
+    "LEFT JOIN agent_groups g ON g.id = t.group_id LEFT JOIN users a ON a.id = t.assignee_user_id "
+    "LEFT JOIN sla_policies sp ON sp.id = t.sla_policy_id ";
 
 domain::Ticket read_ticket(const Statement& row) {
   domain::Ticket ticket;
@@ -75,6 +77,12 @@ domain::Ticket read_ticket(const Statement& row) {
   if (const auto into = row.optional_int64(28)) ticket.merged_into_id = core::TicketId{*into};
   ticket.merged_into_number = row.text(29);
   ticket.channel = domain::parse_channel(row.text(30)).value_or(domain::Channel::kWeb);
+  // Service levels (docs/sla.md): kept by ticket_sla_writer.
+  if (const auto at = row.optional_int64(31)) ticket.next_response_due_at = core::from_epoch_ms(*at);
+  if (const auto at = row.optional_int64(32)) ticket.resolution_due_at = core::from_epoch_ms(*at);
+  if (const auto at = row.optional_int64(33)) ticket.sla_due_at = core::from_epoch_ms(*at);
+  if (const auto at = row.optional_int64(34)) ticket.sla_warn_at = core::from_epoch_ms(*at);
+  ticket.sla_policy = row.text(35);
   return ticket;
 }
 

@@ -8,6 +8,7 @@
 #include "storage/sqlite/rows.hpp"
 #include "storage/sqlite/search_index_writer.hpp"
 #include "storage/sqlite/ticket_list_query.hpp"
+#include "storage/sqlite/ticket_sla_writer.hpp"
 #include "storage/sqlite/ticket_workspace_writer.hpp"
 
 namespace gongdan::storage {
@@ -141,6 +142,7 @@ core::Result<domain::ChangedTicket> apply_change(Connection& db, const domain::T
   for (const auto& event : change.events) insert_event(db, id, event, t.updated_at);
   if (change.field_edit) sqlite::apply_field_edit(db, id, *change.field_edit, t.updated_at);
   sqlite::write_mail_effects(db, change.effects, std::nullopt, std::nullopt, t.updated_at);
+  sqlite::follow_ticket_sla(db, current, change);
   auto stored = load_ticket(db, id);
   if (!stored) return core::Error::unavailable("The changed ticket could not be read back.");
   changed.ticket = std::move(*stored);
@@ -203,6 +205,8 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
                      core::to_epoch_ms(new_ticket.ticket.created_at))
           .run();
     }
+    ticket.id = id;
+    sqlite::start_ticket_sla(db, ticket);
     if (auto stored = load_ticket(db, id)) return std::move(*stored);
     return core::Error::unavailable("The new ticket could not be read back.");
   });

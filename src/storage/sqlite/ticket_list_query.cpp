@@ -109,6 +109,10 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
     where += " AND COALESCE(t.resolved_at, t.closed_at) >= ?";
     values.emplace_back(core::to_epoch_ms(*query.resolved_since));
   }
+  if (query.sla_warned_by) {
+    where += " AND t.sla_warn_at <= ?";
+    values.emplace_back(core::to_epoch_ms(*query.sla_warned_by));
+  }
   if (query.customer) {
     where += " AND t.customer_user_id = ?";
     values.emplace_back(query.customer->value);
@@ -198,14 +202,14 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
           const auto& k = *after;
           if (k[0] == 0) {
             keyset(
-                "(t.first_response_due_at IS NULL OR t.first_response_due_at > ? OR "
-                "(t.first_response_due_at = ? AND t.id > ?))",
+                "(t.sla_due_at IS NULL OR t.sla_due_at > ? OR "
+                "(t.sla_due_at = ? AND t.id > ?))",
                 {k[1], k[1], k[2]});
           } else {
-            keyset("(t.first_response_due_at IS NULL AND t.id > ?)", {k[2]});
+            keyset("(t.sla_due_at IS NULL AND t.id > ?)", {k[2]});
           }
         }
-        order_sql = " ORDER BY t.first_response_due_at IS NULL, t.first_response_due_at ASC, t.id ASC";
+        order_sql = " ORDER BY t.sla_due_at IS NULL, t.sla_due_at ASC, t.id ASC";
         break;
       case Order::kRecentActivity:
         if (after)
@@ -295,8 +299,7 @@ std::string TicketListQuery::next_cursor(const domain::Ticket& last) const {
       return sql::PageCursor::encode(tag, keys);
     }
     case Order::kDue: {
-      const std::array<std::int64_t, 3> keys{last.first_response_due_at ? 0 : 1, ms(last.first_response_due_at),
-                                             last.id.value};
+      const std::array<std::int64_t, 3> keys{last.sla_due_at ? 0 : 1, ms(last.sla_due_at), last.id.value};
       return sql::PageCursor::encode(tag, keys);
     }
     case Order::kRecentActivity: break;

@@ -1,0 +1,506 @@
+#include "storage/sqlite/sqlite_sla_repository.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "domain/sla/civil_date.hpp"
+#include "domain/sla/escalation.hpp"
+#include "domain/sla/presets.hpp"
+#include "domain/sla/special_day.hpp"
+#include "domain/sla/weekly_hours.hpp"
+#include "domain/sla/working_hours.hpp"
+#include "storage/sqlite/mail_effects_writer.hpp"
+#include "storage/sqlite/rows.hpp"
+#include "storage/sqlite/ticket_sla_writer.hpp"
+
+namespace gongdan::storage {
+namespace {
+
+namespace sla = domain::sla;
+using core::Timestamp;
+using sqlite::Connection;
+
+constexpr std::array<std::chrono::weekday, 7> kWeek{std::chrono::Monday,   std::chrono::Tuesday, std::chrono::Wednesday,
+                                                    std::chrono::Thursday, std::chrono::Friday,  std::chrono::Saturday,
+                                                    std::chrono::Sunday};
+
+std::string join(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : ",") + item;
+  return text;
+}
+
+std::string join_ids(const std::vector<core::CategoryId>& ids) {
+  std::vector<std::string> items;
+  for (const auto id : ids) items.push_back(std::to_string(id.value));
+  return join(items);
+}
+
+std::optional<std::int64_t> group_value(const std::optional<core::GroupId>& id) {
+  if (!id) return std::nullopt;
+  return id->value;
+}
+
+void write_targets(Connection& db, const sla::SlaPolicy& policy) {
+  db.cached("DELETE FROM sla_targets WHERE policy_id = ?")->bind(1, policy.id).run();
+  for (std::size_t p = 0; p < 4; ++p) {
+    for (const auto kind : sla::kTargetKinds) {
+      const auto& target = policy.targets[p][kind];
+      if (!target) continue;
+      db.cached("INSERT INTO sla_targets (policy_id, priority, target, duration, clock) VALUES (?, ?, ?, ?, ?)")
+          ->bind_all(policy.id, static_cast<std::int64_t>(p), sla::to_string(kind),
+                     sla::format_sla_duration(target->duration), sla::to_string(target->clock))
+          .run();
+    }
+  }
+}
+
+// Due times follow an edit at once: every open ticket measured by the changed policy or calendar.
+void refresh_open_tickets(Connection& db, const std::string& where, const std::string& key, Timestamp now) {
+  auto query = db.cached(
+      "SELECT t.id, t.priority FROM tickets t JOIN sla_policies p ON p.id = t.sla_policy_id "
+      "WHERE t.status IN ('new', 'open', 'pending', 'resolved') AND " +
+      where);
+  query->bind(1, key);
+  std::vector<std::pair<core::TicketId, domain::Priority>> open;
+  while (query->step()) open.emplace_back(core::TicketId{query->int64(0)}, sqlite::priority_from(query->int64(1)));
+  query->reset();
+  for (const auto& [id, priority] : open) sqlite::refresh_ticket_sla(db, id, priority, now);
+}
+
+std::vector<std::string> users_of_calendar(Connection& db, const std::string& name) {
+  std::vector<std::string> names;
+  auto query = db.cached("SELECT name FROM sla_policies WHERE calendar = ? ORDER BY position, id");
+  query->bind(1, name);
+  while (query->step()) names.push_back(query->text(0));
+  return names;
+}
+
+std::optional<sla::StoredCalendar> read_calendar(Connection& db, const std::string& name) {
+  auto row = db.cached(
+      "SELECT time_zone, monday, tuesday, wednesday, thursday, friday, saturday, sunday, revision "
+      "FROM sla_calendars WHERE name = ?");
+  if (!row->bind(1, name).step()) return std::nullopt;
+  sla::StoredCalendar stored;
+  stored.definition.name = name;
+  if (auto zone = core::TimeZone::locate(row->text(0))) stored.definition.time_zone = *zone;
+  for (int i = 0; i < 7; ++i) {
+    if (auto hours = sla::parse_day_hours(row->text(1 + i))) {
+      stored.definition.weekly.set(kWeek[static_cast<std::size_t>(i)], std::move(*hours));
+    }
+  }
+  stored.revision = row->int64(8);
+  row->reset();
+  auto days = db.cached("SELECT date, kind, name, hours FROM sla_calendar_days WHERE calendar = ? ORDER BY date");
+  days->bind(1, name);
+  while (days->step()) {
+    const auto date = sla::parse_iso_date(days->text(0));
+    const auto kind = sla::parse_day_kind(days->text(1));
+    if (!date || !kind) continue;
+    sla::SpecialDay day{*date, *kind, days->text(2), std::nullopt};
+    if (const auto hours = days->optional_text(3)) {
+      if (auto parsed = sla::parse_day_hours(*hours)) day.hours = std::move(*parsed);
+    }
+    stored.definition.special_days.push_back(std::move(day));
+  }
+  days->reset();
+  stored.used_by = users_of_calendar(db, name);
+  return stored;
+}
+
+struct Supervisors {
+  std::vector<sla::Supervisor> list;
+  bool loaded = false;
+};
+
+const std::vector<sla::Supervisor>& supervisors(Connection& db, Supervisors& cache) {
+  if (cache.loaded) return cache.list;
+  cache.loaded = true;
+  auto query = db.cached("SELECT id, name, email, locale FROM users WHERE role = 'supervisor' ORDER BY id");
+  while (query->step()) {
+    cache.list.push_back({core::UserId{query->int64(0)}, query->text(1), query->text(2),
+                          domain::parse_locale(query->text(3)).value_or(domain::Locale::kZhCn)});
+  }
+  return cache.list;
+}
+
+std::string group_name(Connection& db, const std::optional<core::GroupId>& id) {
+  if (!id) return {};
+  auto query = db.cached("SELECT name FROM agent_groups WHERE id = ?");
+  if (!query->bind(1, id->value).step()) return {};
+  return query->text(0);
+}
+
+// Records a fact once; true when this call added it (the unique key decides across processes).
+bool record_once(Connection& db, core::TicketId ticket, std::string_view kind, const sla::TargetStatus& target,
+                 domain::Priority priority, Timestamp now) {
+  auto insert = db.cached(
+      "INSERT INTO sla_events (ticket_id, kind, target, cycle, at, priority, started_at, due_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (ticket_id, kind, target, cycle) DO NOTHING");
+  const std::optional<std::int64_t> due =
+      target.due_at ? std::optional(core::to_epoch_ms(*target.due_at)) : std::nullopt;
+  insert
+      ->bind_all(ticket.value, kind, sla::to_string(target.kind), target.cycle, core::to_epoch_ms(now),
+                 sqlite::priority_value(priority), core::to_epoch_ms(target.started_at), due)
+      .run();
+  return db.changes() > 0;
+}
+
+void insert_ticket_event(Connection& db, core::TicketId ticket, const domain::NewEvent& event, Timestamp at) {
+  auto insert = db.cached(
+      "INSERT INTO ticket_events (ticket_id, type, from_value, to_value, author_user_id, author_name, author_role, "
+      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  const std::optional<std::int64_t> author_id =
+      event.author.user_id ? std::optional<std::int64_t>(event.author.user_id->value) : std::nullopt;
+  insert
+      ->bind_all(ticket.value, domain::to_string(event.type), event.from, event.to, author_id, event.author.name,
+                 domain::to_string(event.author.role), core::to_epoch_ms(at))
+      .run();
+}
+
+std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
+  auto query = db.cached(std::string(sqlite::kSelectTicket) + "WHERE t.id = ?");
+  if (!query->bind(1, id.value).step()) return std::nullopt;
+  return sqlite::read_ticket(*query);
+}
+
+// One ticket of a check pass; returns whether anything was recorded.
+bool check_ticket(Connection& db, core::TicketId id, Timestamp now, const sla::EscalationMailSettings& mail,
+                  Supervisors& staff, sla::CheckPass& pass) {
+  auto ticket = load_ticket(db, id);
+  const auto record = sqlite::load_sla_record(db, id);
+  if (!ticket || !record || !record->policy_id) {
+    db.cached("UPDATE tickets SET sla_next_check_at = NULL WHERE id = ?")->bind(1, id.value).run();
+    return false;
+  }
+  const auto policy = sqlite::load_sla_policy(db, *record->policy_id);
+  const auto business = policy ? sqlite::load_business_calendar(db, policy->calendar) : std::nullopt;
+  if (!policy || !business) {
+    db.cached("UPDATE tickets SET sla_next_check_at = NULL WHERE id = ?")->bind(1, id.value).run();
+    return false;
+  }
+  const auto around = sla::always_open_calendar();
+  const sla::SlaContext context{&policy->targets_for(ticket->priority), &*business, &around};
+  const auto status = sla::evaluate(*record, context, now);
+  bool recorded = false;
+  domain::Ticket current = *ticket;
+  for (const auto& target : status.targets) {
+    if (!target.running()) continue;
+    if (target.warn_at && *target.warn_at <= now && record_once(db, id, "warning", target, current.priority, now)) {
+      insert_ticket_event(db, id, sla::warning_event(target.kind, target.cycle), now);
+      ++pass.warnings;
+      recorded = true;
+    }
+    if (*target.due_at <= now && record_once(db, id, "breached", target, current.priority, now)) {
+      const auto plan =
+          sla::plan_escalation(current, policy->escalation, sla::Breach{target.kind, target.cycle, *target.due_at},
+                               group_name(db, policy->escalation.escalation_group_id), supervisors(db, staff), mail);
+      for (const auto& event : plan.events) insert_ticket_event(db, id, event, now);
+      const auto& t = plan.updated;
+      if (t.priority != current.priority || t.group_id != current.group_id || t.assignee_id != current.assignee_id) {
+        // A change the agents must notice: it moves updated_at, as any edit does.
+        db.cached("UPDATE tickets SET priority = ?, group_id = ?, assignee_user_id = ?, updated_at = ? WHERE id = ?")
+            ->bind_all(sqlite::priority_value(t.priority), group_value(t.group_id),
+                       t.assignee_id ? std::optional(t.assignee_id->value) : std::nullopt, core::to_epoch_ms(now),
+                       id.value)
+            .run();
+        current = t;
+        current.updated_at = now;
+      }
+      sqlite::write_mail_effects(db, plan.effects, std::nullopt, std::nullopt, now);
+      ++pass.breaches;
+      recorded = true;
+    }
+  }
+  // The next look: after this instant, for the targets of the (possibly raised) priority.
+  const sla::SlaContext after_context{&policy->targets_for(current.priority), &*business, &around};
+  const auto after = sla::evaluate(*record, after_context, now);
+  db.cached(
+        "UPDATE tickets SET first_response_due_at = ?, next_response_due_at = ?, resolution_due_at = ?, "
+        "sla_due_at = ?, sla_warn_at = ?, sla_next_check_at = ? WHERE id = ?")
+      ->bind_all(
+          after.first_response_due ? std::optional(core::to_epoch_ms(*after.first_response_due)) : std::nullopt,
+          after.next_response_due ? std::optional(core::to_epoch_ms(*after.next_response_due)) : std::nullopt,
+          after.resolution_due ? std::optional(core::to_epoch_ms(*after.resolution_due)) : std::nullopt,
+          after.earliest_due ? std::optional(core::to_epoch_ms(*after.earliest_due)) : std::nullopt,
+          after.earliest_warn ? std::optional(core::to_epoch_ms(*after.earliest_warn)) : std::nullopt,
+          [&]() -> std::optional<std::int64_t> {
+            const auto next = after.next_check_after(now);
+            if (!next) return std::nullopt;
+            return core::to_epoch_ms(*next);
+          }(),
+          id.value)
+      .run();
+  if (recorded) {
+    domain::TicketActivity activity;
+    activity.kind = domain::ActivityKind::kUpdated;
+    activity.ticket_id = id;
+    activity.number = current.number.str();
+    activity.group_id = current.group_id;
+    activity.assignee_id = current.assignee_id;
+    activity.status = current.status;
+    activity.priority = current.priority;
+    activity.updated_at = current.updated_at;
+    pass.activities.push_back(activity);
+  }
+  return recorded;
+}
+
+}  // namespace
+
+std::vector<sla::SlaPolicy> SqliteSlaRepository::policies() {
+  auto found = store_.read([](Connection& db) { return sqlite::load_sla_policies(db); });
+  return found.ok() ? std::move(found).value() : std::vector<sla::SlaPolicy>{};
+}
+
+std::optional<sla::SlaPolicy> SqliteSlaRepository::find_policy(std::int64_t id) {
+  auto found = store_.read([&](Connection& db) { return sqlite::load_sla_policy(db, id); });
+  return found.ok() ? std::move(found).value() : std::nullopt;
+}
+
+core::Result<sla::SlaPolicy> SqliteSlaRepository::create_policy(const sla::SlaPolicy& policy) {
+  return store_.write([&](Connection& db) -> core::Result<sla::SlaPolicy> {
+    auto taken = db.cached("SELECT 1 FROM sla_policies WHERE name = ?");
+    if (taken->bind(1, policy.name).step())
+      return core::Error::field("name", "duplicate", "Another policy has this name.");
+    taken->reset();
+    auto last = db.cached("SELECT COALESCE(MAX(position), 0) FROM sla_policies");
+    last->step();
+    const auto position = last->int64(0) + 1;
+    last->reset();
+    db.cached(
+          "INSERT INTO sla_policies (name, position, enabled, calendar, categories, customer_domains, "
+          "notify_supervisors, raise_priority, escalation_group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        ->bind_all(policy.name, position, policy.enabled, policy.calendar, join_ids(policy.categories),
+                   join(policy.customer_domains), policy.escalation.notify_supervisors,
+                   policy.escalation.raise_priority, group_value(policy.escalation.escalation_group_id))
+        .run();
+    sla::SlaPolicy stored = policy;
+    stored.id = db.last_insert_id();
+    stored.position = static_cast<int>(position);
+    write_targets(db, stored);
+    return stored;
+  });
+}
+
+core::Result<sla::SlaPolicy> SqliteSlaRepository::update_policy(const sla::SlaPolicy& policy, Timestamp now) {
+  return store_.write([&](Connection& db) -> core::Result<sla::SlaPolicy> {
+    auto taken = db.cached("SELECT 1 FROM sla_policies WHERE name = ? AND id <> ?");
+    if (taken->bind_all(policy.name, policy.id).step()) {
+      return core::Error::field("name", "duplicate", "Another policy has this name.");
+    }
+    taken->reset();
+    db.cached(
+          "UPDATE sla_policies SET name = ?, enabled = ?, calendar = ?, categories = ?, customer_domains = ?, "
+          "notify_supervisors = ?, raise_priority = ?, escalation_group_id = ?, updated_at = ? WHERE id = ?")
+        ->bind_all(policy.name, policy.enabled, policy.calendar, join_ids(policy.categories),
+                   join(policy.customer_domains), policy.escalation.notify_supervisors,
+                   policy.escalation.raise_priority, group_value(policy.escalation.escalation_group_id),
+                   core::to_epoch_ms(now), policy.id)
+        .run();
+    if (db.changes() == 0) return core::Error::not_found("No such policy.");
+    write_targets(db, policy);
+    refresh_open_tickets(db, "p.id = CAST(? AS BIGINT)", std::to_string(policy.id), now);
+    auto stored = sqlite::load_sla_policy(db, policy.id);
+    if (!stored) return core::Error::unavailable("The policy could not be read back.");
+    return std::move(*stored);
+  });
+}
+
+core::Status SqliteSlaRepository::delete_policy(std::int64_t id, Timestamp now) {
+  return store_.write([&](Connection& db) -> core::Status {
+    auto open = db.cached("SELECT id, priority FROM tickets WHERE sla_policy_id = ?");
+    open->bind(1, id);
+    std::vector<std::pair<core::TicketId, domain::Priority>> tickets;
+    while (open->step()) tickets.emplace_back(core::TicketId{open->int64(0)}, sqlite::priority_from(open->int64(1)));
+    open->reset();
+    db.cached("DELETE FROM sla_targets WHERE policy_id = ?")->bind(1, id).run();
+    db.cached("UPDATE tickets SET sla_policy_id = NULL WHERE sla_policy_id = ?")->bind(1, id).run();
+    db.cached("DELETE FROM sla_policies WHERE id = ?")->bind(1, id).run();
+    if (db.changes() == 0) return core::Error::not_found("No such policy.");
+    // Its tickets have no targets any more: their due times and checks go.
+    for (const auto& [ticket, priority] : tickets) sqlite::refresh_ticket_sla(db, ticket, priority, now);
+    return core::ok_status();
+  });
+}
+
+core::Result<std::vector<sla::SlaPolicy>> SqliteSlaRepository::reorder_policies(const std::vector<std::int64_t>& ids) {
+  return store_.write([&](Connection& db) -> core::Result<std::vector<sla::SlaPolicy>> {
+    std::vector<std::int64_t> existing;
+    for (const auto& p : sqlite::load_sla_policies(db)) existing.push_back(p.id);
+    auto wanted = ids;
+    std::sort(existing.begin(), existing.end());
+    std::sort(wanted.begin(), wanted.end());
+    if (wanted != existing) return core::Error::field("ids", "invalid", "Name every policy exactly once.");
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      db.cached("UPDATE sla_policies SET position = ? WHERE id = ?")
+          ->bind_all(static_cast<std::int64_t>(i + 1), ids[i])
+          .run();
+    }
+    return sqlite::load_sla_policies(db);
+  });
+}
+
+std::vector<sla::StoredCalendar> SqliteSlaRepository::calendars() {
+  auto found = store_.read([](Connection& db) {
+    std::vector<std::string> names;
+    auto query = db.cached("SELECT name FROM sla_calendars ORDER BY name");
+    while (query->step()) names.push_back(query->text(0));
+    query->reset();
+    std::vector<sla::StoredCalendar> list;
+    for (const auto& name : names) {
+      if (auto c = read_calendar(db, name)) list.push_back(std::move(*c));
+    }
+    return list;
+  });
+  return found.ok() ? std::move(found).value() : std::vector<sla::StoredCalendar>{};
+}
+
+std::optional<sla::StoredCalendar> SqliteSlaRepository::find_calendar(const std::string& name) {
+  auto found = store_.read([&](Connection& db) { return read_calendar(db, name); });
+  return found.ok() ? std::move(found).value() : std::nullopt;
+}
+
+core::Status SqliteSlaRepository::save_calendar(const sla::CalendarDefinition& d, Timestamp now) {
+  return store_.write([&](Connection& db) -> core::Status {
+    std::array<std::string, 7> hours;
+    for (std::size_t i = 0; i < 7; ++i) hours[i] = sla::format_day_hours(d.weekly.on(kWeek[i]));
+    db.cached(
+          "INSERT INTO sla_calendars (name, time_zone, monday, tuesday, wednesday, thursday, friday, saturday, "
+          "sunday, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
+          "ON CONFLICT (name) DO UPDATE SET time_zone = excluded.time_zone, monday = excluded.monday, "
+          "tuesday = excluded.tuesday, wednesday = excluded.wednesday, thursday = excluded.thursday, "
+          "friday = excluded.friday, saturday = excluded.saturday, sunday = excluded.sunday, "
+          "revision = sla_calendars.revision + 1, updated_at = excluded.updated_at")
+        ->bind_all(d.name, d.time_zone.name(), hours[0], hours[1], hours[2], hours[3], hours[4], hours[5], hours[6],
+                   core::to_epoch_ms(now))
+        .run();
+    db.cached("DELETE FROM sla_calendar_days WHERE calendar = ?")->bind(1, d.name).run();
+    for (const auto& day : d.special_days) {
+      const std::optional<std::string> day_hours =
+          day.hours ? std::optional(sla::format_day_hours(*day.hours)) : std::nullopt;
+      db.cached("INSERT INTO sla_calendar_days (calendar, date, kind, name, hours) VALUES (?, ?, ?, ?, ?)")
+          ->bind_all(d.name, sla::format_iso_date(day.date), sla::to_string(day.kind), day.name, day_hours)
+          .run();
+    }
+    refresh_open_tickets(db, "p.calendar = ?", d.name, now);
+    return core::ok_status();
+  });
+}
+
+core::Status SqliteSlaRepository::delete_calendar(const std::string& name) {
+  return store_.write([&](Connection& db) -> core::Status {
+    if (!users_of_calendar(db, name).empty()) {
+      return core::Error::conflict("calendar_in_use", "A policy uses this calendar.");
+    }
+    db.cached("DELETE FROM sla_calendar_days WHERE calendar = ?")->bind(1, name).run();
+    db.cached("DELETE FROM sla_calendars WHERE name = ?")->bind(1, name).run();
+    if (db.changes() == 0) return core::Error::not_found("No such calendar.");
+    return core::ok_status();
+  });
+}
+
+std::optional<sla::TicketSlaRecord> SqliteSlaRepository::record_of(core::TicketId ticket) {
+  auto found = store_.read([&](Connection& db) { return sqlite::load_sla_record(db, ticket); });
+  return found.ok() ? std::move(found).value() : std::nullopt;
+}
+
+std::vector<sla::RecordedTarget> SqliteSlaRepository::recorded_targets(core::TicketId ticket) {
+  auto found = store_.read([&](Connection& db) {
+    std::vector<sla::RecordedTarget> list;
+    auto query = db.cached("SELECT kind, target, cycle, at FROM sla_events WHERE ticket_id = ? ORDER BY at, id");
+    query->bind(1, ticket.value);
+    while (query->step()) {
+      const auto target = sla::parse_target_kind(query->text(1));
+      if (!target) continue;
+      list.push_back({query->text(0), *target, query->int32(2), core::from_epoch_ms(query->int64(3))});
+    }
+    return list;
+  });
+  return found.ok() ? std::move(found).value() : std::vector<sla::RecordedTarget>{};
+}
+
+sla::QueueFacts SqliteSlaRepository::queue_facts(const domain::Ticket& ticket, Timestamp now) {
+  auto found = store_.read([&](Connection& db) {
+    sla::QueueFacts facts;
+    // Open and not yet answered, at least as urgent, older, in the same group.
+    auto ahead = db.cached(
+        "SELECT COUNT(*) FROM tickets t WHERE t.status IN ('new', 'open') AND t.group_id = ? AND t.priority >= ? "
+        "AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?)) AND t.id <> ? AND NOT EXISTS ("
+        "SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND s.first_response_at IS NOT NULL)");
+    const auto created = core::to_epoch_ms(ticket.created_at);
+    ahead
+        ->bind_all(ticket.group_id ? ticket.group_id->value : 0, sqlite::priority_value(ticket.priority), created,
+                   created, ticket.id.value, ticket.id.value)
+        .step();
+    facts.tickets_ahead = ahead->int32(0);
+    ahead->reset();
+    auto replies = db.cached(
+        "SELECT COUNT(*), COUNT(DISTINCT first_response_at / 3600000) FROM ticket_sla "
+        "WHERE first_response_at >= ? AND first_response_at <= ?");
+    replies->bind_all(core::to_epoch_ms(now - std::chrono::hours{24 * 7}), core::to_epoch_ms(now)).step();
+    facts.replies_last_7d = replies->int32(0);
+    facts.active_reply_hours = replies->int32(1);
+    return facts;
+  });
+  return found.ok() ? *found : sla::QueueFacts{};
+}
+
+std::array<int, 4> SqliteSlaRepository::created_by_priority(Timestamp from, Timestamp to) {
+  auto found = store_.read([&](Connection& db) {
+    std::array<int, 4> counts{0, 0, 0, 0};
+    auto query =
+        db.cached("SELECT priority, COUNT(*) FROM tickets WHERE created_at >= ? AND created_at < ? GROUP BY priority");
+    query->bind_all(core::to_epoch_ms(from), core::to_epoch_ms(to));
+    while (query->step()) {
+      const auto p = query->int64(0);
+      if (p >= 0 && p <= 3) counts[static_cast<std::size_t>(p)] = query->int32(1);
+    }
+    return counts;
+  });
+  return found.ok() ? *found : std::array<int, 4>{0, 0, 0, 0};
+}
+
+std::vector<sla::FinishedSample> SqliteSlaRepository::finished_samples(Timestamp from, Timestamp to,
+                                                                       const core::TimeZone& zone) {
+  auto found = store_.read([&](Connection& db) {
+    std::vector<sla::FinishedSample> samples;
+    auto query = db.cached(
+        "SELECT e.priority, e.target, t.created_at, e.at - e.started_at, e.kind FROM sla_events e "
+        "JOIN tickets t ON t.id = e.ticket_id WHERE e.kind IN ('met', 'missed') "
+        "AND e.target IN ('first_response', 'resolution') AND t.created_at >= ? AND t.created_at < ?");
+    query->bind_all(core::to_epoch_ms(from), core::to_epoch_ms(to));
+    while (query->step()) {
+      const auto target = sla::parse_target_kind(query->text(1));
+      if (!target) continue;
+      const auto local = zone.to_local(core::from_epoch_ms(query->int64(2)));
+      samples.push_back({sqlite::priority_from(query->int64(0)), *target,
+                         std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(local)},
+                         std::chrono::milliseconds{query->int64(3)}, query->text(4) == "met"});
+    }
+    return samples;
+  });
+  return found.ok() ? std::move(found).value() : std::vector<sla::FinishedSample>{};
+}
+
+core::Result<sla::CheckPass> SqliteSlaRepository::run_checks(Timestamp now, int limit,
+                                                             const sla::EscalationMailSettings& mail) {
+  return store_.write([&](Connection& db) -> core::Result<sla::CheckPass> {
+    sla::CheckPass pass;
+    std::vector<core::TicketId> due;
+    auto query = db.cached(
+        "SELECT id FROM tickets WHERE sla_next_check_at IS NOT NULL AND sla_next_check_at <= ? "
+        "ORDER BY sla_next_check_at, id LIMIT ?");
+    query->bind_all(core::to_epoch_ms(now), static_cast<std::int64_t>(limit));
+    while (query->step()) due.push_back(core::TicketId{query->int64(0)});
+    query->reset();
+    Supervisors staff;
+    for (const auto id : due) {
+      check_ticket(db, id, now, mail, staff, pass);
+      ++pass.tickets_checked;
+    }
+    return pass;
+  });
+}
+
+}  // namespace gongdan::storage

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "domain/sla/sla_repository.hpp"
+#include "storage/sqlite/store.hpp"
+
+namespace gongdan::storage {
+
+/// domain::sla::SlaRepository on SQLite (migration 9): calendars with their special days,
+/// policies with their targets, the per-ticket state written by ticket_sla_writer, and the
+/// escalation job's pass in one write transaction.
+class SqliteSlaRepository final : public domain::sla::SlaRepository {
+ public:
+  explicit SqliteSlaRepository(sqlite::Store& store) : store_(store) {}
+
+  std::vector<domain::sla::SlaPolicy> policies() override;
+  std::optional<domain::sla::SlaPolicy> find_policy(std::int64_t id) override;
+  core::Result<domain::sla::SlaPolicy> create_policy(const domain::sla::SlaPolicy& policy) override;
+  core::Result<domain::sla::SlaPolicy> update_policy(const domain::sla::SlaPolicy& policy,
+                                                     core::Timestamp now) override;
+  core::Status delete_policy(std::int64_t id, core::Timestamp now) override;
+  core::Result<std::vector<domain::sla::SlaPolicy>> reorder_policies(const std::vector<std::int64_t>& ids) override;
+
+  std::vector<domain::sla::StoredCalendar> calendars() override;
+  std::optional<domain::sla::StoredCalendar> find_calendar(const std::string& name) override;
+  core::Status save_calendar(const domain::sla::CalendarDefinition& definition, core::Timestamp now) override;
+  core::Status delete_calendar(const std::string& name) override;
+
+  std::optional<domain::sla::TicketSlaRecord> record_of(core::TicketId ticket) override;
+  std::vector<domain::sla::RecordedTarget> recorded_targets(core::TicketId ticket) override;
+  domain::sla::QueueFacts queue_facts(const domain::Ticket& ticket, core::Timestamp now) override;
+  std::array<int, 4> created_by_priority(core::Timestamp from, core::Timestamp to) override;
+  std::vector<domain::sla::FinishedSample> finished_samples(core::Timestamp from, core::Timestamp to,
+                                                            const core::TimeZone& zone) override;
+  core::Result<domain::sla::CheckPass> run_checks(core::Timestamp now, int limit,
+                                                  const domain::sla::EscalationMailSettings& mail) override;
+
+ private:
+  sqlite::Store& store_;
+};
+
+}  // namespace gongdan::storage
