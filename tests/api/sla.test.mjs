@@ -265,7 +265,7 @@ describe('service levels', () => {
       assertProblem(r, 400, 'invalid_calendar_file');
       r = await admin.api.request('POST', '/admin/sla/calendars/cn-mainland-2026/import', {
         body: 'x', headers: { 'content-type': 'application/octet-stream' } });
-      assertProblem(r, 400, 'unsupported_content_type');
+      assertProblem(r, 415, 'unsupported_media_type');
       assertProblem(await admin.api.request('DELETE', '/admin/sla/calendars/cn-mainland-2026'), 409, 'calendar_in_use');
       assertProblem(await admin.api.request('DELETE', '/admin/sla/calendars/24x7'), 409, 'read_only');
       assertProblem(await admin.api.put('/admin/sla/calendars/24x7', { time_zone: 'UTC', weekly: { monday: ['00:00-24:00'] } }), 409, 'read_only');
@@ -386,15 +386,43 @@ describe('service levels', () => {
       // Customers never see the SLA events.
       const own = await customer.api.get(`/tickets/${t.number}`);
       assert.ok(own.json.events.every((e) => !e.type.startsWith('sla_')));
-      // The ticket is at risk by the stored warning time, which has passed only in the future the
-      // check ran at; the view lists tickets whose warning time is before the real now, so move
-      // the ticket's clock into the past with an urgent priority instead.
-      const urgent = await createTicket(customer.api);
-      await agent.api.patch(`/agent/tickets/${urgent.number}`, { priority: 'urgent' });
+    });
+
+    it('breach_risk lists open tickets past 75 % or due, soonest due first', async () => {
+      // A policy for one customer domain with zero-length targets: due the moment a ticket arrives.
+      const domain = `risk${Date.now()}.example.com`;
+      let r = await admin.api.post('/admin/sla/policies', {
+        name: uniq('Risk '), customer_domains: [domain], calendar: '24x7',
+        targets: { normal: { first_response: { duration: '0m', clock: 'calendar' } } },
+      });
+      assert.equal(r.status, 201, show(r));
+      const risky = r.json.policy;
+      const ids = (await policies()).map((p) => p.id);
+      r = await admin.api.post('/admin/sla/policies/order', { ids: [risky.id, ...ids.filter((id) => id !== risky.id)] });
+      assert.equal(r.status, 200, show(r));
+      const riskCustomer = await registerCustomer(srv, { email: `c${Date.now()}@${domain}` });
+      const late = await createTicket(riskCustomer.api);
+      const calm = await createTicket(customer.api);
       const risk = await admin.api.get('/agent/tickets?view=breach_risk&limit=100');
       assert.equal(risk.status, 200, show(risk));
+      const numbers = risk.json.items.map((i) => i.number);
+      assert.ok(numbers.includes(late.number), 'the overdue ticket is at risk');
+      assert.ok(!numbers.includes(calm.number), 'a ticket far from its due time is not');
+      const item = risk.json.items.find((i) => i.number === late.number);
+      assert.equal(item.sla.state, 'breached');
+      assert.equal(item.sla.policy, risky.name);
+      const dues = risk.json.items.map((i) => ms(i.first_response_due_at ?? i.next_response_due_at ?? i.resolution_due_at));
+      assert.deepEqual(dues, [...dues].sort((a, b) => a - b), 'soonest due first');
       const views = await admin.api.get('/agent/views');
-      assert.ok(views.json.views.some((v) => v.id === 'breach_risk'));
+      assert.ok(views.json.views.find((v) => v.id === 'breach_risk').count >= 1);
+      // The customer is promised the due time, which has come: still the SLA basis.
+      assert.equal(late.reply_by.basis, 'sla');
+      // A customer of another domain is unaffected; pending takes the ticket off the view.
+      await agent.api.patch(`/agent/tickets/${late.number}`, { status: 'pending' });
+      const after = await admin.api.get('/agent/tickets?view=breach_risk&limit=100');
+      assert.ok(!after.json.items.some((i) => i.number === late.number));
+      r = await admin.api.request('DELETE', `/admin/sla/policies/${risky.id}`);
+      assert.equal(r.status, 204, show(r));
     });
 
     it('the report counts tickets and measures finished targets', async () => {

@@ -6,8 +6,9 @@ namespace gongdan::domain {
 namespace {
 
 TEST(OutgoingMail, KindWireNamesRoundTrip) {
-  const std::vector<std::string_view> names{"ticket_confirmation", "agent_reply",  "status_changed",     "ticket_link",
-                                            "ticket_list",         "sign_in_link", "email_verification", "test_mail"};
+  const std::vector<std::string_view> names{"ticket_confirmation", "agent_reply", "status_changed",
+                                            "ticket_link",         "ticket_list", "sign_in_link",
+                                            "email_verification",  "test_mail",   "sla_breached"};
   ASSERT_EQ(all_mail_kinds().size(), names.size());
   for (std::size_t i = 0; i < names.size(); ++i) {
     EXPECT_EQ(to_string(all_mail_kinds()[i]), names[i]);

@@ -138,8 +138,7 @@ Response import_sla_calendar(RequestContext& ctx) {
   if (istarts_with(type, "text/calendar")) format = sla::CalendarFormat::kIcs;
   if (istarts_with(type, "text/csv")) format = sla::CalendarFormat::kCsv;
   if (!format) {
-    return error_response(
-        core::Error::invalid("unsupported_content_type", "Send the file as text/calendar (.ics) or text/csv (.csv)."));
+    return problem_response(415, "unsupported_media_type", "Send the file as text/calendar (.ics) or text/csv (.csv).");
   }
   const auto report = (*sla)->import_days(ctx.actor, name_param(ctx), ctx.request.body, *format);
   if (!report) return error_response(report.error());
