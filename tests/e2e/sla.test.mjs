@@ -1,9 +1,11 @@
 // Service levels in real Chromium against the real binary (docs/sla.md, "Web UI"), on a 1280 px
 // desktop in Chinese and a 360 px phone in English: an admin edits a policy target (a bad duration
-// is refused beside its cell, a good one is saved); creates a calendar and imports a CSV schedule
-// into it (a broken file lists its lines); a customer submits and reads "we will reply by"; an agent
-// sees the due column, and after `gongdan sla check --now <future>` the breach-risk view, a red due
-// time and the ticket's SLA panel; a supervisor opens the report. Any console error fails a test.
+// is refused beside its cell, a good one is saved), adds a policy for one customer domain and moves
+// it to the top; creates a calendar and imports a CSV schedule into it (a broken file lists its
+// line); a customer submits and reads "we will reply by"; an agent sees the due column — neutral for
+// that ticket, red for one of the domain whose target is already due — and after `gongdan sla check
+// --now <future>` the breach-risk view and the ticket's SLA panel with the recorded breach; a
+// supervisor opens the report. Any console error but the refusals provoked on purpose fails a test.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../support/server.mjs';
@@ -22,6 +24,10 @@ const RUNS = [
   { tag: 'desktop-zh', viewport: VIEWPORTS.desktop, locale: 'zh-CN', firstResponse: '2h' },
   { tag: 'phone-en', viewport: VIEWPORTS.phone, locale: 'en', firstResponse: '3h' },
 ];
+// The first test gives this domain a policy whose first response is due the moment a ticket arrives.
+const riskDomain = (run) => `risk-${run.tag}.example.com`;
+// The refusals the admin test provokes on purpose (a bad duration, a broken import file).
+const PROVOKED = /status of 400 .*\/api\/v1\/admin\/sla\/(policies\/\d+|calendars\/[^/]+\/import)$/;
 
 let srv;
 let browser;
@@ -68,6 +74,18 @@ async function customerSubmits(page, subject) {
   return number;
 }
 
+/** A guest ticket straight through the API (the browser part is the customer's above). */
+async function guestSubmits(email) {
+  const res = await fetch(`${srv.api}/tickets`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `sla-e2e-${unique()}-key` },
+    body: JSON.stringify({ category_id: 1, subject: `Late ${unique()}`, description: 'Due at once by its policy.', guest: { name: 'Risk', email } }),
+  });
+  const body = await res.json();
+  assert.equal(res.status, 201, JSON.stringify(body));
+  return body.ticket.number;
+}
+
 const csv = (rows) => Buffer.from(`date,kind,name\n${rows.join('\n')}\n`, 'utf8');
 
 describe('service levels in the browser', () => {
@@ -75,7 +93,8 @@ describe('service levels in the browser', () => {
     const w = W[run.locale];
 
     test(`${run.tag}: admin edits a policy target and imports a calendar CSV`, async () => {
-      const { page, assertClean } = await openPage(browser, { viewport: run.viewport, locale: run.locale, baseUrl: srv.baseUrl });
+      const { page, assertClean, expect } = await openPage(browser, { viewport: run.viewport, locale: run.locale, baseUrl: srv.baseUrl });
+      expect(PROVOKED);
       await signIn(page, ADMIN);
       await page.goto('/admin/users');
       await page.getByTestId('admin-nav-sla').click();
@@ -105,6 +124,28 @@ describe('service levels in the browser', () => {
       assert.equal(await page.getByTestId('target-high-first_response').inputValue(), run.firstResponse);
       assert.equal(await page.getByTestId('clock-high-first_response').inputValue(), 'calendar');
       await page.getByRole('button', { name: run.locale === 'en' ? 'Cancel' : '取消', exact: true }).click();
+
+      // A policy for one customer domain, around the clock, first response due at once; new
+      // policies come last, so it is moved to the top to be the one that applies.
+      const riskName = `Risk ${run.tag}`;
+      await page.getByTestId('sla-add').click();
+      await page.fill('#sla-name', riskName);
+      await page.selectOption('#sla-calendar', '24x7');
+      await page.fill('#sla-domains', riskDomain(run));
+      await page.getByTestId('target-normal-first_response').fill('0m');
+      await page.getByTestId('clock-normal-first_response').selectOption('calendar');
+      await page.getByTestId('sla-save').click();
+      const risk = list.locator('li').filter({ hasText: riskName });
+      await risk.waitFor();
+      const placeOf = (n) => page.evaluate((name) =>
+        [...document.querySelectorAll('[data-testid=sla-policy-list] > li')].findIndex((li) => li.textContent.includes(name)), n);
+      for (let at = await placeOf(riskName); at > 0; at = await placeOf(riskName)) {
+        await risk.getByRole('button', { name: run.locale === 'en' ? /up/ : /上移/ }).click();
+        await page.waitForFunction(([name, was]) =>
+          [...document.querySelectorAll('[data-testid=sla-policy-list] > li')].findIndex((li) => li.textContent.includes(name)) === was - 1,
+        [riskName, at]);
+      }
+      await shot(page, `sla-${run.tag}-policies-ordered`);
 
       // A calendar of our own, then its 2027 schedule from a CSV file.
       await page.getByTestId('sla-tab-calendars').click();
@@ -154,7 +195,10 @@ describe('service levels in the browser', () => {
       customer.assertClean();
       await customer.context.close();
 
-      // The agent's queue: the new ticket's due time runs, neutral.
+      // A guest of the domain whose policy makes the first response due at once.
+      const late = await guestSubmits(`risk-${unique()}@${riskDomain(run)}`);
+
+      // The agent's queue, soonest due first: the late one red, the customer's neutral.
       const agent = await openPage(browser, { viewport: run.viewport, locale: run.locale, baseUrl: srv.baseUrl });
       await signIn(agent.page, AGENT);
       assert.equal(await agent.page.getByTestId('nav-reports').count(), 0, 'agents have no report link');
@@ -162,26 +206,29 @@ describe('service levels in the browser', () => {
       const row = agent.page.getByTestId('queue-row').filter({ hasText: number });
       await row.waitFor();
       assert.equal(await row.getByTestId('due').getAttribute('data-tone'), 'ok');
+      const lateRow = agent.page.getByTestId('queue-row').filter({ hasText: late });
+      assert.equal(await lateRow.getByTestId('due').getAttribute('data-tone'), 'breached');
       await assertFits(agent.page, 'queue');
-      await shot(agent.page, `sla-${run.tag}-queue-ok`);
+      await shot(agent.page, `sla-${run.tag}-queue`);
 
-      // Three days later by the SLA job's clock every target of the ticket is breached.
+      // The SLA job, run as of three days later, records the breaches (once each).
       const future = new Date(Date.now() + 3 * 24 * 3600 * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
       await srv.cli(['sla', 'check', '--now', future]);
-      await agent.page.goto('/agent?view=breach_risk');
-      await agent.page.getByTestId('view-breach_risk').waitFor();
+      await agent.page.getByTestId('view-breach_risk').click();
+      await agent.page.waitForURL((url) => url.searchParams.get('view') === 'breach_risk');
       assert.equal(await agent.page.getByTestId('view-breach_risk').getAttribute('aria-current'), 'page');
-      const risky = agent.page.getByTestId('queue-row').filter({ hasText: number });
+      const risky = agent.page.getByTestId('queue-row').filter({ hasText: late });
       await risky.waitFor();
       assert.equal(await risky.getByTestId('due').getAttribute('data-tone'), 'breached');
       await assertFits(agent.page, 'breach-risk view');
       await shot(agent.page, `sla-${run.tag}-breach-risk`);
 
-      // The ticket page lists its targets with their states.
+      // The ticket page lists its targets: the first response breached, the policy named.
       await risky.getByRole('link').first().click();
       const panel = agent.page.getByTestId('sla-panel');
       await panel.waitFor();
-      assert.equal(await panel.getByTestId('sla-target-first_response').count(), 1);
+      assert.ok((await panel.textContent()).includes(`Risk ${run.tag}`));
+      assert.equal(await panel.getByTestId('sla-target-first_response').getAttribute('data-state'), 'breached');
       await assertFits(agent.page, 'agent ticket');
       await shot(agent.page, `sla-${run.tag}-ticket-panel`);
       agent.assertClean();

@@ -125,7 +125,8 @@ export interface SlaTarget {
 export interface TicketSla {
   policy: string | null
   state: SlaState
-  targets: SlaTarget[]
+  /** A single ticket's read only; lists carry policy and state. */
+  targets?: SlaTarget[]
 }
 
 export interface ReplyBy {
@@ -174,6 +175,8 @@ export type EventType =
   | 'merged_from'
   | 'rule_applied'
   | 'macro_applied'
+  | 'sla_warning'
+  | 'sla_breached'
 
 export interface TicketEvent {
   id: number

@@ -266,6 +266,9 @@ export default {
     ruleApplied: 'Rule applied: {name}',
     macroApplied: 'Macro “{name}” applied',
     changed: 'Changed from {from} to {to}',
+    slaWarning: 'Service level: {target} has used 75 % of its time',
+    slaBreached: 'Service level: {target} target breached',
+    slaTarget: { first_response: 'first response', next_response: 'next response', resolution: 'resolution' },
   },
   macros: {
     title: 'Macros',

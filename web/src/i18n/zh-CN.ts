@@ -252,6 +252,9 @@ export default {
   },
   // 客服工单历史中每个事件的一行（docs/workspace.md，“Audit history”）。
   events: {
+    slaWarning: '服务级别：{target}已用去 75% 的时间',
+    slaBreached: '服务级别：{target}已超时',
+    slaTarget: { first_response: '首次响应', next_response: '后续响应', resolution: '解决' },
     assigned: '已分配给 {to}',
     unassigned: '取消分配（原为 {from}）',
     reassigned: '由 {from} 改为分配给 {to}',
