@@ -16,8 +16,8 @@ const AGENT = { email: 'sla.agent@example.com', password: 'agent-e2e-pass', name
 const SUPERVISOR = { email: 'sla.super@example.com', password: 'super-e2e-pass', name: '主管 Zhou' };
 
 const W = {
-  'zh-CN': { replyBy: /我们将在 .+ 前回复您/, imported: '已导入 3 天。', problems: '文件未导入', saved: '策略已保存', paused: '已暂停', report: '服务级别报表' },
-  en: { replyBy: /We will reply by .+\./, imported: 'Imported 3 days.', problems: 'The file was not imported', saved: 'Policy saved', paused: 'Paused', report: 'Service-level report' },
+  'zh-CN': { replySent: '回复已发送。', breachedEvent: '服务级别：首次响应已超时', replyBy: /我们将在 .+ 前回复您/, imported: '已导入 3 天。', problems: '文件未导入', saved: '策略已保存', paused: '已暂停', report: '服务级别报表' },
+  en: { replySent: 'Reply sent.', breachedEvent: 'Service level: first response target breached', replyBy: /We will reply by .+\./, imported: 'Imported 3 days.', problems: 'The file was not imported', saved: 'Policy saved', paused: 'Paused', report: 'Service-level report' },
 };
 
 const RUNS = [
@@ -229,8 +229,23 @@ describe('service levels in the browser', () => {
       await panel.waitFor();
       assert.ok((await panel.textContent()).includes(`Risk ${run.tag}`));
       assert.equal(await panel.getByTestId('sla-target-first_response').getAttribute('data-state'), 'breached');
+      await agent.page.getByTestId('event').filter({ hasText: w.breachedEvent }).waitFor();
       await assertFits(agent.page, 'agent ticket');
       await shot(agent.page, `sla-${run.tag}-ticket-panel`);
+      // Answering both: the late one's first response is recorded missed, the customer's met, so
+      // the report's normal priority reads 50 % (on both runs: each adds one of each).
+      const answer = async () => {
+        await agent.page.locator('form.reply textarea').fill(run.locale === 'en' ? 'We are looking into it.' : '我们正在处理。');
+        await agent.page.locator('form.reply button[type=submit]').click();
+        await agent.page.getByText(w.replySent).waitFor();
+      };
+      await answer();
+      await agent.page.getByTestId('sla-target-first_response').and(agent.page.locator('[data-state=breached]')).waitFor();
+      await agent.page.goto(`/agent/tickets/${number}`);
+      await agent.page.getByTestId('sla-panel').waitFor();
+      await answer();
+      await agent.page.locator('[data-testid=sla-target-first_response][data-state=met]').waitFor();
+      await shot(agent.page, `sla-${run.tag}-ticket-met`);
       agent.assertClean();
       await agent.context.close();
 
@@ -242,6 +257,8 @@ describe('service levels in the browser', () => {
       await sup.page.getByRole('heading', { name: w.report }).waitFor();
       await sup.page.getByTestId('sla-report-table').waitFor();
       for (const p of ['urgent', 'high', 'normal', 'low']) assert.equal(await sup.page.getByTestId(`rep-${p}`).count(), 1, p);
+      assert.match(await sup.page.getByTestId('rep-normal').textContent(), /50%/);
+      await sup.page.getByTestId('sla-chart').locator('circle').first().waitFor();
       await sup.page.getByTestId('sla-chart').locator('svg').waitFor();
       await sup.page.getByTestId('rep-preset').selectOption('7');
       await sup.page.waitForURL(/from=\d{4}-\d{2}-\d{2}&to=/);

@@ -36,6 +36,7 @@ export default {
     domains: 'Customer domains',
     domainsHint: "One a line, like vip.example.com: the part of the customer’s email address after the {'@'}. Empty: every customer.",
     targets: 'Targets',
+    durationInvalid: 'Write a duration like 30m, 4h, 1h30m or 3d.',
     targetsHint: 'A duration like 30m, 4h, 1h30m or 3d (3 working days of the calendar). Empty: no target.',
     priority: 'Priority',
     duration: 'Duration',

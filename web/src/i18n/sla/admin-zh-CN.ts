@@ -36,6 +36,7 @@ export default {
     domains: '客户域名',
     domainsHint: "每行一个，例如 vip.example.com，即客户邮箱 {'@'} 之后的部分。留空：所有客户。",
     targets: '目标',
+    durationInvalid: '请写成 30m、4h、1h30m 或 3d 这样的时长。',
     targetsHint: '时长如 30m、4h、1h30m 或 3d（日历上的 3 个工作日）。留空：无目标。',
     priority: '优先级',
     duration: '时长',
