@@ -7,6 +7,7 @@
 // --now <future>` the breach-risk view and the ticket's SLA panel with the recorded breach; a
 // supervisor opens the report. Any console error but the refusals provoked on purpose fails a test.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { startServer } from '../support/server.mjs';
 import { assertFits, launch, openPage, requireBuiltWeb, shot, VIEWPORTS, webDist } from './browser.mjs';
@@ -16,8 +17,8 @@ const AGENT = { email: 'sla.agent@example.com', password: 'agent-e2e-pass', name
 const SUPERVISOR = { email: 'sla.super@example.com', password: 'super-e2e-pass', name: '主管 Zhou' };
 
 const W = {
-  'zh-CN': { replySent: '回复已发送。', breachedEvent: '服务级别：首次响应已超时', replyBy: /我们将在 .+ 前回复您/, imported: '已导入 3 天。', problems: '文件未导入', saved: '策略已保存', paused: '已暂停', report: '服务级别报表' },
-  en: { replySent: 'Reply sent.', breachedEvent: 'Service level: first response target breached', replyBy: /We will reply by .+\./, imported: 'Imported 3 days.', problems: 'The file was not imported', saved: 'Policy saved', paused: 'Paused', report: 'Service-level report' },
+  'zh-CN': { replySent: '回复已发送。', breachedEvent: '服务级别：首次响应已超时', replyBy: /我们将在 .+ 前回复您/, imported: '已导入 3 天。', calSaved: '日历已保存。', holiday: '今天是法定节假日（测试假日 Test holiday）', problems: '文件未导入', saved: '策略已保存', paused: '已暂停', report: '服务级别报表' },
+  en: { replySent: 'Reply sent.', breachedEvent: 'Service level: first response target breached', replyBy: /We will reply by .+\./, imported: 'Imported 3 days.', calSaved: 'Calendar saved.', holiday: 'Today is a public holiday (测试假日 Test holiday)', problems: 'The file was not imported', saved: 'Policy saved', paused: 'Paused', report: 'Service-level report' },
 };
 
 const RUNS = [
@@ -26,6 +27,11 @@ const RUNS = [
 ];
 // The first test gives this domain a policy whose first response is due the moment a ticket arrives.
 const riskDomain = (run) => `risk-${run.tag}.example.com`;
+// ... and this one a policy on a calendar where today and tomorrow are holidays.
+const holidayDomain = (run) => `holiday-${run.tag}.example.com`;
+/** The date in Beijing `days` from now, as YYYY-MM-DD. */
+const shanghaiDate = (days) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 24 * 3600 * 1000));
 // The refusals the admin test provokes on purpose (a bad duration, a broken import file).
 const PROVOKED = /status of 400 .*\/api\/v1\/admin\/sla\/(policies\/\d+|calendars\/[^/]+\/import)$/;
 
@@ -57,10 +63,10 @@ async function signIn(page, who) {
 }
 
 /** A new customer registers and submits a ticket; returns its number (the success page is open). */
-async function customerSubmits(page, subject) {
+async function customerSubmits(page, subject, domain) {
   await page.goto('/register?redirect=/submit');
   await page.fill('#reg-name', '王小明 Wang');
-  await page.fill('#reg-email', `sla-${unique()}@example.com`);
+  await page.fill('#reg-email', `sla-${unique()}@${domain}`);
   await page.fill('#reg-password', 'customer-pass-1');
   await page.locator('form button[type=submit]').click();
   await page.waitForURL('**/submit');
@@ -92,67 +98,20 @@ describe('service levels in the browser', () => {
   for (const run of RUNS) {
     const w = W[run.locale];
 
-    test(`${run.tag}: admin edits a policy target and imports a calendar CSV`, async () => {
+    test(`${run.tag}: admin imports a calendar CSV, edits a policy target, adds policies for two domains`, async () => {
       const { page, assertClean, expect } = await openPage(browser, { viewport: run.viewport, locale: run.locale, baseUrl: srv.baseUrl });
       expect(PROVOKED);
       await signIn(page, ADMIN);
       await page.goto('/admin/users');
       await page.getByTestId('admin-nav-sla').click();
       await page.waitForURL('**/admin/sla');
-      const list = page.getByTestId('sla-policy-list');
-      const standard = list.locator('li').filter({ hasText: '标准服务' });
-      await standard.waitFor();
-      await assertFits(page, 'policy list');
-      await shot(page, `sla-${run.tag}-policies`);
-
-      // A duration the server cannot read is refused beside its cell; nothing is saved.
-      await standard.getByRole('button', { name: run.locale === 'en' ? 'Edit' : '编辑', exact: true }).click();
-      const cell = page.getByTestId('target-high-first_response');
-      await cell.fill('soon');
-      await page.getByTestId('sla-save').click();
-      await page.locator('#t-high-first_response-err .field-error').waitFor();
-      assert.equal(await cell.getAttribute('aria-invalid'), 'true');
-      await assertFits(page, 'policy form');
-      await shot(page, `sla-${run.tag}-policy-error`);
-
-      // A good one is saved, and the form shows it when opened again.
-      await cell.fill(run.firstResponse);
-      await page.getByTestId('clock-high-first_response').selectOption('calendar');
-      await page.getByTestId('sla-save').click();
-      await page.getByRole('status').filter({ hasText: w.saved }).waitFor();
-      await standard.getByRole('button', { name: run.locale === 'en' ? 'Edit' : '编辑', exact: true }).click();
-      assert.equal(await page.getByTestId('target-high-first_response').inputValue(), run.firstResponse);
-      assert.equal(await page.getByTestId('clock-high-first_response').inputValue(), 'calendar');
-      await page.getByRole('button', { name: run.locale === 'en' ? 'Cancel' : '取消', exact: true }).click();
-
-      // A policy for one customer domain, around the clock, first response due at once; new
-      // policies come last, so it is moved to the top to be the one that applies.
-      const riskName = `Risk ${run.tag}`;
-      await page.getByTestId('sla-add').click();
-      await page.fill('#sla-name', riskName);
-      await page.selectOption('#sla-calendar', '24x7');
-      await page.fill('#sla-domains', riskDomain(run));
-      await page.getByTestId('target-normal-first_response').fill('0m');
-      await page.getByTestId('clock-normal-first_response').selectOption('calendar');
-      await page.getByTestId('sla-save').click();
-      const risk = list.locator('li').filter({ hasText: riskName });
-      await risk.waitFor();
-      const placeOf = (n) => page.evaluate((name) =>
-        [...document.querySelectorAll('[data-testid=sla-policy-list] > li')].findIndex((li) => li.textContent.includes(name)), n);
-      for (let at = await placeOf(riskName); at > 0; at = await placeOf(riskName)) {
-        await risk.getByRole('button', { name: run.locale === 'en' ? /up/ : /上移/ }).click();
-        await page.waitForFunction(([name, was]) =>
-          [...document.querySelectorAll('[data-testid=sla-policy-list] > li')].findIndex((li) => li.textContent.includes(name)) === was - 1,
-        [riskName, at]);
-      }
-      await shot(page, `sla-${run.tag}-policies-ordered`);
 
       // A calendar of our own, then its 2027 schedule from a CSV file.
       await page.getByTestId('sla-tab-calendars').click();
       await page.getByTestId('cal-list').waitFor();
       await page.getByTestId('cal-add').click();
-      const name = `e2e-${run.tag}`;
-      await page.fill('#cal-name', name);
+      const calendar = `e2e-${run.tag}`;
+      await page.fill('#cal-name', calendar);
       await page.getByTestId('weekly-monday').fill('09:00-12:00, 13:30-18:30');
       await page.getByTestId('cal-save').click();
       await page.getByTestId('cal-file').waitFor();
@@ -176,16 +135,87 @@ describe('service levels in the browser', () => {
       assert.match(await problems.textContent(), /2/); // names line 2
       assert.equal(await page.getByTestId('cal-day').count(), 3);
       await shot(page, `sla-${run.tag}-calendar-problems`);
+
+      // Today and tomorrow (Beijing dates) become holidays by hand, for the customer's reply-by.
+      for (const date of [shanghaiDate(0), shanghaiDate(1)]) {
+        await page.getByTestId('add-day').click();
+        const row = page.getByTestId('cal-day').last();
+        await row.locator('input[type=date]').fill(date);
+        await row.locator('input[type=text]').first().fill('测试假日 Test holiday');
+      }
+      await page.getByTestId('cal-save').click();
+      await page.getByText(w.calSaved).waitFor();
+      assert.equal(await page.getByTestId('cal-day').count(), 5);
+
+      // The exported CSV holds the imported days and the added ones.
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+      const exported = readFileSync(await download.path(), 'utf8');
+      assert.match(exported, /2027-02-07,holiday/);
+      assert.ok(exported.includes(shanghaiDate(0)));
+
+      // The policies: the shipped one listed; a duration the server cannot read is refused beside
+      // its cell, nothing saved.
+      await page.getByTestId('sla-tab-policies').click();
+      const list = page.getByTestId('sla-policy-list');
+      const standard = list.locator('li').filter({ hasText: '标准服务' });
+      await standard.waitFor();
+      await assertFits(page, 'policy list');
+      await shot(page, `sla-${run.tag}-policies`);
+      await standard.getByRole('button', { name: run.locale === 'en' ? 'Edit' : '编辑', exact: true }).click();
+      const cell = page.getByTestId('target-high-first_response');
+      await cell.fill('soon');
+      await page.getByTestId('sla-save').click();
+      await page.locator('#t-high-first_response-err .field-error').waitFor();
+      assert.equal(await cell.getAttribute('aria-invalid'), 'true');
+      await assertFits(page, 'policy form');
+      await shot(page, `sla-${run.tag}-policy-error`);
+
+      // A good one is saved, and the form shows it when opened again.
+      await cell.fill(run.firstResponse);
+      await page.getByTestId('clock-high-first_response').selectOption('calendar');
+      await page.getByTestId('sla-save').click();
+      await page.getByRole('status').filter({ hasText: w.saved }).waitFor();
+      await standard.getByRole('button', { name: run.locale === 'en' ? 'Edit' : '编辑', exact: true }).click();
+      assert.equal(await page.getByTestId('target-high-first_response').inputValue(), run.firstResponse);
+      assert.equal(await page.getByTestId('clock-high-first_response').inputValue(), 'calendar');
+      await page.getByRole('button', { name: run.locale === 'en' ? 'Cancel' : '取消', exact: true }).click();
+
+      // Two policies for one customer domain each, moved to the top (new policies come last):
+      // "Risk" around the clock with the first response due at once, "Holiday" on our calendar.
+      const placeOf = (n) => page.evaluate((name) =>
+        [...document.querySelectorAll('[data-testid=sla-policy-list] > li')].findIndex((li) => li.textContent.includes(name)), n);
+      async function addPolicy(name, cal, domain, firstResponse, clock) {
+        await page.getByTestId('sla-add').click();
+        await page.fill('#sla-name', name);
+        await page.selectOption('#sla-calendar', cal);
+        await page.fill('#sla-domains', domain);
+        await page.getByTestId('target-normal-first_response').fill(firstResponse);
+        await page.getByTestId('clock-normal-first_response').selectOption(clock);
+        await page.getByTestId('sla-save').click();
+        const item = list.locator('li').filter({ hasText: name });
+        await item.waitFor();
+        for (let at = await placeOf(name); at > 0; at = await placeOf(name)) {
+          await item.getByRole('button', { name: run.locale === 'en' ? /up/ : /上移/ }).click();
+          await page.waitForFunction(([n, was]) =>
+            [...document.querySelectorAll('[data-testid=sla-policy-list] > li')].findIndex((li) => li.textContent.includes(n)) === was - 1,
+          [name, at]);
+        }
+      }
+      await addPolicy(`Risk ${run.tag}`, '24x7', riskDomain(run), '0m', 'calendar');
+      await addPolicy(`Holiday ${run.tag}`, calendar, holidayDomain(run), '4h', 'business');
+      await shot(page, `sla-${run.tag}-policies-ordered`);
       assertClean();
       await page.context().close();
     });
 
     test(`${run.tag}: customer reads "reply by"; agent sees due times and the breach-risk view; reports`, async () => {
       const customer = await openPage(browser, { viewport: run.viewport, locale: run.locale, baseUrl: srv.baseUrl });
-      const number = await customerSubmits(customer.page, `消息延迟 delayed ${unique()}`);
+      // Their domain's policy runs on a calendar where today is a holiday: the page says so.
+      const number = await customerSubmits(customer.page, `消息延迟 delayed ${unique()}`, holidayDomain(run));
       const promise = customer.page.getByTestId('reply-by');
       await promise.waitFor();
       assert.match(await promise.textContent(), w.replyBy);
+      assert.ok((await customer.page.getByTestId('reply-by-holiday').textContent()).includes(w.holiday));
       await assertFits(customer.page, 'submit success');
       await shot(customer.page, `sla-${run.tag}-reply-by-submitted`);
       await customer.page.goto(`/tickets/${number}`);
@@ -202,6 +232,8 @@ describe('service levels in the browser', () => {
       const agent = await openPage(browser, { viewport: run.viewport, locale: run.locale, baseUrl: srv.baseUrl });
       await signIn(agent.page, AGENT);
       assert.equal(await agent.page.getByTestId('nav-reports').count(), 0, 'agents have no report link');
+      await agent.page.goto('/agent/reports/sla');
+      await agent.page.getByRole('heading', { name: run.locale === 'en' ? 'No access' : '无权访问' }).waitFor();
       await agent.page.goto('/agent?view=all&sort=due');
       const row = agent.page.getByTestId('queue-row').filter({ hasText: number });
       await row.waitFor();
