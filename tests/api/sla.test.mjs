@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { binaryPath, startServer } from '../support/server.mjs';
 import {
-  Client, assertProblem, assertFieldError, registerCustomer, createStaff, createTicket, show, stopServer, uniq,
+  Client, assertProblem, assertFieldError, registerCustomer, createStaff, createTicket, show, sleep, stopServer, uniq,
 } from './helpers.mjs';
 import { outboxFor } from './mail-helpers.mjs';
 
@@ -22,7 +22,8 @@ describe('service levels', () => {
   let agent;
   let customer;
   before(async () => {
-    srv = await startServer();
+    // The server's own escalation job runs every second, so the breach-risk test sees it fire.
+    srv = await startServer({ args: ['--sla-interval', '1'] });
     [admin, supervisor, agent, customer] = await Promise.all([
       createStaff(srv, 'admin'), createStaff(srv, 'supervisor'), createStaff(srv, 'agent'),
       registerCustomer(srv, { name: '王小明' }),
@@ -415,6 +416,15 @@ describe('service levels', () => {
       assert.deepEqual(dues, [...dues].sort((a, b) => a - b), 'soonest due first');
       const views = await admin.api.get('/agent/views');
       assert.ok(views.json.views.find((v) => v.id === 'breach_risk').count >= 1);
+      // The server's own job (every second here) records the breach and tells the supervisors once.
+      let fired = [];
+      for (let i = 0; i < 50 && fired.length === 0; i += 1) {
+        await sleep(200);
+        fired = (await staffTicket(late.number)).events.filter((e) => e.type === 'sla_breached');
+      }
+      assert.equal(fired.length, 1, 'the periodic job recorded the breach');
+      await sleep(1500);
+      assert.equal((await staffTicket(late.number)).events.filter((e) => e.type === 'sla_breached').length, 1, 'once');
       // The customer is promised the due time, which has come: still the SLA basis.
       assert.equal(late.reply_by.basis, 'sla');
       // A customer of another domain is unaffected; pending takes the ticket off the view.

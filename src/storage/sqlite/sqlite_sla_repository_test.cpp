@@ -1,0 +1,145 @@
+#include "storage/sqlite/sqlite_sla_repository.hpp"
+
+#include <gtest/gtest.h>
+
+#include "storage/testing/test_database.hpp"
+
+// Service levels on SQLite (migration 9): the clocks follow ticket changes inside their write
+// transaction, and the escalation pass records each warning and breach once.
+namespace gongdan::storage {
+namespace {
+
+using testing::TestDatabase;
+namespace sla = domain::sla;
+
+constexpr std::int64_t kT0 = 1'764'000'000'000;  // 2025-11-24T16:00:00Z, a Tuesday 00:00 in Shanghai
+constexpr std::int64_t kHour = 3'600'000;
+
+domain::TicketDecision change_to(domain::Status status, domain::Priority priority, std::int64_t at_ms) {
+  return [=](const domain::Ticket& current) -> core::Result<domain::TicketChange> {
+    domain::TicketChange change{current, std::nullopt, {}};
+    change.updated.status = status;
+    change.updated.priority = priority;
+    change.updated.updated_at = core::from_epoch_ms(at_ms);
+    return change;
+  };
+}
+
+domain::TicketDecision agent_reply(const domain::User& agent, std::int64_t at_ms) {
+  return [=](const domain::Ticket& current) -> core::Result<domain::TicketChange> {
+    domain::TicketChange change{current, std::nullopt, {}};
+    change.updated.status = domain::Status::kOpen;
+    change.updated.updated_at = core::from_epoch_ms(at_ms);
+    change.message = domain::NewMessage{{agent.id, agent.name, agent.role}, "您好", false, {}};
+    return change;
+  };
+}
+
+sla::EscalationMailSettings mail() { return {"https://help.example.com", "Gongdan"}; }
+
+TEST(SqliteSlaRepositoryTest, ANewTicketGetsTheStandardPolicysDueTimes) {
+  TestDatabase t;
+  const auto ticket = t.add_ticket(1, kT0);
+  EXPECT_EQ(ticket.sla_policy, "标准服务 Standard");
+  ASSERT_TRUE(ticket.first_response_due_at);
+  EXPECT_EQ(core::to_epoch_ms(*ticket.first_response_due_at), kT0 + 24 * kHour);
+  EXPECT_FALSE(ticket.next_response_due_at);
+  ASSERT_TRUE(ticket.resolution_due_at);
+  EXPECT_EQ(ticket.sla_due_at, ticket.first_response_due_at);
+  EXPECT_EQ(core::to_epoch_ms(*ticket.sla_warn_at), kT0 + 18 * kHour);
+  SqliteSlaRepository repo(t.db->store());
+  const auto record = repo.record_of(ticket.id);
+  ASSERT_TRUE(record);
+  EXPECT_EQ(record->clock.size(), 1U);
+}
+
+TEST(SqliteSlaRepositoryTest, ChangesMoveTheClocksAndRecordFinishedTargets) {
+  TestDatabase t;
+  const auto agent = t.add_user("agent@example.com", domain::Role::kAgent, "王芳");
+  const auto ticket = t.add_ticket(1, kT0);
+  auto pending = t.db->tickets().modify(ticket.id, change_to(domain::Status::kPending, ticket.priority, kT0 + kHour));
+  ASSERT_TRUE(pending);
+  EXPECT_FALSE(pending->ticket.first_response_due_at) << "paused";
+  EXPECT_FALSE(pending->ticket.sla_due_at);
+  auto reopened = t.db->tickets().modify(ticket.id, change_to(domain::Status::kOpen, ticket.priority, kT0 + 3 * kHour));
+  ASSERT_TRUE(reopened);
+  EXPECT_EQ(core::to_epoch_ms(*reopened->ticket.first_response_due_at), kT0 + 26 * kHour) << "the 2 h pause added";
+  auto urgent =
+      t.db->tickets().modify(ticket.id, change_to(domain::Status::kOpen, domain::Priority::kUrgent, kT0 + 3 * kHour));
+  ASSERT_TRUE(urgent);
+  // Urgent: 1 h around the clock had run before the pause, so it was due then (a past instant).
+  EXPECT_EQ(core::to_epoch_ms(*urgent->ticket.first_response_due_at), kT0 + kHour);
+  ASSERT_TRUE(t.db->tickets().modify(ticket.id, agent_reply(agent, kT0 + 4 * kHour)));
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'missed' AND target = 'first_response'"), 1);
+  const auto after = t.db->tickets().find_by_id(ticket.id);
+  EXPECT_FALSE(after->first_response_due_at);
+}
+
+TEST(SqliteSlaRepositoryTest, EachWarningAndBreachIsRecordedOnceWithItsActions) {
+  TestDatabase t;
+  const auto supervisor = t.add_user("boss@example.com", domain::Role::kSupervisor, "李主管");
+  const auto ticket = t.add_ticket(1, kT0);
+  SqliteSlaRepository repo(t.db->store());
+  auto policy = repo.policies().front();
+  policy.escalation.raise_priority = true;
+  ASSERT_TRUE(repo.update_policy(policy, core::from_epoch_ms(kT0)));
+
+  for (int i = 0; i < 2; ++i) {
+    const auto pass = repo.run_checks(core::from_epoch_ms(kT0 + 19 * kHour), 100, mail());
+    ASSERT_TRUE(pass);
+    EXPECT_EQ(pass->warnings, i == 0 ? 1 : 0);
+    EXPECT_EQ(pass->breaches, 0);
+  }
+  for (int i = 0; i < 2; ++i) {
+    const auto pass = repo.run_checks(core::from_epoch_ms(kT0 + 25 * kHour), 100, mail());
+    ASSERT_TRUE(pass);
+    EXPECT_EQ(pass->breaches, i == 0 ? 1 : 0) << "pass " << i;
+    if (i == 0) {
+      ASSERT_EQ(pass->activities.size(), 1U);
+      EXPECT_EQ(pass->activities[0].priority, domain::Priority::kHigh);
+    }
+  }
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'warning'"), 1);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'breached'"), 1);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM ticket_events WHERE type = 'sla_breached'"), 1);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM outbox WHERE kind = 'sla_breached' AND to_email = 'boss@example.com'"), 1);
+  const auto raised = t.db->tickets().find_by_id(ticket.id);
+  EXPECT_EQ(raised->priority, domain::Priority::kHigh) << "normal raised one step";
+  // High: the first response is now 4 business hours from the start, long past.
+  ASSERT_TRUE(raised->first_response_due_at);
+  EXPECT_LT(core::to_epoch_ms(*raised->first_response_due_at), kT0 + 25 * kHour);
+  (void)supervisor;
+}
+
+TEST(SqliteSlaRepositoryTest, SortByDueUsesTheEarliestDueTime) {
+  TestDatabase t;
+  const auto normal = t.add_ticket(1, kT0);
+  const auto urgent = t.add_ticket(2, kT0 + kHour);
+  ASSERT_TRUE(
+      t.db->tickets().modify(urgent.id, change_to(domain::Status::kOpen, domain::Priority::kUrgent, kT0 + kHour)));
+  domain::TicketQuery query;
+  query.order = domain::TicketQuery::Order::kDue;
+  const auto page = t.db->tickets().list(query);
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->items.size(), 2U);
+  EXPECT_EQ(page->items[0].id, urgent.id);
+  EXPECT_EQ(page->items[1].id, normal.id);
+}
+
+TEST(SqliteSlaRepositoryTest, CalendarsAreSavedWithANewRevisionAndRefusedWhileInUse) {
+  TestDatabase t;
+  SqliteSlaRepository repo(t.db->store());
+  auto cn = repo.find_calendar("cn-mainland-2026");
+  ASSERT_TRUE(cn);
+  EXPECT_EQ(cn->definition.special_days.size(), 39U);
+  EXPECT_EQ(cn->used_by, std::vector<std::string>{"标准服务 Standard"});
+  const auto revision = cn->revision;
+  ASSERT_TRUE(repo.save_calendar(cn->definition, core::from_epoch_ms(kT0)));
+  EXPECT_EQ(repo.find_calendar("cn-mainland-2026")->revision, revision + 1);
+  const auto refused = repo.delete_calendar("cn-mainland-2026");
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().reason, "calendar_in_use");
+}
+
+}  // namespace
+}  // namespace gongdan::storage
