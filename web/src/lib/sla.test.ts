@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { TicketSla } from '../api/types'
 import {
   daysBetween, domainsFromText, dueView, earliestDue, intervalsFromText, intervalsToText, isoDateIn, lineRuns, minusDays,
-  minutesParts, percent, refreshEvery, relativeDue,
+  minutesParts, percent, relativeDue,
 } from './sla'
 
 const NOW = Date.parse('2026-12-04T08:00:00Z')
@@ -51,11 +51,6 @@ describe('relativeDue', () => {
     expect(relativeDue(at(0.5), NOW).dir).toBe('now')
     expect(relativeDue(at(-0.5), NOW).dir).toBe('now')
   })
-  it('refreshes often only near the due time', () => {
-    expect(refreshEvery(at(30), NOW)).toBe(30_000)
-    expect(refreshEvery(at(600), NOW)).toBe(300_000)
-    expect(refreshEvery(null, NOW)).toBe(300_000)
-  })
 })
 
 describe('text helpers', () => {
@@ -83,12 +78,12 @@ describe('lineRuns', () => {
   it('spreads days across the width with 100 % at the top, and breaks the line at days without data', () => {
     const runs = lineRuns([1, 0.5, null, 0, 0.25], 400, 100)
     expect(runs).toEqual([
-      [{ x: 0, y: 0, value: 1 }, { x: 100, y: 50, value: 0.5 }],
-      [{ x: 300, y: 100, value: 0 }, { x: 400, y: 75, value: 0.25 }],
+      [{ x: 0, y: 0, value: 1, index: 0 }, { x: 100, y: 50, value: 0.5, index: 1 }],
+      [{ x: 300, y: 100, value: 0, index: 3 }, { x: 400, y: 75, value: 0.25, index: 4 }],
     ])
   })
   it('centres a single day and clamps out-of-range shares', () => {
-    expect(lineRuns([1.5], 200, 100)).toEqual([[{ x: 100, y: 0, value: 1 }]])
+    expect(lineRuns([1.5], 200, 100)).toEqual([[{ x: 100, y: 0, value: 1, index: 0 }]])
     expect(lineRuns([], 200, 100)).toEqual([])
   })
 })

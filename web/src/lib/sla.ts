@@ -71,12 +71,6 @@ export function relativeDue(at: string, now: number): Relative {
   return { dir, n: Math.floor(abs / DAY), unit: 'd' }
 }
 
-/** How long until the relative text changes, so a page can refresh it no more often than needed. */
-export function refreshEvery(at: string | null, now: number): number {
-  if (!at) return 5 * MIN
-  return Math.abs(Date.parse(at) - now) < 2 * HOUR ? 30_000 : 5 * MIN
-}
-
 /** "09:00-12:00, 13:30-18:30" ⇄ ["09:00-12:00", "13:30-18:30"]; the server checks each interval. */
 export function intervalsFromText(text: string): string[] {
   return text
@@ -114,6 +108,7 @@ export interface ChartPoint {
   x: number
   y: number
   value: number
+  index: number // the day's place in the list
 }
 
 /**
@@ -132,7 +127,7 @@ export function lineRuns(values: (number | null)[], width: number, height: numbe
       return
     }
     const clamped = Math.min(1, Math.max(0, v))
-    run.push({ x: values.length > 1 ? i * step : width / 2, y: height - clamped * height, value: clamped })
+    run.push({ x: values.length > 1 ? i * step : width / 2, y: height - clamped * height, value: clamped, index: i })
   })
   if (run.length) runs.push(run)
   return runs
