@@ -393,9 +393,6 @@ export default {
     assignee_not_in_group: 'The assignee is not a member of the ticket’s group.',
     unknown_user: 'There is no such staff member.',
     unknown_group: 'There is no such group.',
-    calendar_in_use: 'A policy uses this calendar; choose another calendar for it first.',
-    read_only: 'This one is built in and cannot be changed.',
-    invalid_calendar_file: 'The file could not be read; see the lines listed.',
   },
   fieldErrors: {
     generic: {
@@ -419,14 +416,6 @@ export default {
       unknown_group: 'There is no such group.',
       assignee_not_in_group: 'Not a member of the ticket’s group.',
       name_taken: 'This name is already in use.',
-      duplicate: 'Already used; choose another.',
-      unknown_calendar: 'There is no calendar of this name.',
-      invalid_interval: 'Write an interval as 09:00-12:00, the start before the end.',
-      overlapping: 'The intervals overlap or are out of order.',
-      no_working_time: 'At least one weekday needs working hours.',
-      unknown_time_zone: 'Name an IANA time zone such as Asia/Shanghai.',
-      out_of_range: 'Out of range.',
-      not_allowed: 'Not allowed here.',
     },
     assignee_id: {
       assignee_not_in_group: 'This person is not in the ticket’s group. Choose a member, or move the ticket to their group first.',

@@ -10,8 +10,8 @@ import rulesEn from './admin/rules-en'
 import rulesZh from './admin/rules-zh-CN'
 import slaEn from './sla/en'
 import slaZh from './sla/zh-CN'
-import slaAdminEn from './sla/admin-en'
-import slaAdminZh from './sla/admin-zh-CN'
+import slaAdminEn, { problems as slaProblemsEn } from './sla/admin-en'
+import slaAdminZh, { problems as slaProblemsZh } from './sla/admin-zh-CN'
 
 type Tree = { [k: string]: string | Tree }
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
@@ -145,8 +145,17 @@ describe('service-level messages (staff chunks)', () => {
   it('name every SLA state, target kind and target state, and the SLA error codes', () => {
     for (const s of ['ok', 'warning', 'breached', 'paused', 'running', 'met']) expect(szh.has(`state.${s}`), s).toBe(true)
     for (const k of ['first_response', 'next_response', 'resolution']) expect(szh.has(`kind.${k}`), k).toBe(true)
-    for (const c of ['calendar_in_use', 'read_only', 'invalid_calendar_file']) expect(zh.has(`errors.${c}`), c).toBe(true)
+    const pzh = leaves(slaProblemsZh)
+    expect([...pzh.keys()].sort()).toEqual([...leaves(slaProblemsEn).keys()].sort())
+    for (const c of ['calendar_in_use', 'read_only', 'invalid_calendar_file']) expect(pzh.has(`errors.${c}`), c).toBe(true)
     for (const c of ['duplicate', 'unknown_calendar', 'invalid_interval', 'overlapping', 'no_working_time', 'out_of_range', 'not_allowed', 'unknown_time_zone'])
-      expect(zh.has(`fieldErrors.generic.${c}`), c).toBe(true)
+      expect(pzh.has(`fieldErrors.generic.${c}`), c).toBe(true)
+    // They add to the main messages, never replace one.
+    for (const k of pzh.keys()) expect(zh.has(k), k).toBe(false)
+    for (const [key, text] of [...pzh, ...leaves(slaProblemsEn)]) {
+      const errors: string[] = []
+      baseCompile(text, { onError: (e) => errors.push(e.message) })
+      expect(errors, `${key}: ${text}`).toEqual([])
+    }
   })
 })

@@ -391,9 +391,6 @@ export default {
     assignee_not_in_group: '处理人不是该工单所在组的成员。',
     unknown_user: '没有这位客服。',
     unknown_group: '没有这个组。',
-    calendar_in_use: '有策略正在使用此日历，请先为该策略选择其他日历。',
-    read_only: '这是内置项，不能修改。',
-    invalid_calendar_file: '文件无法读取，请查看列出的行。',
   },
   fieldErrors: {
     generic: {
@@ -417,14 +414,6 @@ export default {
       unknown_group: '没有这个组。',
       assignee_not_in_group: '不是该工单所在组的成员。',
       name_taken: '该名称已被使用。',
-      duplicate: '已被使用，请换一个。',
-      unknown_calendar: '没有这个名称的日历。',
-      invalid_interval: '时间段写作 09:00-12:00，开始早于结束。',
-      overlapping: '时间段重叠或顺序不对。',
-      no_working_time: '至少一个工作日需要有工作时间。',
-      unknown_time_zone: '请填写 IANA 时区，例如 Asia/Shanghai。',
-      out_of_range: '超出范围。',
-      not_allowed: '此处不允许。',
     },
     assignee_id: {
       assignee_not_in_group: '此人不在该工单所在的组。请选择组内成员，或先把工单转到此人所在的组。',

@@ -139,3 +139,24 @@ export default {
     colDate: 'Date',
   },
 }
+
+/** Error codes only the service-level admin pages meet; merged at the top level (errors, fieldErrors). */
+export const problems = {
+  errors: {
+    calendar_in_use: 'A policy uses this calendar; choose another calendar for it first.',
+    read_only: 'This one is built in and cannot be changed.',
+    invalid_calendar_file: 'The file could not be read; see the lines listed.',
+  },
+  fieldErrors: {
+    generic: {
+      duplicate: 'Already used; choose another.',
+      unknown_calendar: 'There is no calendar of this name.',
+      invalid_interval: 'Write an interval as 09:00-12:00, the start before the end.',
+      overlapping: 'The intervals overlap or are out of order.',
+      no_working_time: 'At least one weekday needs working hours.',
+      out_of_range: 'Out of range.',
+      not_allowed: 'Not allowed here.',
+      unknown_time_zone: 'Name an IANA time zone such as Asia/Shanghai.',
+    },
+  },
+}

@@ -139,3 +139,24 @@ export default {
     colDate: '日期',
   },
 }
+
+/** Error codes only the service-level admin pages meet; merged at the top level (errors, fieldErrors). */
+export const problems = {
+  errors: {
+    calendar_in_use: '有策略正在使用此日历，请先为该策略选择其他日历。',
+    read_only: '这是内置项，不能修改。',
+    invalid_calendar_file: '文件无法读取，请查看列出的行。',
+  },
+  fieldErrors: {
+    generic: {
+      duplicate: '已被使用，请换一个。',
+      unknown_calendar: '没有这个名称的日历。',
+      invalid_interval: '时间段写作 09:00-12:00，开始早于结束。',
+      overlapping: '时间段重叠或顺序不对。',
+      no_working_time: '至少一个工作日需要有工作时间。',
+      out_of_range: '超出范围。',
+      not_allowed: '此处不允许。',
+      unknown_time_zone: '请填写 IANA 时区，例如 Asia/Shanghai。',
+    },
+  },
+}
