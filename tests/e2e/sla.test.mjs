@@ -17,8 +17,8 @@ const AGENT = { email: 'sla.agent@example.com', password: 'agent-e2e-pass', name
 const SUPERVISOR = { email: 'sla.super@example.com', password: 'super-e2e-pass', name: '主管 Zhou' };
 
 const W = {
-  'zh-CN': { replySent: '回复已发送。', breachedEvent: '服务级别：首次响应已超时', replyBy: /我们将在 .+ 前回复您/, imported: '已导入 3 天。', calSaved: '日历已保存。', holiday: '今天是法定节假日（测试假日 Test holiday）', problems: '文件未导入', saved: '策略已保存', paused: '已暂停', report: '服务级别报表' },
-  en: { replySent: 'Reply sent.', breachedEvent: 'Service level: first response target breached', replyBy: /We will reply by .+\./, imported: 'Imported 3 days.', calSaved: 'Calendar saved.', holiday: 'Today is a public holiday (测试假日 Test holiday)', problems: 'The file was not imported', saved: 'Policy saved', paused: 'Paused', report: 'Service-level report' },
+  'zh-CN': { replySent: '回复已发送。', breachedEvent: '服务级别：首次响应已超时', replyBy: /我们将在 .+ 前回复您/, imported: '已导入 3 天。', calSaved: '日历已保存。', badInterval: '时间段写作 09:00-12:00', holiday: '今天是法定节假日（测试假日 Test holiday）', problems: '文件未导入', saved: '策略已保存', paused: '已暂停', report: '服务级别报表' },
+  en: { replySent: 'Reply sent.', breachedEvent: 'Service level: first response target breached', replyBy: /We will reply by .+\./, imported: 'Imported 3 days.', calSaved: 'Calendar saved.', badInterval: 'Write an interval as 09:00-12:00', holiday: 'Today is a public holiday (测试假日 Test holiday)', problems: 'The file was not imported', saved: 'Policy saved', paused: 'Paused', report: 'Service-level report' },
 };
 
 const RUNS = [
@@ -32,8 +32,8 @@ const holidayDomain = (run) => `holiday-${run.tag}.example.com`;
 /** The date in Beijing `days` from now, as YYYY-MM-DD. */
 const shanghaiDate = (days) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + days * 24 * 3600 * 1000));
-// The refusals the admin test provokes on purpose (a bad duration, a broken import file).
-const PROVOKED = /status of 400 .*\/api\/v1\/admin\/sla\/(policies\/\d+|calendars\/[^/]+\/import)$/;
+// The refusals the admin test provokes on purpose (a bad interval, a bad duration, a broken file).
+const PROVOKED = /status of 400 .*\/api\/v1\/admin\/sla\/(policies\/\d+|calendars\/[^/]+(\/import)?)$/;
 
 let srv;
 let browser;
@@ -113,6 +113,13 @@ describe('service levels in the browser', () => {
       const calendar = `e2e-${run.tag}`;
       await page.fill('#cal-name', calendar);
       await page.getByTestId('weekly-monday').fill('09:00-12:00, 13:30-18:30');
+      // An interval that ends before it starts is refused beside its weekday, in the page's words.
+      await page.getByTestId('weekly-tuesday').fill('18:00-09:00');
+      await page.getByTestId('cal-save').click();
+      await page.locator('#wk-tuesday-err .field-error').filter({ hasText: w.badInterval }).waitFor();
+      assert.equal(await page.getByTestId('weekly-tuesday').getAttribute('aria-invalid'), 'true');
+      await shot(page, `sla-${run.tag}-calendar-error`);
+      await page.getByTestId('weekly-tuesday').fill('09:00-18:00');
       await page.getByTestId('cal-save').click();
       await page.getByTestId('cal-file').waitFor();
       await page.getByTestId('cal-file').setInputFiles({
