@@ -17,8 +17,8 @@ const AGENT = { email: 'sla.agent@example.com', password: 'agent-e2e-pass', name
 const SUPERVISOR = { email: 'sla.super@example.com', password: 'super-e2e-pass', name: '主管 Zhou' };
 
 const W = {
-  'zh-CN': { replySent: '回复已发送。', breachedEvent: '服务级别：首次响应已超时', replyBy: /我们将在 .+ 前回复您/, imported: '已导入 3 天。', calSaved: '日历已保存。', badInterval: '时间段写作 09:00-12:00', holiday: '今天是法定节假日（测试假日 Test holiday）', problems: '文件未导入', saved: '策略已保存', paused: '已暂停', report: '服务级别报表' },
-  en: { replySent: 'Reply sent.', breachedEvent: 'Service level: first response target breached', replyBy: /We will reply by .+\./, imported: 'Imported 3 days.', calSaved: 'Calendar saved.', badInterval: 'Write an interval as 09:00-12:00', holiday: 'Today is a public holiday (测试假日 Test holiday)', problems: 'The file was not imported', saved: 'Policy saved', paused: 'Paused', report: 'Service-level report' },
+  'zh-CN': { replySent: '回复已发送。', breachedEvent: '服务级别：首次响应已超时', replyBy: /我们将在 .+ 前回复您/, imported: '已导入 3 天。', calSaved: '日历已保存。', disabled: '已停用', remove: '删除', badInterval: '时间段写作 09:00-12:00', holiday: '今天是法定节假日（测试假日 Test holiday）', problems: '文件未导入', saved: '策略已保存', paused: '已暂停', report: '服务级别报表' },
+  en: { replySent: 'Reply sent.', breachedEvent: 'Service level: first response target breached', replyBy: /We will reply by .+\./, imported: 'Imported 3 days.', calSaved: 'Calendar saved.', disabled: 'Disabled', remove: 'Delete', badInterval: 'Write an interval as 09:00-12:00', holiday: 'Today is a public holiday (测试假日 Test holiday)', problems: 'The file was not imported', saved: 'Policy saved', paused: 'Paused', report: 'Service-level report' },
 };
 
 const RUNS = [
@@ -211,6 +211,18 @@ describe('service levels in the browser', () => {
       await addPolicy(`Risk ${run.tag}`, '24x7', riskDomain(run), '0m', 'calendar');
       await addPolicy(`Holiday ${run.tag}`, calendar, holidayDomain(run), '4h', 'business');
       await shot(page, `sla-${run.tag}-policies-ordered`);
+
+      // A policy switched off, then deleted after the browser's confirmation.
+      const temp = `Temp ${run.tag}`;
+      await page.getByTestId('sla-add').click();
+      await page.fill('#sla-name', temp);
+      await page.getByTestId('sla-save').click();
+      const tempItem = list.locator('li').filter({ hasText: temp });
+      await tempItem.getByRole('checkbox').click();
+      await tempItem.getByText(w.disabled, { exact: true }).waitFor();
+      page.once('dialog', (d) => d.accept());
+      await tempItem.getByRole('button', { name: new RegExp(temp) }).filter({ hasText: w.remove }).click();
+      await tempItem.waitFor({ state: 'detached' });
       assertClean();
       await page.context().close();
     });
