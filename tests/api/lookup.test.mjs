@@ -30,10 +30,10 @@ describe('ticket lookup', () => {
 
   const lookup = (number, email = guestEmail) => api.post('/tickets/lookup', { number, email });
 
-  it('right number + email → 200 {number, status, updated_at, merged_into} and nothing more', async () => {
+  it('right number + email → 200 {number, status, updated_at, merged_into, reply_by} and nothing more', async () => {
     const r = await lookup(ticket.number);
     assert.equal(r.status, 200, show(r));
-    assert.deepEqual(Object.keys(r.json).sort(), ['merged_into', 'number', 'status', 'updated_at']);
+    assert.deepEqual(Object.keys(r.json).sort(), ['merged_into', 'number', 'reply_by', 'status', 'updated_at']);
     assert.equal(r.json.number, ticket.number);
     assert.equal(r.json.status, 'new');
     assert.match(r.json.updated_at, TIME_RE);

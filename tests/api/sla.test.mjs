@@ -345,6 +345,23 @@ describe('service levels', () => {
       assert.equal(ms(ticket.resolution_due_at), ms(ticket.created_at) + 24 * HOUR);
     });
 
+    it('editing a policy moves the due times of its open tickets', async () => {
+      const t = await createTicket(customer.api);
+      const [standard] = await policies();
+      const target = (duration) => ({ targets: { normal: { first_response: { duration, clock: 'calendar' } } } });
+      let r = await admin.api.patch(`/admin/sla/policies/${standard.id}`, target('48h'));
+      assert.equal(r.status, 200, show(r));
+      try {
+        const { ticket } = await staffTicket(t.number);
+        assert.equal(ms(ticket.first_response_due_at), ms(ticket.created_at) + 48 * HOUR);
+      } finally {
+        r = await admin.api.patch(`/admin/sla/policies/${standard.id}`, target('24h'));
+        assert.equal(r.status, 200, show(r));
+      }
+      const { ticket } = await staffTicket(t.number);
+      assert.equal(ms(ticket.first_response_due_at), ms(ticket.created_at) + 24 * HOUR);
+    });
+
     it('customers see reply_by and none of the staff fields', async () => {
       const t = await createTicket(customer.api);
       assert.ok(t.reply_by, 'the 201 of a submission carries reply_by');
@@ -358,6 +375,9 @@ describe('service levels', () => {
       assert.equal(page.status, 200, show(page));
       assert.equal(page.json.ticket.reply_by.at, t.reply_by.at);
       assert.equal('sla' in page.json.ticket, false);
+      const lookup = await new Client(srv).post('/tickets/lookup', { number: t.number, email: customer.email });
+      assert.equal(lookup.status, 200, show(lookup));
+      assert.equal(lookup.json.reply_by.at, t.reply_by.at);
       const mine = await customer.api.get('/tickets?limit=100');
       assert.equal(mine.json.items.find((i) => i.number === t.number).reply_by.at, t.reply_by.at);
       await agent.api.post(`/agent/tickets/${t.number}/messages`, { body: '已回复', internal: false });

@@ -525,6 +525,7 @@ core::Result<LookupResult> TicketService::lookup(std::string_view number, std::s
     return core::Error::not_found("No ticket with this number and email.");
   }
   LookupResult result{ticket->number, ticket->status, ticket->updated_at};
+  result.ticket = ticket;
   // Lookups of a merged ticket lead to the ticket it went into, when the same address owns it.
   if (ticket->merged_into_id) {
     if (const auto into = tickets_.find_by_id(*ticket->merged_into_id); into && into->customer.email == lower)

@@ -144,7 +144,8 @@ struct LookupResult {
   TicketNumber number;
   Status status;
   core::Timestamp updated_at;
-  std::string merged_into{};  // the number this ticket was merged into, when the same customer owns it
+  std::string merged_into{};       // the number this ticket was merged into, when the same customer owns it
+  std::optional<Ticket> ticket{};  // the ticket found, for what the presenter adds (reply_by, docs/sla.md)
 };
 
 /// An attachment's record and bytes, for download.

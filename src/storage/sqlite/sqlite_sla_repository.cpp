@@ -56,12 +56,12 @@ void write_targets(Connection& db, const sla::SlaPolicy& policy) {
 }
 
 // Due times follow an edit at once: every open ticket measured by the changed policy or calendar.
-void refresh_open_tickets(Connection& db, const std::string& where, const std::string& key, Timestamp now) {
+// `policy` names one policy, or (when 0) every policy on `calendar`.
+void refresh_open_tickets(Connection& db, std::int64_t policy, const std::string& calendar, Timestamp now) {
   auto query = db.cached(
       "SELECT t.id, t.priority FROM tickets t JOIN sla_policies p ON p.id = t.sla_policy_id "
-      "WHERE t.status IN ('new', 'open', 'pending', 'resolved') AND " +
-      where);
-  query->bind(1, key);
+      "WHERE t.status IN ('new', 'open', 'pending', 'resolved') AND (p.id = ? OR p.calendar = ?)");
+  query->bind_all(policy, calendar);
   std::vector<std::pair<core::TicketId, domain::Priority>> open;
   while (query->step()) open.emplace_back(core::TicketId{query->int64(0)}, sqlite::priority_from(query->int64(1)));
   query->reset();
@@ -300,7 +300,7 @@ core::Result<sla::SlaPolicy> SqliteSlaRepository::update_policy(const sla::SlaPo
         .run();
     if (db.changes() == 0) return core::Error::not_found("No such policy.");
     write_targets(db, policy);
-    refresh_open_tickets(db, "p.id = CAST(? AS BIGINT)", std::to_string(policy.id), now);
+    refresh_open_tickets(db, policy.id, "", now);
     auto stored = sqlite::load_sla_policy(db, policy.id);
     if (!stored) return core::Error::unavailable("The policy could not be read back.");
     return std::move(*stored);
@@ -383,7 +383,7 @@ core::Status SqliteSlaRepository::save_calendar(const sla::CalendarDefinition& d
           ->bind_all(d.name, sla::format_iso_date(day.date), sla::to_string(day.kind), day.name, day_hours)
           .run();
     }
-    refresh_open_tickets(db, "p.calendar = ?", d.name, now);
+    refresh_open_tickets(db, 0, d.name, now);
     return core::ok_status();
   });
 }
