@@ -81,7 +81,7 @@ async function customerSubmits(page, subject, domain) {
 }
 
 /** A guest ticket straight through the API (the browser part is the customer's above). */
-async function guestSubmits(email) {
+async function guestSubmits(email) { // returns the number
   const res = await fetch(`${srv.api}/tickets`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `sla-e2e-${unique()}-key` },
@@ -244,8 +244,20 @@ describe('service levels in the browser', () => {
       customer.assertClean();
       await customer.context.close();
 
-      // A guest of the domain whose policy makes the first response due at once.
-      const late = await guestSubmits(`risk-${unique()}@${riskDomain(run)}`);
+      // A guest of the domain whose policy makes the first response due at once; the lookup by
+      // number and address tells them when to expect a reply too.
+      const guestEmail = `risk-${unique()}@${riskDomain(run)}`;
+      const late = await guestSubmits(guestEmail);
+      const guest = await openPage(browser, { viewport: run.viewport, locale: run.locale, baseUrl: srv.baseUrl });
+      await guest.page.goto('/lookup');
+      await guest.page.fill('#lookup-number', late);
+      await guest.page.fill('#lookup-email', guestEmail);
+      await guest.page.locator('form button[type=submit]').first().click();
+      await guest.page.getByTestId('lookup-result').getByTestId('reply-by').waitFor();
+      assert.match(await guest.page.getByTestId('reply-by').textContent(), w.replyBy);
+      await shot(guest.page, `sla-${run.tag}-lookup-reply-by`);
+      guest.assertClean();
+      await guest.context.close();
 
       // The agent's queue, soonest due first: the late one red, the customer's neutral.
       const agent = await openPage(browser, { viewport: run.viewport, locale: run.locale, baseUrl: srv.baseUrl });

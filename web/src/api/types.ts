@@ -227,6 +227,7 @@ export interface LookupResult {
   status: Status
   updated_at: string
   merged_into: string | null
+  reply_by?: ReplyBy | null
 }
 
 // --- mail (docs/mail.md)
