@@ -11,6 +11,7 @@ declare module 'vue-router' {
     agent?: boolean // must be staff (agent, supervisor or admin)
     wide?: boolean // a work page that uses the whole width of a desktop screen
     admin?: boolean // must be admin
+    supervisor?: boolean // must be supervisor or admin
     linkable?: boolean // with `auth`: a mailed ticket link (#link=…, then the gd_link cookie) also opens it
   }
 }
@@ -39,6 +40,10 @@ export const router = createRouter({
     { path: '/admin/mail', name: 'admin-mail', component: () => import('./features/admin/AdminMail.vue'), meta: { title: 'nav.adminMail', auth: true, admin: true } },
     { path: '/admin/users', name: 'admin-users', component: () => import('./features/admin/AdminUsers.vue'), meta: { title: 'nav.adminUsers', auth: true, admin: true, wide: true } },
     { path: '/admin/groups', name: 'admin-groups', component: () => import('./features/admin/AdminGroups.vue'), meta: { title: 'nav.adminGroups', auth: true, admin: true } },
+    { path: '/admin/sla', name: 'admin-sla', component: () => import('./features/admin/sla/AdminSlaPolicies.vue'), meta: { title: 'nav.adminSla', auth: true, admin: true } },
+    { path: '/admin/sla/calendars', name: 'admin-sla-calendars', component: () => import('./features/admin/sla/AdminSlaCalendars.vue'), meta: { title: 'nav.adminSla', auth: true, admin: true } },
+    // Supervisors and admins; the server refuses agents, and App.vue shows "no access" to them.
+    { path: '/agent/reports/sla', name: 'sla-report', component: () => import('./features/reports/SlaReport.vue'), meta: { title: 'nav.reports', auth: true, agent: true, supervisor: true } },
     { path: '/admin/rules', name: 'admin-rules', component: () => import('./features/admin/AdminRules.vue'), meta: { title: 'nav.adminRules', auth: true, admin: true } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: NotFound, meta: { title: 'notFound.title' } },
   ],

@@ -78,6 +78,8 @@ export function hasSessionCookie(): boolean {
 export interface RequestOptions {
   json?: unknown
   form?: FormData
+  /** A body sent as is, with its media type (a calendar file: text/csv, text/calendar). */
+  text?: { body: string; type: string }
   query?: Record<string, string | number | undefined | null>
   headers?: Record<string, string>
 }
@@ -107,6 +109,9 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   let body: BodyInit | undefined
   if (opts.form) {
     body = opts.form // the browser sets the multipart boundary itself
+  } else if (opts.text) {
+    body = opts.text.body
+    headers['Content-Type'] = opts.text.type
   } else if (opts.json !== undefined) {
     body = JSON.stringify(opts.json)
     headers['Content-Type'] = 'application/json'

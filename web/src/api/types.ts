@@ -99,8 +99,40 @@ export interface Ticket {
   tags?: string[]
   last_customer_message_at?: string | null
   first_response_due_at?: string | null
+  next_response_due_at?: string | null
+  resolution_due_at?: string | null
+  /** Agent routes only (docs/sla.md, "Contract additions to the ticket object"). */
+  sla?: TicketSla | null
+  /** Customer routes only: when the customer may expect a reply; null when none is owed. */
+  reply_by?: ReplyBy | null
   /** Agent routes, and a single ticket's page for its customer: the ticket it was merged into. */
   merged_into?: string | null
+}
+
+// --- service levels on a ticket (docs/sla.md)
+export type SlaState = 'ok' | 'warning' | 'breached'
+export type SlaTargetKind = 'first_response' | 'next_response' | 'resolution'
+export type SlaTargetState = 'running' | 'paused' | 'met' | 'breached'
+
+export interface SlaTarget {
+  kind: SlaTargetKind
+  cycle: number
+  due_at: string | null
+  state: SlaTargetState
+  finished_at: string | null
+}
+
+export interface TicketSla {
+  policy: string | null
+  state: SlaState
+  /** A single ticket's read only; lists carry policy and state. */
+  targets?: SlaTarget[]
+}
+
+export interface ReplyBy {
+  at: string
+  basis: 'sla' | 'queue'
+  holiday: { name: string; until: string } | null
 }
 
 export interface NamedRef {
@@ -143,6 +175,8 @@ export type EventType =
   | 'merged_from'
   | 'rule_applied'
   | 'macro_applied'
+  | 'sla_warning'
+  | 'sla_breached'
 
 export interface TicketEvent {
   id: number
@@ -193,6 +227,7 @@ export interface LookupResult {
   status: Status
   updated_at: string
   merged_into: string | null
+  reply_by?: ReplyBy | null
 }
 
 // --- mail (docs/mail.md)

@@ -15,6 +15,8 @@ export default {
     away: 'Away',
     awayHint: 'While you are away, new tickets are not assigned to you automatically.',
     adminRules: 'Rules',
+    adminSla: 'Service levels',
+    reports: 'Reports',
     admin: 'Admin',
     forgot: 'Forgot your ticket numbers?',
     skip: 'Skip to main content',
@@ -264,6 +266,9 @@ export default {
     ruleApplied: 'Rule applied: {name}',
     macroApplied: 'Macro “{name}” applied',
     changed: 'Changed from {from} to {to}',
+    slaWarning: 'Service level: {target} has used 75 % of its time',
+    slaBreached: 'Service level: {target} target breached',
+    slaTarget: { first_response: 'first response', next_response: 'next response', resolution: 'resolution' },
   },
   macros: {
     title: 'Macros',
@@ -451,6 +456,11 @@ export default {
       invalid: 'This ticket number has a typo — please check it.',
       invalid_number: 'This ticket number has a typo — please check it character by character.',
     },
+  },
+  replyBy: {
+    at: 'We will reply by {time}.',
+    queue: 'This time accounts for the tickets currently ahead of yours.',
+    holiday: 'Today is a public holiday ({name}); our working days resume after {until}, so replies may take longer.',
   },
   customFields: {
     title: 'Details',

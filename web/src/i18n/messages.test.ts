@@ -8,6 +8,10 @@ import wsEn from './workspace/en'
 import wsZh from './workspace/zh-CN'
 import rulesEn from './admin/rules-en'
 import rulesZh from './admin/rules-zh-CN'
+import slaEn from './sla/en'
+import slaZh from './sla/zh-CN'
+import slaAdminEn, { problems as slaProblemsEn } from './sla/admin-en'
+import slaAdminZh, { problems as slaProblemsZh } from './sla/admin-zh-CN'
 
 type Tree = { [k: string]: string | Tree }
 function leaves(tree: Tree, prefix = ''): Map<string, string> {
@@ -118,5 +122,40 @@ describe('automation-rule messages (admin chunk)', () => {
     expect([...rzh.keys()].sort()).toEqual([...ren.keys()].sort())
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
     for (const [key, text] of rzh) expect(names(text), key).toEqual(names(ren.get(key) ?? ''))
+  })
+})
+
+describe('service-level messages (staff chunks)', () => {
+  // The common set and the admin/report set share the `sla` namespace: no key may be in both.
+  const szh = new Map([...leaves(slaZh), ...leaves(slaAdminZh)])
+  const sen = new Map([...leaves(slaEn), ...leaves(slaAdminEn)])
+  it('split into two sets without a key in both', () => {
+    for (const k of leaves(slaAdminEn).keys()) expect(leaves(slaEn).has(k), k).toBe(false)
+  })
+  it('have the same keys and placeholders in both languages, and compile', () => {
+    expect([...szh.keys()].sort()).toEqual([...sen.keys()].sort())
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
+    for (const [key, text] of szh) expect(names(text), key).toEqual(names(sen.get(key) ?? ''))
+    for (const [key, text] of [...szh, ...sen]) {
+      const errors: string[] = []
+      baseCompile(text, { onError: (e) => errors.push(e.message) })
+      expect(errors, `${key}: ${text}`).toEqual([])
+    }
+  })
+  it('name every SLA state, target kind and target state, and the SLA error codes', () => {
+    for (const s of ['ok', 'warning', 'breached', 'paused', 'running', 'met']) expect(szh.has(`state.${s}`), s).toBe(true)
+    for (const k of ['first_response', 'next_response', 'resolution']) expect(szh.has(`kind.${k}`), k).toBe(true)
+    const pzh = leaves(slaProblemsZh)
+    expect([...pzh.keys()].sort()).toEqual([...leaves(slaProblemsEn).keys()].sort())
+    for (const c of ['calendar_in_use', 'read_only', 'invalid_calendar_file']) expect(pzh.has(`errors.${c}`), c).toBe(true)
+    for (const c of ['duplicate', 'unknown_calendar', 'invalid_interval', 'overlapping', 'no_working_time', 'out_of_range', 'not_allowed', 'unknown_time_zone'])
+      expect(pzh.has(`fieldErrors.generic.${c}`), c).toBe(true)
+    // They add to the main messages, never replace one.
+    for (const k of pzh.keys()) expect(zh.has(k), k).toBe(false)
+    for (const [key, text] of [...pzh, ...leaves(slaProblemsEn)]) {
+      const errors: string[] = []
+      baseCompile(text, { onError: (e) => errors.push(e.message) })
+      expect(errors, `${key}: ${text}`).toEqual([])
+    }
   })
 })

@@ -14,6 +14,8 @@ export default {
     away: '离开',
     awayHint: '离开期间，新工单不会自动分配给您。',
     adminRules: '规则',
+    adminSla: '服务级别',
+    reports: '报表',
     admin: '管理',
     forgot: '忘记工单号？',
     skip: '跳到主要内容',
@@ -250,6 +252,9 @@ export default {
   },
   // 客服工单历史中每个事件的一行（docs/workspace.md，“Audit history”）。
   events: {
+    slaWarning: '服务级别：{target}已用去 75% 的时间',
+    slaBreached: '服务级别：{target}已超时',
+    slaTarget: { first_response: '首次响应', next_response: '后续响应', resolution: '解决' },
     assigned: '已分配给 {to}',
     unassigned: '取消分配（原为 {from}）',
     reassigned: '由 {from} 改为分配给 {to}',
@@ -449,6 +454,11 @@ export default {
       invalid: '工单号有误（可能输错了字符），请核对。',
       invalid_number: '工单号有误（可能输错了字符），请逐位核对。',
     },
+  },
+  replyBy: {
+    at: '我们将在 {time} 前回复您。',
+    queue: '这一时间已考虑当前排在您前面的工单。',
+    holiday: '今天是法定节假日（{name}），{until} 之后恢复工作日，回复可能较慢。',
   },
   customFields: {
     title: '补充信息',

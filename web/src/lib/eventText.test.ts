@@ -22,6 +22,11 @@ const ev = (type: EventType, from: string, to: string): TicketEvent => ({ id: 1,
 
 describe('eventText', () => {
   const tr = translator(en as unknown as Tree)
+  it('names the target of an SLA warning and breach', () => {
+    expect(eventText(ev('sla_warning', '', 'first_response'), 'agent', tr)).toBe('Service level: first response has used 75 % of its time')
+    expect(eventText(ev('sla_breached', '', 'resolution'), 'agent', tr)).toBe('Service level: resolution target breached')
+    expect(eventText(ev('sla_breached', '', 'next_response'), 'agent', translator(zhCN as unknown as Tree))).toBe('服务级别：后续响应已超时')
+  })
   it('words status and priority for the viewer', () => {
     expect(eventText(ev('status_changed', 'open', 'pending'), 'agent', tr)).toBe('Status changed from Open to Waiting for customer')
     expect(eventText(ev('status_changed', 'open', 'pending'), 'customer', tr)).toBe('Status changed from Open to Waiting for you')

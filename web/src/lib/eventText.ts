@@ -39,6 +39,10 @@ export function eventText(e: TicketEvent, viewer: 'customer' | 'agent', { t, te 
       return t('events.ruleApplied', { name: to || from })
     case 'macro_applied':
       return t('events.macroApplied', { name: to || from })
+    case 'sla_warning':
+    case 'sla_breached':
+      // Staff only (docs/sla.md, "Escalation"): `to` names the target.
+      return t(e.type === 'sla_warning' ? 'events.slaWarning' : 'events.slaBreached', { target: word('events.slaTarget', to || from) })
     default:
       // Kinds newer than this page: say what changed, in the server's words.
       return t('events.changed', { from: from || '—', to: to || '—' })

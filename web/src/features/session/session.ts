@@ -15,6 +15,8 @@ export const config = ref<Config>({
 // Staff: agents, supervisors and admins all work the queue.
 export const isAgent = computed(() => ['agent', 'supervisor', 'admin'].includes(user.value?.role ?? ''))
 export const isAdmin = computed(() => user.value?.role === 'admin')
+// Supervisors and admins see the service-level report.
+export const isSupervisor = computed(() => user.value?.role === 'supervisor' || user.value?.role === 'admin')
 
 api.onUnauthenticated(() => {
   user.value = null

@@ -20,7 +20,7 @@ export default {
     recent: 'Recently solved first',
     age: 'Oldest first',
     last_customer_message: 'Customer’s latest message',
-    due: 'Response due',
+    due: 'Due soonest',
   },
   filters: {
     label: 'Filter tickets',
@@ -42,10 +42,9 @@ export default {
     colAssignee: 'Assignee',
     colGroup: 'Group',
     colTags: 'Tags',
-    colDue: 'Response due',
+    colDue: 'Due',
     unassigned: 'Unassigned',
     lastMessage: 'Last message {time}',
-    overdue: 'Overdue',
   },
   bulk: {
     label: 'Change selected tickets',

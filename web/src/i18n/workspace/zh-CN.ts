@@ -20,7 +20,7 @@ export default {
     recent: '最近解决',
     age: '最早提交',
     last_customer_message: '客户最新消息',
-    due: '响应截止时间',
+    due: '最先到期',
   },
   filters: {
     label: '筛选工单',
@@ -42,10 +42,9 @@ export default {
     colAssignee: '处理人',
     colGroup: '组',
     colTags: '标签',
-    colDue: '响应截止',
+    colDue: '到期',
     unassigned: '未分配',
     lastMessage: '最后消息 {time}',
-    overdue: '已超时',
   },
   bulk: {
     label: '批量修改所选工单',
