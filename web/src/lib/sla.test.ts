@@ -32,6 +32,13 @@ describe('dueView', () => {
     expect(dueView({ sla: sla('ok') }, NOW)).toEqual({ tone: 'none', at: null })
     expect(dueView({ sla: null }, NOW)).toEqual({ tone: 'none', at: null })
   })
+  it('reads a list item without targets as paused while it is pending or solved under a policy', () => {
+    const listed = { policy: 'Standard', state: 'ok' } as TicketSla
+    expect(dueView({ status: 'pending', sla: listed }, NOW)).toEqual({ tone: 'paused', at: null })
+    expect(dueView({ status: 'resolved', sla: listed }, NOW)).toEqual({ tone: 'paused', at: null })
+    expect(dueView({ status: 'open', sla: listed }, NOW)).toEqual({ tone: 'none', at: null })
+    expect(dueView({ status: 'pending', sla: { policy: null, state: 'ok' } as TicketSla }, NOW).tone).toBe('none')
+  })
 })
 
 describe('relativeDue', () => {

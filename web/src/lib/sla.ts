@@ -11,7 +11,8 @@ export interface DueView {
   at: string | null // the earliest running due time, RFC 3339
 }
 
-type SlaTicket = Pick<Ticket, 'first_response_due_at' | 'next_response_due_at' | 'resolution_due_at' | 'sla'>
+type SlaTicket = Pick<Ticket, 'first_response_due_at' | 'next_response_due_at' | 'resolution_due_at' | 'sla'> &
+  Partial<Pick<Ticket, 'status'>>
 
 /** The earliest of a ticket's due times (the one `sort=due` orders by), or null. */
 export function earliestDue(tk: SlaTicket): string | null {
@@ -36,7 +37,11 @@ export function earliestDue(tk: SlaTicket): string | null {
 export function dueView(tk: SlaTicket, now: number): DueView {
   const at = earliestDue(tk)
   if (!at) {
-    const paused = tk.sla?.targets?.some((x) => x.state === 'paused') ?? false
+    // A list item has no targets: a ticket under a policy that waits on the customer (pending) or
+    // is solved has its clocks stopped.
+    const paused = tk.sla?.targets
+      ? tk.sla.targets.some((x) => x.state === 'paused')
+      : Boolean(tk.sla?.policy) && (tk.status === 'pending' || tk.status === 'resolved')
     return { tone: paused ? 'paused' : 'none', at: null }
   }
   if (tk.sla?.state === 'breached' || Date.parse(at) <= now) return { tone: 'breached', at }
