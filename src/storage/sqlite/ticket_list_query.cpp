@@ -29,15 +29,15 @@ bool searching(const domain::TicketQuery& query) {
 }
 
 // The ORDER BY of a UNION ALL of one arm per status, by result column of kSelectTicket (1 id,
-// 13 priority, 17 created_at, 18 updated_at, 27 last_customer_message_at); empty when the order
-// needs an expression, which a compound SELECT cannot sort by.
+// 13 priority, 17 created_at, 18 updated_at, 27 last_customer_message_at, 34 sla_due_at).
+// Due pages come in two parts (make()); this is the order of the part with deadlines.
 std::string_view merged_order(Order order) {
   switch (order) {
     case Order::kQueue: return "13 DESC, 17 ASC, 1 ASC";
     case Order::kAge: return "17 ASC, 1 ASC";
     case Order::kLastCustomerMessage: return "27 DESC, 1 DESC";
     case Order::kRecentActivity: return "18 DESC, 1 DESC";
-    case Order::kDue: return "";
+    case Order::kDue: return "34 ASC, 1 ASC";
   }
   return "";
 }
@@ -145,6 +145,7 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
       // ticket_search drives the join (CROSS JOIN keeps it outer), so a page reads about `limit`
       // postings even for a word in half of all tickets.
       list.from_ = "ticket_search s CROSS JOIN tickets t ON t.id = s.rowid";
+      list.by_index_ = true;
       where += " AND s.ticket_search MATCH ?";
       values.emplace_back(fts5_match(terms));
     }
@@ -173,7 +174,7 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
   };
   std::string order_sql;
   if (search) {
-    const std::string id = list.from_ == "tickets t" ? "t.id" : "s.rowid";
+    const std::string id = list.by_index_ ? "s.rowid" : "t.id";
     if (after) keyset(id + " < ?", {(*after)[0]});
     order_sql = " ORDER BY " + id + " DESC";
   } else {
@@ -200,19 +201,13 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
         order_sql = " ORDER BY t.last_customer_message_at DESC, t.id DESC";
         break;
       case Order::kDue:
-        // Soonest deadline first; tickets without one after all that have one.
-        if (after) {
-          const auto& k = *after;
-          if (k[0] == 0) {
-            keyset(
-                "(t.sla_due_at IS NULL OR t.sla_due_at > ? OR "
-                "(t.sla_due_at = ? AND t.id > ?))",
-                {k[1], k[1], k[2]});
-          } else {
-            keyset("(t.sla_due_at IS NULL AND t.id > ?)", {k[2]});
-          }
+        // Soonest deadline first, then the tickets without one: two parts (below), each read in
+        // the order of tickets_by_sla_due. `ORDER BY sla_due_at IS NULL, ...` sorted every open
+        // ticket with all its columns instead: 140-170 ms at a million.
+        if (after && (*after)[0] == 0) {
+          keyset("(t.sla_due_at > ? OR (t.sla_due_at = ? AND t.id > ?))", {(*after)[1], (*after)[1], (*after)[2]});
         }
-        order_sql = " ORDER BY t.sla_due_at IS NULL, t.sla_due_at ASC, t.id ASC";
+        order_sql = " ORDER BY t.sla_due_at ASC, t.id ASC";
         break;
       case Order::kRecentActivity:
         if (after)
@@ -223,30 +218,47 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
   }
 
   std::string select(kSelectTicket);
-  if (list.from_ != "tickets t") {
+  if (list.by_index_) {
     constexpr std::string_view kFrom = "FROM tickets t ";
     select.replace(select.find(kFrom), kFrom.size(), "FROM " + list.from_ + " ");
   }
-  std::string& sql = list.sql_;
-  auto& page_values = list.values_;
-  if (arms) {
-    for (const auto status : query.statuses) {
-      if (!sql.empty()) sql += " UNION ALL ";
-      sql += select + "WHERE " + filters + " AND t.status = ?" + keyset_sql;
-      page_values.insert(page_values.end(), filter_values.begin(), filter_values.end());
-      page_values.emplace_back(std::string(domain::to_string(status)));
-      page_values.insert(page_values.end(), arm_values.begin(), arm_values.end());
+  // One statement: every status arm (or one WHERE for all) with `extra` conditions and the
+  // keyset after the cursor, merged by `merged` / ordered by `order`.
+  const auto compose = [&](std::string_view extra, const std::string& keys_sql, const std::vector<Value>& keys_values,
+                           std::string_view merged, std::string_view order) {
+    Part part;
+    if (arms) {
+      for (const auto status : query.statuses) {
+        if (!part.sql.empty()) part.sql += " UNION ALL ";
+        part.sql += select + "WHERE " + filters + " AND t.status = ?" + std::string(extra) + keys_sql;
+        part.values.insert(part.values.end(), filter_values.begin(), filter_values.end());
+        part.values.emplace_back(std::string(domain::to_string(status)));
+        part.values.insert(part.values.end(), keys_values.begin(), keys_values.end());
+      }
+      part.sql += " ORDER BY ";
+      part.sql += merged;
+    } else {
+      part.sql = select + "WHERE " + where + std::string(extra) + keys_sql + std::string(order);
+      part.values = values;
+      part.values.insert(part.values.end(), keys_values.begin(), keys_values.end());
     }
-    sql += " ORDER BY ";
-    sql += arms_order;
+    part.sql += " LIMIT ?";
+    return part;
+  };
+  if (!search && query.order == Order::kDue) {
+    if (!after || (*after)[0] == 0) {
+      list.parts_.push_back(compose(" AND t.sla_due_at IS NOT NULL", keyset_sql, arm_values, arms_order, order_sql));
+    }
+    std::string none_keys;
+    std::vector<Value> none_values;
+    if (after && (*after)[0] == 1) {
+      none_keys = " AND t.id > ?";
+      none_values.emplace_back((*after)[2]);
+    }
+    list.parts_.push_back(compose(" AND t.sla_due_at IS NULL", none_keys, none_values, "1 ASC", " ORDER BY t.id ASC"));
   } else {
-    sql = select + "WHERE " + where + keyset_sql + order_sql;
-    page_values = values;
-    page_values.insert(page_values.end(), arm_values.begin(), arm_values.end());
+    list.parts_.push_back(compose("", keyset_sql, arm_values, arms_order, order_sql));
   }
-  // One row more than the page tells whether another page follows.
-  sql += " LIMIT ?";
-  page_values.emplace_back(static_cast<std::int64_t>(list.limit_) + 1);
   return list;
 }
 
@@ -264,10 +276,16 @@ void bind_values(Statement& statement, const Values& values) {
 domain::Page<domain::Ticket> TicketListQuery::run(Connection& db) const {
   // The text depends only on which filters are set and how many ids they list, so few texts
   // repeat: cached, a page does not pay for parsing a three-arm compound SELECT every time.
-  auto statement = db.cached(sql_);
-  bind_values(*statement, values_);
+  // One row more than the page tells whether another page follows.
+  const std::size_t wanted = static_cast<std::size_t>(limit_) + 1;
   domain::Page<domain::Ticket> page;
-  while (statement->step()) page.items.push_back(read_ticket(*statement));
+  for (const Part& part : parts_) {
+    if (page.items.size() >= wanted) break;
+    auto statement = db.cached(part.sql);
+    bind_values(*statement, part.values);
+    statement->bind(static_cast<int>(part.values.size() + 1), static_cast<std::int64_t>(wanted - page.items.size()));
+    while (statement->step()) page.items.push_back(read_ticket(*statement));
+  }
   if (page.items.size() > static_cast<std::size_t>(limit_)) {
     page.items.resize(static_cast<std::size_t>(limit_));
     page.next_cursor = next_cursor(page.items.back());

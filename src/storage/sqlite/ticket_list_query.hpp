@@ -36,8 +36,14 @@ class TicketListQuery {
   bool needs_customer_ = false;  // a filter reads the customer's users row
   bool search_ = false;          // a full-text search: newest first, whatever order_ says
   std::string from_ = "tickets t";
-  std::string sql_;
-  std::vector<Value> values_;
+  bool by_index_ = false;  // from_ is driven by the search index
+  /// The statements of a page, run in order until the page is full; each ends with `LIMIT ?`,
+  /// bound when it runs. One, except for sort=due (see make()).
+  struct Part {
+    std::string sql;
+    std::vector<Value> values;
+  };
+  std::vector<Part> parts_;
 };
 
 }  // namespace gongdan::storage::sqlite
