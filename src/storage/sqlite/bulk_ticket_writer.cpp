@@ -2,7 +2,6 @@
 
 #include "storage/sqlite/search_index_writer.hpp"
 #include "storage/sqlite/ticket_inserts.hpp"
-#include "storage/sqlite/ticket_sla_writer.hpp"
 #include "storage/sqlite/ticket_workspace_writer.hpp"
 
 namespace gongdan::storage::sqlite {
@@ -22,10 +21,6 @@ void BulkTicketLoader::write(std::span<const BulkTicket> tickets) {
       ticket.id = insert_ticket(db_, ticket);
       for (const TimedMessage& timed : bulk.messages) insert_message(db_, ticket.id, timed.message, timed.at);
       write_search_document(db_, ticket.id, bulk.search);
-      // Clocks for the tickets waiting on the team, as a submission starts them; the loader
-      // writes no history of status changes, so the others carry no service level.
-      if (ticket.status == domain::Status::kNew || ticket.status == domain::Status::kOpen)
-        start_ticket_sla(db_, ticket);
     }
     db_.exec("COMMIT");
   } catch (...) {

@@ -27,8 +27,9 @@ struct BulkTicket {
 
 /// Loads many tickets into a database nobody else has open, for `gongdan bench-load`: the rows a
 /// submission writes (ticket, messages, search row; the group a submission of that category would
-/// get; the service-level clocks of new and open tickets), without what a live submission needs and a loader does not:
-/// the number check (numbers must be unique already), rules, mail and reading the ticket back. While it loads, the file
+/// get), without what a live submission needs and a loader does not:
+/// the number check (numbers must be unique already), rules, mail, service-level clocks (their due times are an UPDATE
+/// that rewrites each ticket row: it doubled the load) and reading the ticket back. While it loads, the file
 /// has no journal and no syncs — half the writes of WAL, where every page is written twice — so a crash leaves a folder
 /// to delete and load again; finish() restores WAL with synchronous=FULL. Throws SqliteError.
 class BulkTicketLoader {
