@@ -179,6 +179,20 @@ describe('service levels', () => {
       assertFieldError(patch, 'targets.low.resolution.duration', 'invalid');
       assert.deepEqual(await policies(), before, 'nothing was written');
     });
+
+    it('refuses lists over the limit instead of saving a policy that matches everything', async () => {
+      const before = await policies();
+      const categories = Array.from({ length: 202 }, (_, i) => i + 1);
+      const domains = Array.from({ length: 202 }, (_, i) => `d${i}.example`);
+      let r = await admin.api.post('/admin/sla/policies', { name: uniq('many'), categories });
+      assertProblem(r, 400);
+      assertFieldError(r, 'categories', 'too_many');
+      r = await admin.api.post('/admin/sla/policies', { name: uniq('many'), customer_domains: domains });
+      assertFieldError(r, 'customer_domains', 'too_many');
+      r = await admin.api.patch(`/admin/sla/policies/${before[0].id}`, { categories });
+      assertFieldError(r, 'categories', 'too_many');
+      assert.deepEqual(await policies(), before, 'nothing was written');
+    });
   });
 
   describe('calendars', () => {
