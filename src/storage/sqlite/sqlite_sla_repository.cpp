@@ -76,6 +76,24 @@ std::vector<std::string> users_of_calendar(Connection& db, const std::string& na
   return names;
 }
 
+// Built calendars are cached by name and revision (CalendarCache), so a revision must never come
+// back for a name, not even after the calendar is deleted and created again. One counter for all
+// calendars, kept in settings so that deletes do not lower it; it starts above every stored revision.
+std::int64_t next_calendar_revision(Connection& db, Timestamp now) {
+  auto query = db.cached(
+      "SELECT MAX(COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'sla.calendar_revision'), 0), "
+      "COALESCE((SELECT MAX(revision) FROM sla_calendars), 0)) + 1");
+  query->step();
+  const std::int64_t next = query->int64(0);
+  query->reset();
+  db.cached(
+        "INSERT INTO settings (key, value, updated_at) VALUES ('sla.calendar_revision', ?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")
+      ->bind_all(std::to_string(next), core::to_epoch_ms(now))
+      .run();
+  return next;
+}
+
 std::optional<sla::StoredCalendar> read_calendar(Connection& db, const std::string& name) {
   auto row = db.cached(
       "SELECT time_zone, monday, tuesday, wednesday, thursday, friday, saturday, sunday, revision "
@@ -365,15 +383,16 @@ core::Status SqliteSlaRepository::save_calendar(const sla::CalendarDefinition& d
   return store_.write([&](Connection& db) -> core::Status {
     std::array<std::string, 7> hours;
     for (std::size_t i = 0; i < 7; ++i) hours[i] = sla::format_day_hours(d.weekly.on(kWeek[i]));
+    const std::int64_t revision = next_calendar_revision(db, now);
     db.cached(
           "INSERT INTO sla_calendars (name, time_zone, monday, tuesday, wednesday, thursday, friday, saturday, "
-          "sunday, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
+          "sunday, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
           "ON CONFLICT (name) DO UPDATE SET time_zone = excluded.time_zone, monday = excluded.monday, "
           "tuesday = excluded.tuesday, wednesday = excluded.wednesday, thursday = excluded.thursday, "
           "friday = excluded.friday, saturday = excluded.saturday, sunday = excluded.sunday, "
-          "revision = sla_calendars.revision + 1, updated_at = excluded.updated_at")
+          "revision = excluded.revision, updated_at = excluded.updated_at")
         ->bind_all(d.name, d.time_zone.name(), hours[0], hours[1], hours[2], hours[3], hours[4], hours[5], hours[6],
-                   core::to_epoch_ms(now))
+                   revision, core::to_epoch_ms(now))
         .run();
     db.cached("DELETE FROM sla_calendar_days WHERE calendar = ?")->bind(1, d.name).run();
     for (const auto& day : d.special_days) {

@@ -141,5 +141,22 @@ TEST(SqliteSlaRepositoryTest, CalendarsAreSavedWithANewRevisionAndRefusedWhileIn
   EXPECT_EQ(refused.error().reason, "calendar_in_use");
 }
 
+TEST(SqliteSlaRepositoryTest, ACalendarCreatedAgainAfterADeleteNeverReusesARevision) {
+  // Built calendars are cached by name and revision: a repeated revision would serve the old hours.
+  TestDatabase t;
+  SqliteSlaRepository repo(t.db->store());
+  auto definition = repo.find_calendar("cn-mainland-2026")->definition;
+  definition.name = "night-shift";
+  definition.special_days.clear();
+  ASSERT_TRUE(repo.save_calendar(definition, core::from_epoch_ms(kT0)));
+  const auto first = repo.find_calendar("night-shift")->revision;
+  ASSERT_TRUE(repo.delete_calendar("night-shift"));
+  definition.weekly.set(std::chrono::Saturday, {sla::WorkingInterval{std::chrono::hours(9), std::chrono::hours(12)}});
+  ASSERT_TRUE(repo.save_calendar(definition, core::from_epoch_ms(kT0 + kHour)));
+  const auto again = repo.find_calendar("night-shift");
+  EXPECT_GT(again->revision, first);
+  EXPECT_EQ(again->definition.weekly.on(std::chrono::Saturday).size(), 1U);
+}
+
 }  // namespace
 }  // namespace gongdan::storage
