@@ -182,26 +182,15 @@ std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
   return sqlite::read_ticket(*query);
 }
 
-// One ticket of a check pass; returns whether anything was recorded.
-bool check_ticket(Connection& db, core::TicketId id, Timestamp now, const sla::EscalationMailSettings& mail,
-                  Supervisors& staff, sla::CheckPass& pass) {
-  auto ticket = load_ticket(db, id);
-  const auto record = sqlite::load_sla_record(db, id);
-  if (!ticket || !record || !record->policy_id) {
-    db.cached("UPDATE tickets SET sla_next_check_at = NULL WHERE id = ?")->bind(1, id.value).run();
-    return false;
-  }
-  const auto policy = sqlite::load_sla_policy(db, *record->policy_id);
-  const auto business = policy ? sqlite::load_business_calendar(db, policy->calendar) : std::nullopt;
-  if (!policy || !business) {
-    db.cached("UPDATE tickets SET sla_next_check_at = NULL WHERE id = ?")->bind(1, id.value).run();
-    return false;
-  }
-  const auto around = sla::always_open_calendar();
-  const sla::SlaContext context{&policy->targets_for(ticket->priority), &*business, &around};
-  const auto status = sla::evaluate(*record, context, now);
+// One look at a ticket with its current priority's targets: records each warning and breach now past
+// (once: the unique key decides) with the breach's escalation. Returns whether it recorded anything.
+bool check_once(Connection& db, core::TicketId id, const sla::SlaPolicy& policy, const sla::BusinessCalendar& business,
+                const sla::BusinessCalendar& around, const sla::TicketSlaRecord& record, Timestamp now,
+                const sla::EscalationMailSettings& mail, Supervisors& staff, sla::CheckPass& pass,
+                domain::Ticket& current) {
+  const sla::SlaContext context{&policy.targets_for(current.priority), &business, &around};
+  const auto status = sla::evaluate(record, context, now);
   bool recorded = false;
-  domain::Ticket current = *ticket;
   for (const auto& target : status.targets) {
     if (!target.running()) continue;
     if (target.warn_at && *target.warn_at <= now && record_once(db, id, "warning", target, current.priority, now)) {
@@ -211,8 +200,8 @@ bool check_ticket(Connection& db, core::TicketId id, Timestamp now, const sla::E
     }
     if (*target.due_at <= now && record_once(db, id, "breached", target, current.priority, now)) {
       const auto plan =
-          sla::plan_escalation(current, policy->escalation, sla::Breach{target.kind, target.cycle, *target.due_at},
-                               group_name(db, policy->escalation.escalation_group_id), supervisors(db, staff), mail);
+          sla::plan_escalation(current, policy.escalation, sla::Breach{target.kind, target.cycle, *target.due_at},
+                               group_name(db, policy.escalation.escalation_group_id), supervisors(db, staff), mail);
       for (const auto& event : plan.events) insert_ticket_event(db, id, event, now);
       const auto& t = plan.updated;
       if (t.priority != current.priority || t.group_id != current.group_id || t.assignee_id != current.assignee_id) {
@@ -230,24 +219,51 @@ bool check_ticket(Connection& db, core::TicketId id, Timestamp now, const sla::E
       recorded = true;
     }
   }
-  // The next look: after this instant, for the targets of the (possibly raised) priority.
+  return recorded;
+}
+
+// One ticket of a check pass; returns whether anything was recorded.
+bool check_ticket(Connection& db, core::TicketId id, Timestamp now, const sla::EscalationMailSettings& mail,
+                  Supervisors& staff, sla::CheckPass& pass) {
+  auto ticket = load_ticket(db, id);
+  const auto record = sqlite::load_sla_record(db, id);
+  if (!ticket || !record || !record->policy_id) {
+    db.cached("UPDATE tickets SET sla_next_check_at = NULL WHERE id = ?")->bind(1, id.value).run();
+    return false;
+  }
+  const auto policy = sqlite::load_sla_policy(db, *record->policy_id);
+  const auto business = policy ? sqlite::load_business_calendar(db, policy->calendar) : std::nullopt;
+  if (!policy || !business) {
+    db.cached("UPDATE tickets SET sla_next_check_at = NULL WHERE id = ?")->bind(1, id.value).run();
+    return false;
+  }
+  const auto around = sla::always_open_calendar();
+  bool recorded = false;
+  domain::Ticket current = *ticket;
+  // A breach may raise the priority, and the new priority's targets may already be past 75 % or due:
+  // look again with the new state until a look records nothing. Each look that records something
+  // adds at least one row to sla_events, of which a ticket has a handful, and a priority rises at
+  // most three steps, so the bound is never the reason to stop in practice.
+  constexpr int kMaxLooks = 8;
+  bool settled = false;
+  for (int look = 0; look < kMaxLooks && !settled; ++look) {
+    settled = !check_once(db, id, *policy, *business, around, *record, now, mail, staff, pass, current);
+    recorded = recorded || !settled;
+  }
+  // The next look: after this instant, for the targets of the (possibly raised) priority. Everything
+  // already past was recorded above; should the bound have stopped the looks, look again at once.
   const sla::SlaContext after_context{&policy->targets_for(current.priority), &*business, &around};
   const auto after = sla::evaluate(*record, after_context, now);
+  const auto next_check = settled ? after.next_check_after(now) : std::optional(now);
   db.cached(
         "UPDATE tickets SET first_response_due_at = ?, next_response_due_at = ?, resolution_due_at = ?, "
         "sla_due_at = ?, sla_warn_at = ?, sla_next_check_at = ? WHERE id = ?")
-      ->bind_all(
-          after.first_response_due ? std::optional(core::to_epoch_ms(*after.first_response_due)) : std::nullopt,
-          after.next_response_due ? std::optional(core::to_epoch_ms(*after.next_response_due)) : std::nullopt,
-          after.resolution_due ? std::optional(core::to_epoch_ms(*after.resolution_due)) : std::nullopt,
-          after.earliest_due ? std::optional(core::to_epoch_ms(*after.earliest_due)) : std::nullopt,
-          after.earliest_warn ? std::optional(core::to_epoch_ms(*after.earliest_warn)) : std::nullopt,
-          [&]() -> std::optional<std::int64_t> {
-            const auto next = after.next_check_after(now);
-            if (!next) return std::nullopt;
-            return core::to_epoch_ms(*next);
-          }(),
-          id.value)
+      ->bind_all(after.first_response_due ? std::optional(core::to_epoch_ms(*after.first_response_due)) : std::nullopt,
+                 after.next_response_due ? std::optional(core::to_epoch_ms(*after.next_response_due)) : std::nullopt,
+                 after.resolution_due ? std::optional(core::to_epoch_ms(*after.resolution_due)) : std::nullopt,
+                 after.earliest_due ? std::optional(core::to_epoch_ms(*after.earliest_due)) : std::nullopt,
+                 after.earliest_warn ? std::optional(core::to_epoch_ms(*after.earliest_warn)) : std::nullopt,
+                 next_check ? std::optional(core::to_epoch_ms(*next_check)) : std::nullopt, id.value)
       .run();
   if (recorded) {
     domain::TicketActivity activity;

@@ -111,6 +111,54 @@ TEST(SqliteSlaRepositoryTest, EachWarningAndBreachIsRecordedOnceWithItsActions) 
   (void)supervisor;
 }
 
+TEST(SqliteSlaRepositoryTest, ARaisedPrioritysTargetsAlreadyPastAreRecordedInTheSamePass) {
+  TestDatabase t;
+  const auto ticket = t.add_ticket(1, kT0);  // normal, Tuesday 00:00 in Shanghai
+  SqliteSlaRepository repo(t.db->store());
+  auto policy = repo.policies().front();
+  policy.escalation.raise_priority = true;
+  ASSERT_TRUE(repo.update_policy(policy, core::from_epoch_ms(kT0)));
+
+  // The first look comes late (Thursday 11:30): the first response (24 h) is breached, which raises
+  // the ticket to high, whose resolution (3 business days: due Thursday 18:00) is past 75 % (11:15).
+  const auto late = repo.run_checks(core::from_epoch_ms(kT0 + 59 * kHour + 30 * 60'000), 100, mail());
+  ASSERT_TRUE(late);
+  EXPECT_EQ(late->breaches, 1);
+  EXPECT_EQ(late->warnings, 2) << "the first response's and, under high, the resolution's";
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'warning' AND target = 'resolution'"), 1);
+  const auto high = t.db->tickets().find_by_id(ticket.id);
+  EXPECT_EQ(high->priority, domain::Priority::kHigh);
+  EXPECT_EQ(t.count("SELECT sla_next_check_at FROM tickets WHERE id = " + std::to_string(ticket.id.value)),
+            kT0 + 66 * kHour)
+      << "next: the resolution's due time under high";
+
+  // Past that due time, the resolution breach raises it again, to urgent, in one pass.
+  const auto due = repo.run_checks(core::from_epoch_ms(kT0 + 67 * kHour), 100, mail());
+  ASSERT_TRUE(due);
+  EXPECT_EQ(due->breaches, 1);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'breached' AND target = 'resolution'"), 1);
+  EXPECT_EQ(t.db->tickets().find_by_id(ticket.id)->priority, domain::Priority::kUrgent);
+}
+
+TEST(SqliteSlaRepositoryTest, OneLateLookRecordsTheRaisedPrioritysBreachToo) {
+  TestDatabase t;
+  const auto ticket = t.add_ticket(1, kT0);
+  SqliteSlaRepository repo(t.db->store());
+  auto policy = repo.policies().front();
+  policy.escalation.raise_priority = true;
+  ASSERT_TRUE(repo.update_policy(policy, core::from_epoch_ms(kT0)));
+  // Thursday 19:00: first response breached (normal → high), then high's resolution is due (→ urgent).
+  const auto pass = repo.run_checks(core::from_epoch_ms(kT0 + 67 * kHour), 100, mail());
+  ASSERT_TRUE(pass);
+  EXPECT_EQ(pass->breaches, 2);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'breached' AND target = 'resolution'"), 1);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'warning' AND target = 'resolution'"), 1);
+  EXPECT_EQ(t.db->tickets().find_by_id(ticket.id)->priority, domain::Priority::kUrgent);
+  const auto again = repo.run_checks(core::from_epoch_ms(kT0 + 68 * kHour), 100, mail());
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->breaches + again->warnings, 0) << "nothing twice";
+}
+
 TEST(SqliteSlaRepositoryTest, SortByDueUsesTheEarliestDueTime) {
   TestDatabase t;
   const auto normal = t.add_ticket(1, kT0);
