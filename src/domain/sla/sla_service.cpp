@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "domain/sla/calendar_csv.hpp"
 #include "domain/sla/calendar_ics.hpp"
@@ -271,7 +272,9 @@ core::Result<CheckPass> SlaService::run_checks(std::optional<core::Timestamp> no
 
 int SlaService::check_round() {
   auto pass = run_checks();
-  if (!pass) return 0;
+  // The job reports what a round throws (PeriodicJob's on_error) and tries again after its wait; a
+  // failed pass must not pass silently. Single tickets that failed went to the store's error sink.
+  if (!pass) throw std::runtime_error("sla check pass failed: " + pass.error().message);
   return pass->tickets_checked >= kCheckBatch ? pass->tickets_checked : 0;
 }
 

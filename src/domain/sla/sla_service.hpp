@@ -84,6 +84,7 @@ class SlaService {
   /// One pass of the escalation job at `now` (the clock's when absent); announces the changes.
   core::Result<CheckPass> run_checks(std::optional<core::Timestamp> now = std::nullopt);
   /// A round for jobs::PeriodicJob: how many tickets it looked at (a full batch runs again at once).
+  /// Throws std::runtime_error when the pass failed, for the job to report.
   int check_round();
 
   /// The calendar a policy names (24x7 built in), built once per revision.

@@ -1,7 +1,11 @@
 #include "storage/sqlite/sqlite_sla_repository.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <exception>
 #include <set>
+#include <string>
 
 #include "domain/sla/civil_date.hpp"
 #include "domain/sla/escalation.hpp"
@@ -181,6 +185,9 @@ std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
   if (!query->bind(1, id.value).step()) return std::nullopt;
   return sqlite::read_ticket(*query);
 }
+
+// A ticket whose check failed is looked at again after this, not at every pass.
+constexpr std::chrono::hours kRetryFailedCheck{1};
 
 // One look at a ticket with its current priority's targets: records each warning and breach now past
 // (once: the unique key decides) with the breach's escalation. Returns whether it recorded anything.
@@ -531,7 +538,31 @@ core::Result<sla::CheckPass> SqliteSlaRepository::run_checks(Timestamp now, int 
     query->reset();
     Supervisors staff;
     for (const auto id : due) {
-      check_ticket(db, id, now, mail, staff, pass);
+      // Each ticket in its own savepoint: one that throws (a corrupt row, say) is rolled back and
+      // skipped instead of rolling back, pass after pass, the whole batch it belongs to.
+      const int warnings = pass.warnings;
+      const int breaches = pass.breaches;
+      const auto activities = static_cast<std::ptrdiff_t>(pass.activities.size());
+      const auto mark = db.deferred().mark();
+      db.run("SAVEPOINT sla_ticket");
+      try {
+        check_ticket(db, id, now, mail, staff, pass);
+        db.run("RELEASE sla_ticket");
+      } catch (const std::exception& error) {
+        // SQLite may have rolled back the whole transaction (disk full, I/O): then the pass fails.
+        if (!db.in_transaction()) throw;
+        db.run("ROLLBACK TO sla_ticket");
+        db.run("RELEASE sla_ticket");
+        db.deferred().roll_back_to(mark);
+        pass.warnings = warnings;
+        pass.breaches = breaches;
+        pass.activities.erase(pass.activities.begin() + activities, pass.activities.end());
+        db.cached("UPDATE tickets SET sla_next_check_at = ? WHERE id = ?")
+            ->bind_all(core::to_epoch_ms(now + kRetryFailedCheck), id.value)
+            .run();
+        pass.failures.push_back({id, error.what()});
+        store_.report("sla check: ticket " + std::to_string(id.value) + " failed: " + error.what());
+      }
       ++pass.tickets_checked;
     }
     return pass;

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <mutex>
+
 #include "storage/testing/test_database.hpp"
 
 // Service levels on SQLite (migration 9): the clocks follow ticket changes inside their write
@@ -157,6 +160,36 @@ TEST(SqliteSlaRepositoryTest, OneLateLookRecordsTheRaisedPrioritysBreachToo) {
   const auto again = repo.run_checks(core::from_epoch_ms(kT0 + 68 * kHour), 100, mail());
   ASSERT_TRUE(again);
   EXPECT_EQ(again->breaches + again->warnings, 0) << "nothing twice";
+}
+
+TEST(SqliteSlaRepositoryTest, ATicketWhoseCheckFailsIsSkippedAndReportedNotTheWholeBatch) {
+  TestDatabase t;
+  const auto broken = t.add_ticket(1, kT0);
+  const auto fine = t.add_ticket(2, kT0);
+  // A row the check cannot write: recording this ticket's breach throws inside the pass.
+  ASSERT_TRUE(t.db->store().write([&](sqlite::Connection& db) -> core::Status {
+    db.exec("CREATE TRIGGER corrupt BEFORE INSERT ON sla_events WHEN NEW.ticket_id = " +
+            std::to_string(broken.id.value) + " AND NEW.kind = 'breached' BEGIN SELECT RAISE(ABORT, 'corrupt'); END");
+    return core::ok_status();
+  }));
+  SqliteSlaRepository repo(t.db->store());
+  const auto now = kT0 + 25 * kHour;
+  const auto pass = repo.run_checks(core::from_epoch_ms(now), 100, mail());
+  ASSERT_TRUE(pass) << pass.error().message;
+  EXPECT_EQ(pass->tickets_checked, 2);
+  EXPECT_EQ(pass->breaches, 1) << "the other ticket's breach stands";
+  EXPECT_EQ(pass->warnings, 1) << "the failed ticket's warning was rolled back with it";
+  ASSERT_EQ(pass->failures.size(), 1U);
+  EXPECT_EQ(pass->failures[0].ticket, broken.id);
+  EXPECT_EQ(pass->activities.size(), 1U);
+  const auto id = [](const domain::Ticket& ticket) { return std::to_string(ticket.id.value); };
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE ticket_id = " + id(broken)), 0);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'breached' AND ticket_id = " + id(fine)), 1);
+  EXPECT_EQ(t.count("SELECT sla_next_check_at FROM tickets WHERE id = " + id(broken)), now + kHour)
+      << "looked at again in an hour, not at every pass";
+  std::lock_guard lock(t.errors_mutex);
+  EXPECT_TRUE(std::any_of(t.errors.begin(), t.errors.end(),
+                          [](const std::string& e) { return e.find("sla check: ticket") != std::string::npos; }));
 }
 
 TEST(SqliteSlaRepositoryTest, SortByDueUsesTheEarliestDueTime) {
