@@ -49,8 +49,8 @@ describe('service levels', () => {
     assert.equal(r.status, 200, show(r));
     return r.json.items;
   }
-  async function slaCheck(now) {
-    const out = await srv.cli(['sla', 'check', '--now', new Date(now).toISOString()]);
+  async function slaCheck(now, ...flags) {
+    const out = await srv.cli(['sla', 'check', '--now', new Date(now).toISOString(), ...flags]);
     return JSON.parse(out);
   }
 
@@ -422,6 +422,29 @@ describe('service levels', () => {
       // Customers never see the SLA events.
       const own = await customer.api.get(`/tickets/${t.number}`);
       assert.ok(own.json.events.every((e) => !e.type.startsWith('sla_')));
+    });
+
+    it('--dry-run prints what would fire and writes nothing; without it the pass records and acts', async () => {
+      const t = await createTicket(customer.api, { subject: `SLA ${uniq('dry')}` });
+      const { ticket } = await staffTicket(t.number);
+      const breachAt = ms(ticket.created_at) + 24 * HOUR + 60 * 1000;
+      for (let i = 0; i < 2; i += 1) {
+        const preview = await slaCheck(breachAt, '--dry-run');
+        assert.equal(preview.dry_run, true);
+        const mine = preview.fired.filter((f) => f.ticket === t.number).map((f) => [f.kind, f.target, f.cycle]);
+        assert.deepEqual(mine, [['warning', 'first_response', 0], ['breached', 'first_response', 0]], 'the same each time');
+      }
+      const untouched = await staffTicket(t.number);
+      assert.deepEqual(untouched.events.filter((e) => e.type.startsWith('sla_')), [], 'no events written');
+      assert.equal(untouched.ticket.priority, ticket.priority);
+      assert.equal(untouched.ticket.updated_at, ticket.updated_at);
+      const mails = (await outboxFor(admin, supervisor.email)).filter((m) => m.ticket_number === t.number);
+      assert.deepEqual(mails, [], 'no mail queued');
+      const acted = await slaCheck(breachAt);
+      assert.equal('dry_run' in acted, false);
+      assert.deepEqual(acted.fired.filter((f) => f.ticket === t.number).map((f) => f.kind), ['warning', 'breached']);
+      const recorded = (await staffTicket(t.number)).events.filter((e) => e.type.startsWith('sla_')).map((e) => e.type);
+      assert.deepEqual(recorded, ['sla_warning', 'sla_breached']);
     });
 
     it('breach_risk lists open tickets past 75 % or due, soonest due first', async () => {

@@ -270,6 +270,10 @@ core::Result<CheckPass> SlaService::run_checks(std::optional<core::Timestamp> no
   return pass;
 }
 
+core::Result<CheckPass> SlaService::preview_checks(std::optional<core::Timestamp> now) {
+  return sla_.preview_checks(now.value_or(clock_.now()), kPreviewLimit, mail_);
+}
+
 int SlaService::check_round() {
   auto pass = run_checks();
   // The job reports what a round throws (PeriodicJob's on_error) and tries again after its wait; a

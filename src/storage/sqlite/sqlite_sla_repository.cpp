@@ -202,6 +202,7 @@ bool check_once(Connection& db, core::TicketId id, const sla::SlaPolicy& policy,
     if (!target.running()) continue;
     if (target.warn_at && *target.warn_at <= now && record_once(db, id, "warning", target, current.priority, now)) {
       insert_ticket_event(db, id, sla::warning_event(target.kind, target.cycle), now);
+      pass.fired.push_back({current.number.str(), "warning", target.kind, target.cycle});
       ++pass.warnings;
       recorded = true;
     }
@@ -222,6 +223,7 @@ bool check_once(Connection& db, core::TicketId id, const sla::SlaPolicy& policy,
         current.updated_at = now;
       }
       sqlite::write_mail_effects(db, plan.effects, std::nullopt, std::nullopt, now);
+      pass.fired.push_back({current.number.str(), "breached", target.kind, target.cycle});
       ++pass.breaches;
       recorded = true;
     }
@@ -285,6 +287,52 @@ bool check_ticket(Connection& db, core::TicketId id, Timestamp now, const sla::E
     pass.activities.push_back(activity);
   }
   return recorded;
+}
+
+// One pass over at most `limit` tickets whose next check is due at `now`, inside the caller's
+// transaction.
+sla::CheckPass check_due(Connection& db, const sqlite::Store& store, Timestamp now, int limit,
+                         const sla::EscalationMailSettings& mail) {
+  sla::CheckPass pass;
+  std::vector<core::TicketId> due;
+  auto query = db.cached(
+      "SELECT id FROM tickets WHERE sla_next_check_at IS NOT NULL AND sla_next_check_at <= ? "
+      "ORDER BY sla_next_check_at, id LIMIT ?");
+  query->bind_all(core::to_epoch_ms(now), static_cast<std::int64_t>(limit));
+  while (query->step()) due.push_back(core::TicketId{query->int64(0)});
+  query->reset();
+  Supervisors staff;
+  for (const auto id : due) {
+    // Each ticket in its own savepoint: one that throws (a corrupt row, say) is rolled back and
+    // skipped instead of rolling back, pass after pass, the whole batch it belongs to.
+    const int warnings = pass.warnings;
+    const int breaches = pass.breaches;
+    const auto activities = static_cast<std::ptrdiff_t>(pass.activities.size());
+    const auto fired = static_cast<std::ptrdiff_t>(pass.fired.size());
+    const auto mark = db.deferred().mark();
+    db.run("SAVEPOINT sla_ticket");
+    try {
+      check_ticket(db, id, now, mail, staff, pass);
+      db.run("RELEASE sla_ticket");
+    } catch (const std::exception& error) {
+      // SQLite may have rolled back the whole transaction (disk full, I/O): then the pass fails.
+      if (!db.in_transaction()) throw;
+      db.run("ROLLBACK TO sla_ticket");
+      db.run("RELEASE sla_ticket");
+      db.deferred().roll_back_to(mark);
+      pass.warnings = warnings;
+      pass.breaches = breaches;
+      pass.activities.erase(pass.activities.begin() + activities, pass.activities.end());
+      pass.fired.erase(pass.fired.begin() + fired, pass.fired.end());
+      db.cached("UPDATE tickets SET sla_next_check_at = ? WHERE id = ?")
+          ->bind_all(core::to_epoch_ms(now + kRetryFailedCheck), id.value)
+          .run();
+      pass.failures.push_back({id, error.what()});
+      store.report("sla check: ticket " + std::to_string(id.value) + " failed: " + error.what());
+    }
+    ++pass.tickets_checked;
+  }
+  return pass;
 }
 
 }  // namespace
@@ -527,45 +575,32 @@ std::vector<sla::FinishedSample> SqliteSlaRepository::finished_samples(Timestamp
 
 core::Result<sla::CheckPass> SqliteSlaRepository::run_checks(Timestamp now, int limit,
                                                              const sla::EscalationMailSettings& mail) {
+  return store_.write(
+      [&](Connection& db) -> core::Result<sla::CheckPass> { return check_due(db, store_, now, limit, mail); });
+}
+
+core::Result<sla::CheckPass> SqliteSlaRepository::preview_checks(Timestamp now, int limit,
+                                                                 const sla::EscalationMailSettings& mail) {
   return store_.write([&](Connection& db) -> core::Result<sla::CheckPass> {
-    sla::CheckPass pass;
-    std::vector<core::TicketId> due;
-    auto query = db.cached(
-        "SELECT id FROM tickets WHERE sla_next_check_at IS NOT NULL AND sla_next_check_at <= ? "
-        "ORDER BY sla_next_check_at, id LIMIT ?");
-    query->bind_all(core::to_epoch_ms(now), static_cast<std::int64_t>(limit));
-    while (query->step()) due.push_back(core::TicketId{query->int64(0)});
-    query->reset();
-    Supervisors staff;
-    for (const auto id : due) {
-      // Each ticket in its own savepoint: one that throws (a corrupt row, say) is rolled back and
-      // skipped instead of rolling back, pass after pass, the whole batch it belongs to.
-      const int warnings = pass.warnings;
-      const int breaches = pass.breaches;
-      const auto activities = static_cast<std::ptrdiff_t>(pass.activities.size());
-      const auto mark = db.deferred().mark();
-      db.run("SAVEPOINT sla_ticket");
-      try {
-        check_ticket(db, id, now, mail, staff, pass);
-        db.run("RELEASE sla_ticket");
-      } catch (const std::exception& error) {
-        // SQLite may have rolled back the whole transaction (disk full, I/O): then the pass fails.
-        if (!db.in_transaction()) throw;
-        db.run("ROLLBACK TO sla_ticket");
-        db.run("RELEASE sla_ticket");
-        db.deferred().roll_back_to(mark);
-        pass.warnings = warnings;
-        pass.breaches = breaches;
-        pass.activities.erase(pass.activities.begin() + activities, pass.activities.end());
-        db.cached("UPDATE tickets SET sla_next_check_at = ? WHERE id = ?")
-            ->bind_all(core::to_epoch_ms(now + kRetryFailedCheck), id.value)
-            .run();
-        pass.failures.push_back({id, error.what()});
-        store_.report("sla check: ticket " + std::to_string(id.value) + " failed: " + error.what());
+    // The same pass in a savepoint rolled back at its end: its counts and list are what it would
+    // record; the tickets, events, outbox and search rows stay as they were.
+    const auto mark = db.deferred().mark();
+    db.run("SAVEPOINT sla_preview");
+    try {
+      auto pass = check_due(db, store_, now, limit, mail);
+      db.run("ROLLBACK TO sla_preview");
+      db.run("RELEASE sla_preview");
+      db.deferred().roll_back_to(mark);
+      pass.activities.clear();
+      return pass;
+    } catch (...) {
+      if (db.in_transaction()) {
+        db.run("ROLLBACK TO sla_preview");
+        db.run("RELEASE sla_preview");
       }
-      ++pass.tickets_checked;
+      db.deferred().roll_back_to(mark);
+      throw;
     }
-    return pass;
   });
 }
 
