@@ -236,7 +236,7 @@ std::optional<ReplyBy> SlaService::customer_reply_by(const Ticket& ticket) {
       if (auto business = calendar_for(policy->calendar)) holiday = holiday_at(*business, now);
     }
   }
-  return reply_by(due, queue_estimate(sla_.queue_facts(ticket, now), now), std::move(holiday));
+  return reply_by(due, queue_estimate(sla_.queue_facts(ticket, now), now), std::move(holiday), now);
 }
 
 core::Result<SlaReport> SlaService::report(const Actor& actor, std::string_view from_text, std::string_view to_text) {
