@@ -192,6 +192,38 @@ TEST(SqliteSlaRepositoryTest, ATicketWhoseCheckFailsIsSkippedAndReportedNotTheWh
                           [](const std::string& e) { return e.find("sla check: ticket") != std::string::npos; }));
 }
 
+TEST(SqliteSlaRepositoryTest, ACorruptRecordIsReportedNotTakenForNoRecord) {
+  TestDatabase t;
+  const auto ticket = t.add_ticket(1, kT0);
+  const auto id = std::to_string(ticket.id.value);
+  // A history parse_clock_history refuses: a pause before the start.
+  ASSERT_TRUE(t.db->store().write([&](sqlite::Connection& db) -> core::Status {
+    db.exec("UPDATE ticket_sla SET clock = 's" + std::to_string(kT0) + " p" + std::to_string(kT0 - kHour) +
+            "' WHERE ticket_id = " + id);
+    return core::ok_status();
+  }));
+  const auto has_error = [&t] {
+    std::lock_guard lock(t.errors_mutex);
+    const bool found = std::any_of(t.errors.begin(), t.errors.end(), [](const std::string& e) {
+      return e.find("corrupt SLA clock history") != std::string::npos;
+    });
+    t.errors.clear();
+    return found;
+  };
+  SqliteSlaRepository repo(t.db->store());
+  EXPECT_FALSE(repo.record_of(ticket.id));
+  EXPECT_TRUE(has_error()) << "reading it reports it";
+
+  // An edit of the ticket goes through, and leaves the ticket for the job, which reports it.
+  ASSERT_TRUE(t.db->tickets().modify(ticket.id, change_to(domain::Status::kPending, ticket.priority, kT0 + kHour)));
+  EXPECT_EQ(t.count("SELECT sla_next_check_at FROM tickets WHERE id = " + id), kT0 + kHour);
+  const auto pass = repo.run_checks(core::from_epoch_ms(kT0 + 2 * kHour), 100, mail());
+  ASSERT_TRUE(pass);
+  ASSERT_EQ(pass->failures.size(), 1U);
+  EXPECT_NE(pass->failures[0].what.find("corrupt SLA clock history"), std::string::npos);
+  EXPECT_TRUE(has_error());
+}
+
 TEST(SqliteSlaRepositoryTest, SortByDueUsesTheEarliestDueTime) {
   TestDatabase t;
   const auto normal = t.add_ticket(1, kT0);
