@@ -498,6 +498,37 @@ describe('service levels', () => {
       assert.equal(r.status, 204, show(r));
     });
 
+    it('a customer sees the raised priority without learning of the breach', async () => {
+      const domain = `raise${Date.now()}.example.com`;
+      let r = await admin.api.post('/admin/sla/policies', {
+        name: uniq('Raise '), customer_domains: [domain], calendar: '24x7',
+        targets: { normal: { first_response: { duration: '0m', clock: 'calendar' } } },
+        escalation: { raise_priority: true, notify_supervisors: false },
+      });
+      assert.equal(r.status, 201, show(r));
+      const raising = r.json.policy;
+      const ids = (await policies()).map((p) => p.id);
+      r = await admin.api.post('/admin/sla/policies/order', { ids: [raising.id, ...ids.filter((id) => id !== raising.id)] });
+      assert.equal(r.status, 200, show(r));
+      const who = await registerCustomer(srv, { email: `c${Date.now()}@${domain}` });
+      const t = await createTicket(who.api);
+      let raised = null;
+      for (let i = 0; i < 50 && !raised; i += 1) {
+        await sleep(200);
+        raised = (await staffTicket(t.number)).events.find((e) => e.type === 'priority_changed');
+      }
+      assert.ok(raised, 'the server job raised the priority');
+      const own = await who.api.get(`/tickets/${t.number}`);
+      assert.equal(own.status, 200, show(own));
+      const change = own.json.events.find((e) => e.type === 'priority_changed');
+      assert.ok(change, `the customer sees the priority change: ${show(own)}`);
+      for (const e of own.json.events) {
+        assert.doesNotMatch(JSON.stringify(e.author ?? null), /SLA|服务级别/, `no SLA author: ${JSON.stringify(e)}`);
+      }
+      r = await admin.api.request('DELETE', `/admin/sla/policies/${raising.id}`);
+      assert.equal(r.status, 204, show(r));
+    });
+
     it('the report counts tickets and measures finished targets', async () => {
       const t = await createTicket(customer.api);
       await agent.api.post(`/agent/tickets/${t.number}/messages`, { body: '回复', internal: false });
