@@ -117,6 +117,8 @@ int main(int argc, char** argv) {
   auto* sla_check_cmd = sla_cmd->add_subcommand("check", "Run one pass of the SLA escalation job and print what fired");
   sla_check_cmd->add_option("--data-dir", sla_check.data_dir, "Folder of the SQLite database")->capture_default_str();
   sla_check_cmd->add_option("--now", sla_check.now, "Check as of this instant, RFC 3339 (default: now)");
+  sla_check_cmd->add_flag("--dry-run", sla_check.dry_run,
+                          "Print what would fire and write nothing (without it, the pass records and acts)");
   add_mail_options(*sla_check_cmd, sla_check.mail);
 
   CLI11_PARSE(cli, argc, argv);

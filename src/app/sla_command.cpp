@@ -1,5 +1,6 @@
 #include "app/sla_command.hpp"
 
+#include <cstddef>
 #include <cstdlib>
 #include <ostream>
 
@@ -18,22 +19,48 @@ int run_sla_check(const SlaCheckOptions& options, std::ostream& out, std::ostrea
     }
   }
   auto app = Composition::open(options.data_dir, {}, to_mail_options(options.mail, options.listen));
-  // A pass handles a batch; a backlog larger than one batch takes several.
-  int checked = 0;
-  int warnings = 0;
-  int breaches = 0;
-  for (;;) {
-    auto pass = app->sla().run_checks(now);
+  domain::sla::CheckPass total;
+  const auto add = [&total](domain::sla::CheckPass& pass) {
+    total.tickets_checked += pass.tickets_checked;
+    total.warnings += pass.warnings;
+    total.breaches += pass.breaches;
+    for (auto& f : pass.failures) total.failures.push_back(std::move(f));
+    for (auto& f : pass.fired) total.fired.push_back(std::move(f));
+  };
+  if (options.dry_run) {
+    // Rolled back: nothing changes, so a second pass would look at the same tickets again.
+    auto pass = app->sla().preview_checks(now);
     if (!pass) {
       err << "sla check: " << pass.error().message << "\n";
       return EXIT_FAILURE;
     }
-    checked += pass->tickets_checked;
-    warnings += pass->warnings;
-    breaches += pass->breaches;
-    if (pass->tickets_checked < domain::sla::SlaService::kCheckBatch) break;
+    add(*pass);
+  } else {
+    // A pass handles a batch; a backlog larger than one batch takes several.
+    for (;;) {
+      auto pass = app->sla().run_checks(now);
+      if (!pass) {
+        err << "sla check: " << pass.error().message << "\n";
+        return EXIT_FAILURE;
+      }
+      add(*pass);
+      if (pass->tickets_checked < domain::sla::SlaService::kCheckBatch) break;
+    }
   }
-  out << "{\"checked\": " << checked << ", \"warnings\": " << warnings << ", \"breaches\": " << breaches << "}\n";
+  for (const auto& f : total.failures) {
+    err << "sla check: ticket " << f.ticket.value << " failed and was skipped: " << f.what << "\n";
+  }
+  out << "{";
+  if (options.dry_run) out << "\"dry_run\": true, ";
+  out << "\"checked\": " << total.tickets_checked << ", \"warnings\": " << total.warnings
+      << ", \"breaches\": " << total.breaches << ", \"failed\": " << total.failures.size() << ", \"fired\": [";
+  // Ticket numbers, kinds and target names are plain ASCII words: nothing to escape.
+  for (std::size_t i = 0; i < total.fired.size(); ++i) {
+    const auto& f = total.fired[i];
+    out << (i == 0 ? "" : ", ") << "{\"ticket\": \"" << f.ticket << "\", \"kind\": \"" << f.kind << "\", \"target\": \""
+        << domain::sla::to_string(f.target) << "\", \"cycle\": " << f.cycle << "}";
+  }
+  out << "]}\n";
   return EXIT_SUCCESS;
 }
 

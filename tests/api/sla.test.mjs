@@ -49,8 +49,8 @@ describe('service levels', () => {
     assert.equal(r.status, 200, show(r));
     return r.json.items;
   }
-  async function slaCheck(now) {
-    const out = await srv.cli(['sla', 'check', '--now', new Date(now).toISOString()]);
+  async function slaCheck(now, ...flags) {
+    const out = await srv.cli(['sla', 'check', '--now', new Date(now).toISOString(), ...flags]);
     return JSON.parse(out);
   }
 
@@ -177,6 +177,20 @@ describe('service levels', () => {
         targets: { low: { resolution: { duration: '3x', clock: 'business' } } },
       });
       assertFieldError(patch, 'targets.low.resolution.duration', 'invalid');
+      assert.deepEqual(await policies(), before, 'nothing was written');
+    });
+
+    it('refuses lists over the limit instead of saving a policy that matches everything', async () => {
+      const before = await policies();
+      const categories = Array.from({ length: 202 }, (_, i) => i + 1);
+      const domains = Array.from({ length: 202 }, (_, i) => `d${i}.example`);
+      let r = await admin.api.post('/admin/sla/policies', { name: uniq('many'), categories });
+      assertProblem(r, 400);
+      assertFieldError(r, 'categories', 'too_many');
+      r = await admin.api.post('/admin/sla/policies', { name: uniq('many'), customer_domains: domains });
+      assertFieldError(r, 'customer_domains', 'too_many');
+      r = await admin.api.patch(`/admin/sla/policies/${before[0].id}`, { categories });
+      assertFieldError(r, 'categories', 'too_many');
       assert.deepEqual(await policies(), before, 'nothing was written');
     });
   });
@@ -410,6 +424,29 @@ describe('service levels', () => {
       assert.ok(own.json.events.every((e) => !e.type.startsWith('sla_')));
     });
 
+    it('--dry-run prints what would fire and writes nothing; without it the pass records and acts', async () => {
+      const t = await createTicket(customer.api, { subject: `SLA ${uniq('dry')}` });
+      const { ticket } = await staffTicket(t.number);
+      const breachAt = ms(ticket.created_at) + 24 * HOUR + 60 * 1000;
+      for (let i = 0; i < 2; i += 1) {
+        const preview = await slaCheck(breachAt, '--dry-run');
+        assert.equal(preview.dry_run, true);
+        const mine = preview.fired.filter((f) => f.ticket === t.number).map((f) => [f.kind, f.target, f.cycle]);
+        assert.deepEqual(mine, [['warning', 'first_response', 0], ['breached', 'first_response', 0]], 'the same each time');
+      }
+      const untouched = await staffTicket(t.number);
+      assert.deepEqual(untouched.events.filter((e) => e.type.startsWith('sla_')), [], 'no events written');
+      assert.equal(untouched.ticket.priority, ticket.priority);
+      assert.equal(untouched.ticket.updated_at, ticket.updated_at);
+      const mails = (await outboxFor(admin, supervisor.email)).filter((m) => m.ticket_number === t.number);
+      assert.deepEqual(mails, [], 'no mail queued');
+      const acted = await slaCheck(breachAt);
+      assert.equal('dry_run' in acted, false);
+      assert.deepEqual(acted.fired.filter((f) => f.ticket === t.number).map((f) => f.kind), ['warning', 'breached']);
+      const recorded = (await staffTicket(t.number)).events.filter((e) => e.type.startsWith('sla_')).map((e) => e.type);
+      assert.deepEqual(recorded, ['sla_warning', 'sla_breached']);
+    });
+
     it('breach_risk lists open tickets past 75 % or due, soonest due first', async () => {
       // A policy for one customer domain with zero-length targets: due the moment a ticket arrives.
       const domain = `risk${Date.now()}.example.com`;
@@ -458,6 +495,37 @@ describe('service levels', () => {
       const after = await admin.api.get('/agent/tickets?view=breach_risk&limit=100');
       assert.ok(!after.json.items.some((i) => i.number === late.number));
       r = await admin.api.request('DELETE', `/admin/sla/policies/${risky.id}`);
+      assert.equal(r.status, 204, show(r));
+    });
+
+    it('a customer sees the raised priority without learning of the breach', async () => {
+      const domain = `raise${Date.now()}.example.com`;
+      let r = await admin.api.post('/admin/sla/policies', {
+        name: uniq('Raise '), customer_domains: [domain], calendar: '24x7',
+        targets: { normal: { first_response: { duration: '0m', clock: 'calendar' } } },
+        escalation: { raise_priority: true, notify_supervisors: false },
+      });
+      assert.equal(r.status, 201, show(r));
+      const raising = r.json.policy;
+      const ids = (await policies()).map((p) => p.id);
+      r = await admin.api.post('/admin/sla/policies/order', { ids: [raising.id, ...ids.filter((id) => id !== raising.id)] });
+      assert.equal(r.status, 200, show(r));
+      const who = await registerCustomer(srv, { email: `c${Date.now()}@${domain}` });
+      const t = await createTicket(who.api);
+      let raised = null;
+      for (let i = 0; i < 50 && !raised; i += 1) {
+        await sleep(200);
+        raised = (await staffTicket(t.number)).events.find((e) => e.type === 'priority_changed');
+      }
+      assert.ok(raised, 'the server job raised the priority');
+      const own = await who.api.get(`/tickets/${t.number}`);
+      assert.equal(own.status, 200, show(own));
+      const change = own.json.events.find((e) => e.type === 'priority_changed');
+      assert.ok(change, `the customer sees the priority change: ${show(own)}`);
+      for (const e of own.json.events) {
+        assert.doesNotMatch(JSON.stringify(e.author ?? null), /SLA|服务级别/, `no SLA author: ${JSON.stringify(e)}`);
+      }
+      r = await admin.api.request('DELETE', `/admin/sla/policies/${raising.id}`);
       assert.equal(r.status, 204, show(r));
     });
 

@@ -1,6 +1,7 @@
 #include "domain/sla/escalation.hpp"
 
 #include "domain/mail/local_time_text.hpp"
+#include "domain/rules/rule.hpp"
 
 namespace gongdan::domain::sla {
 namespace {
@@ -29,9 +30,12 @@ EscalationPlan plan_escalation(const Ticket& ticket, const EscalationActions& ac
                                const std::string& group_name, const std::vector<Supervisor>& supervisors,
                                const EscalationMailSettings& settings) {
   EscalationPlan plan{ticket, {}, {}};
-  const AuthorRef author = sla_author();
   plan.events.push_back(
-      {EventType::kSlaBreached, cycle_text(breach.cycle), std::string(to_string(breach.target)), author});
+      {EventType::kSlaBreached, cycle_text(breach.cycle), std::string(to_string(breach.target)), sla_author()});
+  // The actions are signed by the neutral automation author the rules use: customers see a
+  // priority change, and its author must not tell them a target was missed. Staff read the
+  // sla_breached event just before it.
+  const AuthorRef author = automation_author();
   Ticket& t = plan.updated;
   if (actions.raise_priority && t.priority != Priority::kUrgent) {
     const Priority up = raised(t.priority);

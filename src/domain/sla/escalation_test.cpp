@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/rules/rule.hpp"
 #include "domain/sla/sla_test_support.hpp"
 
 namespace gongdan::domain::sla {
@@ -38,6 +39,12 @@ TEST(Escalation, RecordsTheBreachAndRunsEachAction) {
   EXPECT_EQ(plan.events[1].to, "urgent");
   EXPECT_EQ(plan.events[2].type, EventType::kGroupChanged);
   EXPECT_EQ(plan.events[3].type, EventType::kAssigneeChanged);
+  // Customers see priority changes: the actions' author does not name the SLA.
+  EXPECT_EQ(plan.events[0].author.name, sla_author().name) << "sla_breached is staff-only";
+  for (std::size_t i = 1; i < plan.events.size(); ++i) {
+    EXPECT_EQ(plan.events[i].author.name, automation_author().name);
+    EXPECT_EQ(plan.events[i].author.name.find("SLA"), std::string::npos);
+  }
   EXPECT_EQ(plan.updated.priority, Priority::kUrgent);
   EXPECT_EQ(plan.updated.group_id, core::GroupId{2});
   EXPECT_FALSE(plan.updated.assignee_id) << "the escalation group picks who answers";

@@ -30,13 +30,14 @@ std::optional<HolidayNote> holiday_at(const BusinessCalendar& calendar, core::Ti
 }
 
 std::optional<ReplyBy> reply_by(std::optional<core::Timestamp> response_due, std::optional<core::Timestamp> estimate,
-                                std::optional<HolidayNote> holiday) {
+                                std::optional<HolidayNote> holiday, core::Timestamp now) {
   if (!response_due) return std::nullopt;
   ReplyBy answer{*response_due, false, std::move(holiday)};
   if (estimate && *estimate > *response_due) {
     answer.at = *estimate;
     answer.from_queue = true;
   }
+  if (answer.at < now) answer.at = now + kOverdueReplyGrace;
   return answer;
 }
 

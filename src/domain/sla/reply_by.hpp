@@ -39,9 +39,14 @@ struct ReplyBy {
   std::optional<HolidayNote> holiday;
 };
 
-/// The due time of the running response target, or the queue estimate when that is later.
-/// None when no reply is owed (no running response target).
+/// An overdue reply is promised this long after the request, not at the past due time.
+inline constexpr std::chrono::hours kOverdueReplyGrace{1};
+
+/// The due time of the running response target, or the queue estimate when that is later. When
+/// the response is overdue and no later estimate applies, `now + kOverdueReplyGrace`: a customer
+/// never reads "we will reply by" a time already past. None when no reply is owed (no running
+/// response target).
 std::optional<ReplyBy> reply_by(std::optional<core::Timestamp> response_due, std::optional<core::Timestamp> estimate,
-                                std::optional<HolidayNote> holiday);
+                                std::optional<HolidayNote> holiday, core::Timestamp now);
 
 }  // namespace gongdan::domain::sla

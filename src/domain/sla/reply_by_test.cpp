@@ -19,14 +19,28 @@ TEST(ReplyBy, TheQueueEstimateNeedsTwentyRepliesAndWinsOnlyWhenLater) {
   const auto estimate = queue_estimate({12, 30, 10}, now);
   ASSERT_TRUE(estimate);
   EXPECT_EQ(show(*estimate), show(at("2026-03-02T14:00:00+08:00")));
-  const auto later = reply_by(at("2026-03-02T11:00:00+08:00"), estimate, std::nullopt);
+  const auto later = reply_by(at("2026-03-02T11:00:00+08:00"), estimate, std::nullopt, now);
   ASSERT_TRUE(later);
   EXPECT_TRUE(later->from_queue);
   EXPECT_EQ(show(later->at), show(*estimate));
-  const auto sooner = reply_by(at("2026-03-02T18:00:00+08:00"), estimate, std::nullopt);
+  const auto sooner = reply_by(at("2026-03-02T18:00:00+08:00"), estimate, std::nullopt, now);
   EXPECT_FALSE(sooner->from_queue);
   EXPECT_EQ(show(sooner->at), show(at("2026-03-02T18:00:00+08:00")));
-  EXPECT_FALSE(reply_by(std::nullopt, estimate, std::nullopt)) << "no reply owed";
+  EXPECT_FALSE(reply_by(std::nullopt, estimate, std::nullopt, now)) << "no reply owed";
+}
+
+TEST(ReplyBy, AnOverdueReplyIsPromisedShortlyNeverInThePast) {
+  const auto now = at("2026-03-02T10:00:00+08:00");
+  const auto overdue = reply_by(at("2026-03-02T09:00:00+08:00"), std::nullopt, std::nullopt, now);
+  ASSERT_TRUE(overdue);
+  EXPECT_FALSE(overdue->from_queue);
+  EXPECT_EQ(show(overdue->at), show(at("2026-03-02T11:00:00+08:00"))) << "now + the grace hour";
+  // A queue estimate later than the past due time stands: it is never in the past.
+  const auto queued = reply_by(at("2026-03-02T09:00:00+08:00"), at("2026-03-02T10:30:00+08:00"), std::nullopt, now);
+  EXPECT_TRUE(queued->from_queue);
+  EXPECT_EQ(show(queued->at), show(at("2026-03-02T10:30:00+08:00")));
+  const auto due_now = reply_by(now, std::nullopt, std::nullopt, now);
+  EXPECT_EQ(show(due_now->at), show(now)) << "not yet past";
 }
 
 TEST(ReplyBy, OnAHolidayItNamesTheRunAndItsLastDay) {

@@ -34,12 +34,28 @@ struct RecordedTarget {
   core::Timestamp at;
 };
 
+/// A ticket whose check failed within a pass: its writes were rolled back, the others' stand.
+struct CheckFailure {
+  core::TicketId ticket;
+  std::string what;
+};
+
+/// A warning or breach a pass recorded (or, previewed, would record).
+struct CheckFired {
+  std::string ticket;  // the ticket's number
+  std::string kind;    // warning | breached
+  TargetKind target = TargetKind::kFirstResponse;
+  int cycle = 0;
+};
+
 /// What one pass of the escalation job did.
 struct CheckPass {
   int tickets_checked = 0;
   int warnings = 0;
   int breaches = 0;
   std::vector<TicketActivity> activities;  // committed changes to announce live
+  std::vector<CheckFailure> failures;      // looked at again an hour later, not at every pass
+  std::vector<CheckFired> fired;           // in the order recorded
 };
 
 /// Where policies, calendars and each ticket's SLA state live. The ticket lifecycle writes the
@@ -85,8 +101,13 @@ class SlaRepository {
 
   /// One pass of the escalation job at `now`, over at most `limit` tickets whose next check is
   /// due: records warnings and breaches once (a unique key) and runs a breach's actions in the
-  /// same transaction (plan_escalation decides them).
+  /// same transaction (plan_escalation decides them). Each ticket is checked on its own: one that
+  /// fails is rolled back, reported to the store's error sink, listed in `failures` and not looked
+  /// at again for an hour; the pass goes on with the others.
   virtual core::Result<CheckPass> run_checks(core::Timestamp now, int limit, const EscalationMailSettings& mail) = 0;
+  /// The same pass, rolled back at its end: what it would record and do, with nothing written.
+  virtual core::Result<CheckPass> preview_checks(core::Timestamp now, int limit,
+                                                 const EscalationMailSettings& mail) = 0;
 };
 
 }  // namespace gongdan::domain::sla

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 #include "domain/sla/calendar_csv.hpp"
 #include "domain/sla/calendar_ics.hpp"
@@ -235,7 +236,7 @@ std::optional<ReplyBy> SlaService::customer_reply_by(const Ticket& ticket) {
       if (auto business = calendar_for(policy->calendar)) holiday = holiday_at(*business, now);
     }
   }
-  return reply_by(due, queue_estimate(sla_.queue_facts(ticket, now), now), std::move(holiday));
+  return reply_by(due, queue_estimate(sla_.queue_facts(ticket, now), now), std::move(holiday), now);
 }
 
 core::Result<SlaReport> SlaService::report(const Actor& actor, std::string_view from_text, std::string_view to_text) {
@@ -269,9 +270,15 @@ core::Result<CheckPass> SlaService::run_checks(std::optional<core::Timestamp> no
   return pass;
 }
 
+core::Result<CheckPass> SlaService::preview_checks(std::optional<core::Timestamp> now) {
+  return sla_.preview_checks(now.value_or(clock_.now()), kPreviewLimit, mail_);
+}
+
 int SlaService::check_round() {
   auto pass = run_checks();
-  if (!pass) return 0;
+  // The job reports what a round throws (PeriodicJob's on_error) and tries again after its wait; a
+  // failed pass must not pass silently. Single tickets that failed went to the store's error sink.
+  if (!pass) throw std::runtime_error("sla check pass failed: " + pass.error().message);
   return pass->tickets_checked >= kCheckBatch ? pass->tickets_checked : 0;
 }
 

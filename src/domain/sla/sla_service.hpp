@@ -83,13 +83,18 @@ class SlaService {
 
   /// One pass of the escalation job at `now` (the clock's when absent); announces the changes.
   core::Result<CheckPass> run_checks(std::optional<core::Timestamp> now = std::nullopt);
+  /// What one pass at `now` would record, over at most kPreviewLimit due tickets, with nothing
+  /// written or announced (`gongdan sla check --dry-run`).
+  core::Result<CheckPass> preview_checks(std::optional<core::Timestamp> now = std::nullopt);
   /// A round for jobs::PeriodicJob: how many tickets it looked at (a full batch runs again at once).
+  /// Throws std::runtime_error when the pass failed, for the job to report.
   int check_round();
 
   /// The calendar a policy names (24x7 built in), built once per revision.
   core::Result<BusinessCalendar> calendar_for(const std::string& name);
 
   static constexpr int kCheckBatch = 200;
+  static constexpr int kPreviewLimit = 10'000;
 
  private:
   core::Result<SlaPolicy> check(const SlaPolicyInput& input, std::optional<std::int64_t> id);

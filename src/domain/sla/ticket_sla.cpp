@@ -229,8 +229,11 @@ std::vector<FinishedTarget> apply_event(TicketSlaRecord& record, const SlaEvent&
   const bool was_stopped = clock_stops_in(event.from);
   const bool stops = clock_stops_in(event.to);
   const bool paused = !record.clock.empty() && record.clock.back().kind == Kind::kPause;
-  if (stops && !paused) record.clock.push_back({Kind::kPause, event.at});
-  if (!stops && paused && event.from != event.to) record.clock.push_back({Kind::kResume, event.at});
+  // Never before the last event: a clock stepped back, or a second process a little behind, would
+  // otherwise store a history that parse_clock_history refuses, losing the ticket's service level.
+  const Timestamp clock_at = std::max(event.at, record.clock.back().at);
+  if (stops && !paused) record.clock.push_back({Kind::kPause, clock_at});
+  if (!stops && paused && event.from != event.to) record.clock.push_back({Kind::kResume, clock_at});
   const bool solved = event.to == Status::kResolved || event.to == Status::kClosed;
   if (solved && !record.resolved_at) {
     if (auto f = finish(TargetKind::kResolution)) finished.push_back(*f);

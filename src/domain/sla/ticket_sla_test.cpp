@@ -152,6 +152,33 @@ TEST_F(TicketSlaTest, StatesAtAnInstantAndTheNextCheck) {
   EXPECT_EQ(show(*status.next_check_after(at("2026-03-02T11:00:00+08:00"))), show(at("2026-03-03T04:00:00+08:00")));
 }
 
+TEST_F(TicketSlaTest, AnEventBeforeTheLastOneMovesTheClockAtTheLastOne) {
+  // A clock stepped back (or a second process a little behind) sends a pause before the start.
+  auto record = start_record(1, at("2026-03-02T10:00:00+08:00"), Status::kNew);
+  apply_event(record, status(Status::kNew, Status::kPending, "2026-03-02T09:59:00+08:00"), context(Priority::kNormal));
+  apply_event(record, status(Status::kPending, Status::kOpen, "2026-03-02T09:58:00+08:00"), context(Priority::kNormal));
+  ASSERT_EQ(record.clock.size(), 3U);
+  EXPECT_EQ(show(record.clock[1].at), show(at("2026-03-02T10:00:00+08:00")));
+  EXPECT_EQ(show(record.clock[2].at), show(at("2026-03-02T10:00:00+08:00")));
+  const auto stored = parse_clock_history(format_clock_history(record.clock));
+  ASSERT_TRUE(stored) << "the history it stores reads back";
+  EXPECT_TRUE(evaluate(record, context(Priority::kNormal), at("2026-03-02T10:30:00+08:00")).first_response_due);
+}
+
+TEST_F(TicketSlaTest, PausedAfterItsDueTimeATargetKeepsThePastDueTime) {
+  // docs/sla.md "Contract": null while paused short of the target, the past due time after it.
+  auto record = start_record(1, at("2026-03-02T10:00:00+08:00"), Status::kNew);
+  apply_event(record, status(Status::kNew, Status::kPending, "2026-03-02T11:30:00+08:00"), context(Priority::kUrgent));
+  const auto later = at("2026-03-02T12:00:00+08:00");
+  const auto urgent = evaluate(record, context(Priority::kUrgent), later);
+  ASSERT_TRUE(urgent.first_response_due) << "1 h around the clock: due at 11:00, paused at 11:30";
+  EXPECT_EQ(show(*urgent.first_response_due), show(at("2026-03-02T11:00:00+08:00")));
+  EXPECT_EQ(target(urgent, TargetKind::kFirstResponse)->state, TargetState::kBreached);
+  const auto normal = evaluate(record, context(Priority::kNormal), later);
+  EXPECT_FALSE(normal.first_response_due) << "24 h not reached: nothing due while paused";
+  EXPECT_EQ(target(normal, TargetKind::kFirstResponse)->state, TargetState::kPaused);
+}
+
 TEST_F(TicketSlaTest, ClosedIsFinal) {
   auto record = start_record(1, at("2026-03-02T10:00:00+08:00"), Status::kNew);
   apply_event(record, status(Status::kOpen, Status::kClosed, "2026-03-02T11:00:00+08:00"), context(Priority::kNormal));

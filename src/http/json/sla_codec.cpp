@@ -1,6 +1,5 @@
 #include "http/json/sla_codec.hpp"
 
-#include <algorithm>
 #include <array>
 
 #include "domain/sla/civil_date.hpp"
@@ -23,10 +22,6 @@ constexpr std::array<std::chrono::weekday, 7> kWeek{std::chrono::Monday,   std::
 // Lists longer than the domain's limits are refused before they are read.
 constexpr std::size_t kMaxListItems = 201;
 constexpr std::size_t kMaxHoursPerDay = 24;
-
-bool has_type_errors(const std::vector<core::FieldError>& errors) {
-  return std::any_of(errors.begin(), errors.end(), [](const core::FieldError& e) { return e.code == "invalid_type"; });
-}
 
 nlohmann::json day_hours_json(const sla::DayHours& hours) {
   nlohmann::json list = nlohmann::json::array();
@@ -153,7 +148,9 @@ core::Result<sla::SlaPolicyInput> decode_sla_policy(const nlohmann::json& body, 
       input.escalation.escalation_group_id = core::GroupId{*id};
     }
   }
-  if (has_type_errors(errors)) return core::Error::validation(std::move(errors));
+  // Any problem reading the body refuses it: a list cut short by `too_many` reads as empty, and an empty
+  // category or domain list means "match everything", so saving it would widen the policy.
+  if (!errors.empty()) return core::Error::validation(std::move(errors));
   return input;
 }
 

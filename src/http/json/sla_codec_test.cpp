@@ -40,6 +40,21 @@ TEST(SlaCodec, TypeErrorsNameTheirField) {
   EXPECT_TRUE(has_error(refused.error(), "targets.low.resolution.duration", "invalid_type"));
 }
 
+TEST(SlaCodec, ListsOverTheLimitAreRefusedNotCutToMatchEverything) {
+  nlohmann::json categories = nlohmann::json::array();
+  for (int i = 1; i <= 202; ++i) categories.push_back(i);
+  const auto base = sla::to_input(sla::standard_policy());
+  const auto too_many_categories = decode_sla_policy({{"categories", categories}}, base);
+  ASSERT_FALSE(too_many_categories);
+  EXPECT_TRUE(has_error(too_many_categories.error(), "categories", "too_many"));
+
+  nlohmann::json domains = nlohmann::json::array();
+  for (int i = 0; i < 202; ++i) domains.push_back("d" + std::to_string(i) + ".example");
+  const auto too_many_domains = decode_sla_policy({{"customer_domains", domains}}, base);
+  ASSERT_FALSE(too_many_domains);
+  EXPECT_TRUE(has_error(too_many_domains.error(), "customer_domains", "too_many"));
+}
+
 TEST(SlaCodec, CalendarsReadAndWriteTheContractShape) {
   const auto definition = decode_sla_calendar(nlohmann::json::parse(R"({"time_zone": "Asia/Shanghai",
       "weekly": {"monday": ["09:00-12:00", "13:30-18:30"]},

@@ -1,7 +1,11 @@
 #include "storage/sqlite/sqlite_sla_repository.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <cstddef>
+#include <exception>
 #include <set>
+#include <string>
 
 #include "domain/sla/civil_date.hpp"
 #include "domain/sla/escalation.hpp"
@@ -74,6 +78,24 @@ std::vector<std::string> users_of_calendar(Connection& db, const std::string& na
   query->bind(1, name);
   while (query->step()) names.push_back(query->text(0));
   return names;
+}
+
+// Built calendars are cached by name and revision (CalendarCache), so a revision must never come
+// back for a name, not even after the calendar is deleted and created again. One counter for all
+// calendars, kept in settings so that deletes do not lower it; it starts above every stored revision.
+std::int64_t next_calendar_revision(Connection& db, Timestamp now) {
+  auto query = db.cached(
+      "SELECT MAX(COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'sla.calendar_revision'), 0), "
+      "COALESCE((SELECT MAX(revision) FROM sla_calendars), 0)) + 1");
+  query->step();
+  const std::int64_t next = query->int64(0);
+  query->reset();
+  db.cached(
+        "INSERT INTO settings (key, value, updated_at) VALUES ('sla.calendar_revision', ?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at")
+      ->bind_all(std::to_string(next), core::to_epoch_ms(now))
+      .run();
+  return next;
 }
 
 std::optional<sla::StoredCalendar> read_calendar(Connection& db, const std::string& name) {
@@ -164,6 +186,51 @@ std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
   return sqlite::read_ticket(*query);
 }
 
+// A ticket whose check failed is looked at again after this, not at every pass.
+constexpr std::chrono::hours kRetryFailedCheck{1};
+
+// One look at a ticket with its current priority's targets: records each warning and breach now past
+// (once: the unique key decides) with the breach's escalation. Returns whether it recorded anything.
+bool check_once(Connection& db, core::TicketId id, const sla::SlaPolicy& policy, const sla::BusinessCalendar& business,
+                const sla::BusinessCalendar& around, const sla::TicketSlaRecord& record, Timestamp now,
+                const sla::EscalationMailSettings& mail, Supervisors& staff, sla::CheckPass& pass,
+                domain::Ticket& current) {
+  const sla::SlaContext context{&policy.targets_for(current.priority), &business, &around};
+  const auto status = sla::evaluate(record, context, now);
+  bool recorded = false;
+  for (const auto& target : status.targets) {
+    if (!target.running()) continue;
+    if (target.warn_at && *target.warn_at <= now && record_once(db, id, "warning", target, current.priority, now)) {
+      insert_ticket_event(db, id, sla::warning_event(target.kind, target.cycle), now);
+      pass.fired.push_back({current.number.str(), "warning", target.kind, target.cycle});
+      ++pass.warnings;
+      recorded = true;
+    }
+    if (*target.due_at <= now && record_once(db, id, "breached", target, current.priority, now)) {
+      const auto plan =
+          sla::plan_escalation(current, policy.escalation, sla::Breach{target.kind, target.cycle, *target.due_at},
+                               group_name(db, policy.escalation.escalation_group_id), supervisors(db, staff), mail);
+      for (const auto& event : plan.events) insert_ticket_event(db, id, event, now);
+      const auto& t = plan.updated;
+      if (t.priority != current.priority || t.group_id != current.group_id || t.assignee_id != current.assignee_id) {
+        // A change the agents must notice: it moves updated_at, as any edit does.
+        db.cached("UPDATE tickets SET priority = ?, group_id = ?, assignee_user_id = ?, updated_at = ? WHERE id = ?")
+            ->bind_all(sqlite::priority_value(t.priority), group_value(t.group_id),
+                       t.assignee_id ? std::optional(t.assignee_id->value) : std::nullopt, core::to_epoch_ms(now),
+                       id.value)
+            .run();
+        current = t;
+        current.updated_at = now;
+      }
+      sqlite::write_mail_effects(db, plan.effects, std::nullopt, std::nullopt, now);
+      pass.fired.push_back({current.number.str(), "breached", target.kind, target.cycle});
+      ++pass.breaches;
+      recorded = true;
+    }
+  }
+  return recorded;
+}
+
 // One ticket of a check pass; returns whether anything was recorded.
 bool check_ticket(Connection& db, core::TicketId id, Timestamp now, const sla::EscalationMailSettings& mail,
                   Supervisors& staff, sla::CheckPass& pass) {
@@ -180,56 +247,32 @@ bool check_ticket(Connection& db, core::TicketId id, Timestamp now, const sla::E
     return false;
   }
   const auto around = sla::always_open_calendar();
-  const sla::SlaContext context{&policy->targets_for(ticket->priority), &*business, &around};
-  const auto status = sla::evaluate(*record, context, now);
   bool recorded = false;
   domain::Ticket current = *ticket;
-  for (const auto& target : status.targets) {
-    if (!target.running()) continue;
-    if (target.warn_at && *target.warn_at <= now && record_once(db, id, "warning", target, current.priority, now)) {
-      insert_ticket_event(db, id, sla::warning_event(target.kind, target.cycle), now);
-      ++pass.warnings;
-      recorded = true;
-    }
-    if (*target.due_at <= now && record_once(db, id, "breached", target, current.priority, now)) {
-      const auto plan =
-          sla::plan_escalation(current, policy->escalation, sla::Breach{target.kind, target.cycle, *target.due_at},
-                               group_name(db, policy->escalation.escalation_group_id), supervisors(db, staff), mail);
-      for (const auto& event : plan.events) insert_ticket_event(db, id, event, now);
-      const auto& t = plan.updated;
-      if (t.priority != current.priority || t.group_id != current.group_id || t.assignee_id != current.assignee_id) {
-        // A change the agents must notice: it moves updated_at, as any edit does.
-        db.cached("UPDATE tickets SET priority = ?, group_id = ?, assignee_user_id = ?, updated_at = ? WHERE id = ?")
-            ->bind_all(sqlite::priority_value(t.priority), group_value(t.group_id),
-                       t.assignee_id ? std::optional(t.assignee_id->value) : std::nullopt, core::to_epoch_ms(now),
-                       id.value)
-            .run();
-        current = t;
-        current.updated_at = now;
-      }
-      sqlite::write_mail_effects(db, plan.effects, std::nullopt, std::nullopt, now);
-      ++pass.breaches;
-      recorded = true;
-    }
+  // A breach may raise the priority, and the new priority's targets may already be past 75 % or due:
+  // look again with the new state until a look records nothing. Each look that records something
+  // adds at least one row to sla_events, of which a ticket has a handful, and a priority rises at
+  // most three steps, so the bound is never the reason to stop in practice.
+  constexpr int kMaxLooks = 8;
+  bool settled = false;
+  for (int look = 0; look < kMaxLooks && !settled; ++look) {
+    settled = !check_once(db, id, *policy, *business, around, *record, now, mail, staff, pass, current);
+    recorded = recorded || !settled;
   }
-  // The next look: after this instant, for the targets of the (possibly raised) priority.
+  // The next look: after this instant, for the targets of the (possibly raised) priority. Everything
+  // already past was recorded above; should the bound have stopped the looks, look again at once.
   const sla::SlaContext after_context{&policy->targets_for(current.priority), &*business, &around};
   const auto after = sla::evaluate(*record, after_context, now);
+  const auto next_check = settled ? after.next_check_after(now) : std::optional(now);
   db.cached(
         "UPDATE tickets SET first_response_due_at = ?, next_response_due_at = ?, resolution_due_at = ?, "
         "sla_due_at = ?, sla_warn_at = ?, sla_next_check_at = ? WHERE id = ?")
-      ->bind_all(
-          after.first_response_due ? std::optional(core::to_epoch_ms(*after.first_response_due)) : std::nullopt,
-          after.next_response_due ? std::optional(core::to_epoch_ms(*after.next_response_due)) : std::nullopt,
-          after.resolution_due ? std::optional(core::to_epoch_ms(*after.resolution_due)) : std::nullopt,
-          after.earliest_due ? std::optional(core::to_epoch_ms(*after.earliest_due)) : std::nullopt,
-          after.earliest_warn ? std::optional(core::to_epoch_ms(*after.earliest_warn)) : std::nullopt,
-          [&]() -> std::optional<std::int64_t> {
-            const auto next = after.next_check_after(now);
-            if (!next) return std::nullopt;
-            return core::to_epoch_ms(*next);
-          }(),
-          id.value)
+      ->bind_all(after.first_response_due ? std::optional(core::to_epoch_ms(*after.first_response_due)) : std::nullopt,
+                 after.next_response_due ? std::optional(core::to_epoch_ms(*after.next_response_due)) : std::nullopt,
+                 after.resolution_due ? std::optional(core::to_epoch_ms(*after.resolution_due)) : std::nullopt,
+                 after.earliest_due ? std::optional(core::to_epoch_ms(*after.earliest_due)) : std::nullopt,
+                 after.earliest_warn ? std::optional(core::to_epoch_ms(*after.earliest_warn)) : std::nullopt,
+                 next_check ? std::optional(core::to_epoch_ms(*next_check)) : std::nullopt, id.value)
       .run();
   if (recorded) {
     domain::TicketActivity activity;
@@ -244,6 +287,52 @@ bool check_ticket(Connection& db, core::TicketId id, Timestamp now, const sla::E
     pass.activities.push_back(activity);
   }
   return recorded;
+}
+
+// One pass over at most `limit` tickets whose next check is due at `now`, inside the caller's
+// transaction.
+sla::CheckPass check_due(Connection& db, const sqlite::Store& store, Timestamp now, int limit,
+                         const sla::EscalationMailSettings& mail) {
+  sla::CheckPass pass;
+  std::vector<core::TicketId> due;
+  auto query = db.cached(
+      "SELECT id FROM tickets WHERE sla_next_check_at IS NOT NULL AND sla_next_check_at <= ? "
+      "ORDER BY sla_next_check_at, id LIMIT ?");
+  query->bind_all(core::to_epoch_ms(now), static_cast<std::int64_t>(limit));
+  while (query->step()) due.push_back(core::TicketId{query->int64(0)});
+  query->reset();
+  Supervisors staff;
+  for (const auto id : due) {
+    // Each ticket in its own savepoint: one that throws (a corrupt row, say) is rolled back and
+    // skipped instead of rolling back, pass after pass, the whole batch it belongs to.
+    const int warnings = pass.warnings;
+    const int breaches = pass.breaches;
+    const auto activities = static_cast<std::ptrdiff_t>(pass.activities.size());
+    const auto fired = static_cast<std::ptrdiff_t>(pass.fired.size());
+    const auto mark = db.deferred().mark();
+    db.run("SAVEPOINT sla_ticket");
+    try {
+      check_ticket(db, id, now, mail, staff, pass);
+      db.run("RELEASE sla_ticket");
+    } catch (const std::exception& error) {
+      // SQLite may have rolled back the whole transaction (disk full, I/O): then the pass fails.
+      if (!db.in_transaction()) throw;
+      db.run("ROLLBACK TO sla_ticket");
+      db.run("RELEASE sla_ticket");
+      db.deferred().roll_back_to(mark);
+      pass.warnings = warnings;
+      pass.breaches = breaches;
+      pass.activities.erase(pass.activities.begin() + activities, pass.activities.end());
+      pass.fired.erase(pass.fired.begin() + fired, pass.fired.end());
+      db.cached("UPDATE tickets SET sla_next_check_at = ? WHERE id = ?")
+          ->bind_all(core::to_epoch_ms(now + kRetryFailedCheck), id.value)
+          .run();
+      pass.failures.push_back({id, error.what()});
+      store.report("sla check: ticket " + std::to_string(id.value) + " failed: " + error.what());
+    }
+    ++pass.tickets_checked;
+  }
+  return pass;
 }
 
 }  // namespace
@@ -365,15 +454,16 @@ core::Status SqliteSlaRepository::save_calendar(const sla::CalendarDefinition& d
   return store_.write([&](Connection& db) -> core::Status {
     std::array<std::string, 7> hours;
     for (std::size_t i = 0; i < 7; ++i) hours[i] = sla::format_day_hours(d.weekly.on(kWeek[i]));
+    const std::int64_t revision = next_calendar_revision(db, now);
     db.cached(
           "INSERT INTO sla_calendars (name, time_zone, monday, tuesday, wednesday, thursday, friday, saturday, "
-          "sunday, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?) "
+          "sunday, revision, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
           "ON CONFLICT (name) DO UPDATE SET time_zone = excluded.time_zone, monday = excluded.monday, "
           "tuesday = excluded.tuesday, wednesday = excluded.wednesday, thursday = excluded.thursday, "
           "friday = excluded.friday, saturday = excluded.saturday, sunday = excluded.sunday, "
-          "revision = sla_calendars.revision + 1, updated_at = excluded.updated_at")
+          "revision = excluded.revision, updated_at = excluded.updated_at")
         ->bind_all(d.name, d.time_zone.name(), hours[0], hours[1], hours[2], hours[3], hours[4], hours[5], hours[6],
-                   core::to_epoch_ms(now))
+                   revision, core::to_epoch_ms(now))
         .run();
     db.cached("DELETE FROM sla_calendar_days WHERE calendar = ?")->bind(1, d.name).run();
     for (const auto& day : d.special_days) {
@@ -485,21 +575,32 @@ std::vector<sla::FinishedSample> SqliteSlaRepository::finished_samples(Timestamp
 
 core::Result<sla::CheckPass> SqliteSlaRepository::run_checks(Timestamp now, int limit,
                                                              const sla::EscalationMailSettings& mail) {
+  return store_.write(
+      [&](Connection& db) -> core::Result<sla::CheckPass> { return check_due(db, store_, now, limit, mail); });
+}
+
+core::Result<sla::CheckPass> SqliteSlaRepository::preview_checks(Timestamp now, int limit,
+                                                                 const sla::EscalationMailSettings& mail) {
   return store_.write([&](Connection& db) -> core::Result<sla::CheckPass> {
-    sla::CheckPass pass;
-    std::vector<core::TicketId> due;
-    auto query = db.cached(
-        "SELECT id FROM tickets WHERE sla_next_check_at IS NOT NULL AND sla_next_check_at <= ? "
-        "ORDER BY sla_next_check_at, id LIMIT ?");
-    query->bind_all(core::to_epoch_ms(now), static_cast<std::int64_t>(limit));
-    while (query->step()) due.push_back(core::TicketId{query->int64(0)});
-    query->reset();
-    Supervisors staff;
-    for (const auto id : due) {
-      check_ticket(db, id, now, mail, staff, pass);
-      ++pass.tickets_checked;
+    // The same pass in a savepoint rolled back at its end: its counts and list are what it would
+    // record; the tickets, events, outbox and search rows stay as they were.
+    const auto mark = db.deferred().mark();
+    db.run("SAVEPOINT sla_preview");
+    try {
+      auto pass = check_due(db, store_, now, limit, mail);
+      db.run("ROLLBACK TO sla_preview");
+      db.run("RELEASE sla_preview");
+      db.deferred().roll_back_to(mark);
+      pass.activities.clear();
+      return pass;
+    } catch (...) {
+      if (db.in_transaction()) {
+        db.run("ROLLBACK TO sla_preview");
+        db.run("RELEASE sla_preview");
+      }
+      db.deferred().roll_back_to(mark);
+      throw;
     }
-    return pass;
   });
 }
 

@@ -33,6 +33,8 @@ class SqliteSlaRepository final : public domain::sla::SlaRepository {
                                                             const core::TimeZone& zone) override;
   core::Result<domain::sla::CheckPass> run_checks(core::Timestamp now, int limit,
                                                   const domain::sla::EscalationMailSettings& mail) override;
+  core::Result<domain::sla::CheckPass> preview_checks(core::Timestamp now, int limit,
+                                                      const domain::sla::EscalationMailSettings& mail) override;
 
  private:
   sqlite::Store& store_;

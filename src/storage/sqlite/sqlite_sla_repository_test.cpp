@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <mutex>
+
 #include "storage/testing/test_database.hpp"
 
 // Service levels on SQLite (migration 9): the clocks follow ticket changes inside their write
@@ -111,6 +114,116 @@ TEST(SqliteSlaRepositoryTest, EachWarningAndBreachIsRecordedOnceWithItsActions) 
   (void)supervisor;
 }
 
+TEST(SqliteSlaRepositoryTest, ARaisedPrioritysTargetsAlreadyPastAreRecordedInTheSamePass) {
+  TestDatabase t;
+  const auto ticket = t.add_ticket(1, kT0);  // normal, Tuesday 00:00 in Shanghai
+  SqliteSlaRepository repo(t.db->store());
+  auto policy = repo.policies().front();
+  policy.escalation.raise_priority = true;
+  ASSERT_TRUE(repo.update_policy(policy, core::from_epoch_ms(kT0)));
+
+  // The first look comes late (Thursday 11:30): the first response (24 h) is breached, which raises
+  // the ticket to high, whose resolution (3 business days: due Thursday 18:00) is past 75 % (11:15).
+  const auto late = repo.run_checks(core::from_epoch_ms(kT0 + 59 * kHour + 30 * 60'000), 100, mail());
+  ASSERT_TRUE(late);
+  EXPECT_EQ(late->breaches, 1);
+  EXPECT_EQ(late->warnings, 2) << "the first response's and, under high, the resolution's";
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'warning' AND target = 'resolution'"), 1);
+  const auto high = t.db->tickets().find_by_id(ticket.id);
+  EXPECT_EQ(high->priority, domain::Priority::kHigh);
+  EXPECT_EQ(t.count("SELECT sla_next_check_at FROM tickets WHERE id = " + std::to_string(ticket.id.value)),
+            kT0 + 66 * kHour)
+      << "next: the resolution's due time under high";
+
+  // Past that due time, the resolution breach raises it again, to urgent, in one pass.
+  const auto due = repo.run_checks(core::from_epoch_ms(kT0 + 67 * kHour), 100, mail());
+  ASSERT_TRUE(due);
+  EXPECT_EQ(due->breaches, 1);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'breached' AND target = 'resolution'"), 1);
+  EXPECT_EQ(t.db->tickets().find_by_id(ticket.id)->priority, domain::Priority::kUrgent);
+}
+
+TEST(SqliteSlaRepositoryTest, OneLateLookRecordsTheRaisedPrioritysBreachToo) {
+  TestDatabase t;
+  const auto ticket = t.add_ticket(1, kT0);
+  SqliteSlaRepository repo(t.db->store());
+  auto policy = repo.policies().front();
+  policy.escalation.raise_priority = true;
+  ASSERT_TRUE(repo.update_policy(policy, core::from_epoch_ms(kT0)));
+  // Thursday 19:00: first response breached (normal → high), then high's resolution is due (→ urgent).
+  const auto pass = repo.run_checks(core::from_epoch_ms(kT0 + 67 * kHour), 100, mail());
+  ASSERT_TRUE(pass);
+  EXPECT_EQ(pass->breaches, 2);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'breached' AND target = 'resolution'"), 1);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'warning' AND target = 'resolution'"), 1);
+  EXPECT_EQ(t.db->tickets().find_by_id(ticket.id)->priority, domain::Priority::kUrgent);
+  const auto again = repo.run_checks(core::from_epoch_ms(kT0 + 68 * kHour), 100, mail());
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->breaches + again->warnings, 0) << "nothing twice";
+}
+
+TEST(SqliteSlaRepositoryTest, ATicketWhoseCheckFailsIsSkippedAndReportedNotTheWholeBatch) {
+  TestDatabase t;
+  const auto broken = t.add_ticket(1, kT0);
+  const auto fine = t.add_ticket(2, kT0);
+  // A row the check cannot write: recording this ticket's breach throws inside the pass.
+  ASSERT_TRUE(t.db->store().write([&](sqlite::Connection& db) -> core::Status {
+    db.exec("CREATE TRIGGER corrupt BEFORE INSERT ON sla_events WHEN NEW.ticket_id = " +
+            std::to_string(broken.id.value) + " AND NEW.kind = 'breached' BEGIN SELECT RAISE(ABORT, 'corrupt'); END");
+    return core::ok_status();
+  }));
+  SqliteSlaRepository repo(t.db->store());
+  const auto now = kT0 + 25 * kHour;
+  const auto pass = repo.run_checks(core::from_epoch_ms(now), 100, mail());
+  ASSERT_TRUE(pass) << pass.error().message;
+  EXPECT_EQ(pass->tickets_checked, 2);
+  EXPECT_EQ(pass->breaches, 1) << "the other ticket's breach stands";
+  EXPECT_EQ(pass->warnings, 1) << "the failed ticket's warning was rolled back with it";
+  ASSERT_EQ(pass->failures.size(), 1U);
+  EXPECT_EQ(pass->failures[0].ticket, broken.id);
+  EXPECT_EQ(pass->activities.size(), 1U);
+  const auto id = [](const domain::Ticket& ticket) { return std::to_string(ticket.id.value); };
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE ticket_id = " + id(broken)), 0);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'breached' AND ticket_id = " + id(fine)), 1);
+  EXPECT_EQ(t.count("SELECT sla_next_check_at FROM tickets WHERE id = " + id(broken)), now + kHour)
+      << "looked at again in an hour, not at every pass";
+  std::lock_guard lock(t.errors_mutex);
+  EXPECT_TRUE(std::any_of(t.errors.begin(), t.errors.end(),
+                          [](const std::string& e) { return e.find("sla check: ticket") != std::string::npos; }));
+}
+
+TEST(SqliteSlaRepositoryTest, ACorruptRecordIsReportedNotTakenForNoRecord) {
+  TestDatabase t;
+  const auto ticket = t.add_ticket(1, kT0);
+  const auto id = std::to_string(ticket.id.value);
+  // A history parse_clock_history refuses: a pause before the start.
+  ASSERT_TRUE(t.db->store().write([&](sqlite::Connection& db) -> core::Status {
+    db.exec("UPDATE ticket_sla SET clock = 's" + std::to_string(kT0) + " p" + std::to_string(kT0 - kHour) +
+            "' WHERE ticket_id = " + id);
+    return core::ok_status();
+  }));
+  const auto has_error = [&t] {
+    std::lock_guard lock(t.errors_mutex);
+    const bool found = std::any_of(t.errors.begin(), t.errors.end(), [](const std::string& e) {
+      return e.find("corrupt SLA clock history") != std::string::npos;
+    });
+    t.errors.clear();
+    return found;
+  };
+  SqliteSlaRepository repo(t.db->store());
+  EXPECT_FALSE(repo.record_of(ticket.id));
+  EXPECT_TRUE(has_error()) << "reading it reports it";
+
+  // An edit of the ticket goes through, and leaves the ticket for the job, which reports it.
+  ASSERT_TRUE(t.db->tickets().modify(ticket.id, change_to(domain::Status::kPending, ticket.priority, kT0 + kHour)));
+  EXPECT_EQ(t.count("SELECT sla_next_check_at FROM tickets WHERE id = " + id), kT0 + kHour);
+  const auto pass = repo.run_checks(core::from_epoch_ms(kT0 + 2 * kHour), 100, mail());
+  ASSERT_TRUE(pass);
+  ASSERT_EQ(pass->failures.size(), 1U);
+  EXPECT_NE(pass->failures[0].what.find("corrupt SLA clock history"), std::string::npos);
+  EXPECT_TRUE(has_error());
+}
+
 TEST(SqliteSlaRepositoryTest, SortByDueUsesTheEarliestDueTime) {
   TestDatabase t;
   const auto normal = t.add_ticket(1, kT0);
@@ -139,6 +252,23 @@ TEST(SqliteSlaRepositoryTest, CalendarsAreSavedWithANewRevisionAndRefusedWhileIn
   const auto refused = repo.delete_calendar("cn-mainland-2026");
   ASSERT_FALSE(refused);
   EXPECT_EQ(refused.error().reason, "calendar_in_use");
+}
+
+TEST(SqliteSlaRepositoryTest, ACalendarCreatedAgainAfterADeleteNeverReusesARevision) {
+  // Built calendars are cached by name and revision: a repeated revision would serve the old hours.
+  TestDatabase t;
+  SqliteSlaRepository repo(t.db->store());
+  auto definition = repo.find_calendar("cn-mainland-2026")->definition;
+  definition.name = "night-shift";
+  definition.special_days.clear();
+  ASSERT_TRUE(repo.save_calendar(definition, core::from_epoch_ms(kT0)));
+  const auto first = repo.find_calendar("night-shift")->revision;
+  ASSERT_TRUE(repo.delete_calendar("night-shift"));
+  definition.weekly.set(std::chrono::Saturday, {sla::WorkingInterval{std::chrono::hours(9), std::chrono::hours(12)}});
+  ASSERT_TRUE(repo.save_calendar(definition, core::from_epoch_ms(kT0 + kHour)));
+  const auto again = repo.find_calendar("night-shift");
+  EXPECT_GT(again->revision, first);
+  EXPECT_EQ(again->definition.weekly.on(std::chrono::Saturday).size(), 1U);
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "storage/sqlite/ticket_sla_writer.hpp"
 
 #include <map>
+#include <string>
 
 #include "domain/sla/calendar_cache.hpp"
 #include "domain/sla/civil_date.hpp"
@@ -135,6 +136,14 @@ std::optional<Timestamp> first_check(const sla::SlaStatus& status) {
   return status.next_check_after(Timestamp{Timestamp::duration{std::numeric_limits<std::int64_t>::min()}});
 }
 
+// A corrupt record must not block an edit of its ticket, nor pass unnoticed: the escalation job's
+// next pass loads it, fails, reports it to the error sink and looks again hourly.
+void leave_for_the_job(Connection& db, core::TicketId ticket, Timestamp at) {
+  db.cached("UPDATE tickets SET sla_next_check_at = ? WHERE id = ?")
+      ->bind_all(core::to_epoch_ms(at), ticket.value)
+      .run();
+}
+
 }  // namespace
 
 std::vector<sla::SlaPolicy> load_sla_policies(Connection& db) {
@@ -206,7 +215,12 @@ std::optional<sla::TicketSlaRecord> load_sla_record(Connection& db, core::Ticket
       "s.closed, t.sla_policy_id FROM ticket_sla s JOIN tickets t ON t.id = s.ticket_id WHERE s.ticket_id = ?");
   if (!query->bind(1, ticket.value).step()) return std::nullopt;
   auto clock = sla::parse_clock_history(query->text(0));
-  if (!clock) return std::nullopt;
+  if (!clock) {
+    const std::string what = "ticket " + std::to_string(ticket.value) + ": corrupt SLA clock history (" +
+                             clock.error().message + "): " + query->text(0);
+    query->reset();
+    throw CorruptSlaRecord(what);
+  }
   sla::TicketSlaRecord record;
   record.clock = std::move(*clock);
   record.first_response_at = time_of(*query, 1);
@@ -231,7 +245,13 @@ void start_ticket_sla(Connection& db, const domain::Ticket& ticket) {
 }
 
 void follow_ticket_sla(Connection& db, const domain::Ticket& before, const domain::TicketChange& change) {
-  auto record = load_sla_record(db, before.id);
+  std::optional<sla::TicketSlaRecord> record;
+  try {
+    record = load_sla_record(db, before.id);
+  } catch (const CorruptSlaRecord&) {
+    leave_for_the_job(db, before.id, change.updated.updated_at);
+    return;
+  }
   if (!record) return;  // tickets from before service levels existed have none
   const domain::Ticket& after = change.updated;
   sla::SlaEvent event;
@@ -253,7 +273,13 @@ void follow_ticket_sla(Connection& db, const domain::Ticket& before, const domai
 }
 
 void refresh_ticket_sla(Connection& db, core::TicketId ticket, domain::Priority priority, Timestamp now) {
-  const auto record = load_sla_record(db, ticket);
+  std::optional<sla::TicketSlaRecord> record;
+  try {
+    record = load_sla_record(db, ticket);
+  } catch (const CorruptSlaRecord&) {
+    leave_for_the_job(db, ticket, now);
+    return;
+  }
   if (!record) return;
   const auto m = measured_by(db, record->policy_id);
   const auto status = sla::evaluate(*record, m.context(priority), now);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include "domain/sla/business_calendar.hpp"
@@ -19,6 +20,15 @@ std::optional<domain::sla::SlaPolicy> load_sla_policy(Connection& db, std::int64
 /// A stored calendar, built (once per revision, process-wide); `24x7` is the built-in one.
 std::optional<domain::sla::BusinessCalendar> load_business_calendar(Connection& db, const std::string& name);
 
+/// A ticket's stored SLA record that cannot be read (its clock history is malformed).
+class CorruptSlaRecord : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// A ticket's SLA record; none for tickets without one (from before service levels existed).
+/// Throws CorruptSlaRecord when the stored record cannot be read: that is reported, never taken
+/// for "no record".
 std::optional<domain::sla::TicketSlaRecord> load_sla_record(Connection& db, core::TicketId ticket);
 
 /// Starts the service level of a ticket just stored (docs/sla.md): picks the first policy that
@@ -26,7 +36,9 @@ std::optional<domain::sla::TicketSlaRecord> load_sla_record(Connection& db, core
 void start_ticket_sla(Connection& db, const domain::Ticket& ticket);
 
 /// Follows a change of a ticket (`before` → `change.updated`) inside its transaction: moves the
-/// clock, finishes and starts targets, records finished ones and writes the new due times.
+/// clock, finishes and starts targets, records finished ones and writes the new due times. A
+/// corrupt record does not block the change: the ticket is left for the escalation job's next
+/// pass, which reports it (and looks again hourly).
 void follow_ticket_sla(Connection& db, const domain::Ticket& before, const domain::TicketChange& change);
 
 /// Evaluates a ticket's record again (its priority, its policy as stored now) and writes the due
