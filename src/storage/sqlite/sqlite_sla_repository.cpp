@@ -510,27 +510,38 @@ std::vector<sla::RecordedTarget> SqliteSlaRepository::recorded_targets(core::Tic
   return found.ok() ? std::move(found).value() : std::vector<sla::RecordedTarget>{};
 }
 
+namespace {
+
+// The most tickets ahead a queue estimate counts (queue_facts).
+constexpr std::int64_t kMaxTicketsAhead = 1000;
+
+}  // namespace
+
 sla::QueueFacts SqliteSlaRepository::queue_facts(const domain::Ticket& ticket, Timestamp now) {
   auto found = store_.read([&](Connection& db) {
     sla::QueueFacts facts;
-    // Open and not yet answered, at least as urgent, older, in the same group.
-    auto ahead = db.cached(
-        "SELECT COUNT(*) FROM tickets t WHERE t.status IN ('new', 'open') AND t.group_id = ? AND t.priority >= ? "
-        "AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?)) AND t.id <> ? AND NOT EXISTS ("
-        "SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND s.first_response_at IS NOT NULL)");
-    const auto created = core::to_epoch_ms(ticket.created_at);
-    ahead
-        ->bind_all(ticket.group_id ? ticket.group_id->value : 0, sqlite::priority_value(ticket.priority), created,
-                   created, ticket.id.value, ticket.id.value)
-        .step();
-    facts.tickets_ahead = ahead->int32(0);
-    ahead->reset();
     auto replies = db.cached(
         "SELECT COUNT(*), COUNT(DISTINCT first_response_at / 3600000) FROM ticket_sla "
         "WHERE first_response_at >= ? AND first_response_at <= ?");
     replies->bind_all(core::to_epoch_ms(now - std::chrono::hours{24 * 7}), core::to_epoch_ms(now)).step();
     facts.replies_last_7d = replies->int32(0);
     facts.active_reply_hours = replies->int32(1);
+    replies->reset();
+    // Too few replies to estimate from: the tickets ahead would not be used, so they are not
+    // counted. Otherwise they are counted up to kMaxTicketsAhead: past that the estimate is far
+    // beyond any target anyway, and every lookup and ticket page pays for the count.
+    if (facts.replies_last_7d < sla::kMinRepliesForEstimate) return facts;
+    // Open and not yet answered, at least as urgent, older, in the same group.
+    auto ahead = db.cached(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM tickets t WHERE t.status IN ('new', 'open') AND t.group_id = ? "
+        "AND t.priority >= ? AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?)) AND t.id <> ? AND NOT EXISTS ("
+        "SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND s.first_response_at IS NOT NULL) LIMIT ?)");
+    const auto created = core::to_epoch_ms(ticket.created_at);
+    ahead
+        ->bind_all(ticket.group_id ? ticket.group_id->value : 0, sqlite::priority_value(ticket.priority), created,
+                   created, ticket.id.value, ticket.id.value, kMaxTicketsAhead)
+        .step();
+    facts.tickets_ahead = ahead->int32(0);
     return facts;
   });
   return found.ok() ? *found : sla::QueueFacts{};

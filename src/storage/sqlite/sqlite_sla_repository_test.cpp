@@ -273,3 +273,38 @@ TEST(SqliteSlaRepositoryTest, ACalendarCreatedAgainAfterADeleteNeverReusesARevis
 
 }  // namespace
 }  // namespace gongdan::storage
+
+namespace gongdan::storage {
+namespace {
+
+// The queue estimate's facts (docs/sla.md, reply_by): tickets ahead are counted only once the team
+// has answered enough tickets in 7 days for a pace, and only the open, unanswered, at least as
+// urgent, older ones.
+TEST(SqliteSlaRepositoryQueueTest, CountsTicketsAheadOnlyWhenThereIsAPaceToEstimateFrom) {
+  TestDatabase t;
+  const auto agent = t.add_user("queue.agent@example.com", domain::Role::kAgent, "李娜");
+  SqliteSlaRepository repo(t.db->store());
+  const auto older = t.add_ticket(1, kT0);
+  const auto other = t.add_ticket(2, kT0 + 1000);
+  const auto mine = t.add_ticket(3, kT0 + 2000);
+  const auto newer = t.add_ticket(4, kT0 + 3000);  // behind mine: not counted
+  (void)older;
+  (void)other;
+  (void)newer;
+  const auto now = core::from_epoch_ms(kT0 + 2 * kHour);
+  auto few = repo.queue_facts(mine, now);
+  EXPECT_EQ(few.replies_last_7d, 0);
+  EXPECT_EQ(few.tickets_ahead, 0) << "no pace yet: not counted";
+
+  // The team answers 20 other tickets: now there is a pace, and the two older ones are ahead.
+  for (std::uint32_t n = 10; n < 30; ++n) {
+    const auto answered = t.add_ticket(n, kT0 - 10 * kHour + n);
+    ASSERT_TRUE(t.db->tickets().modify(answered.id, agent_reply(agent, kT0 + kHour)));
+  }
+  auto paced = repo.queue_facts(mine, now);
+  EXPECT_EQ(paced.replies_last_7d, 20);
+  EXPECT_EQ(paced.tickets_ahead, 2) << "answered tickets are not ahead, newer ones neither";
+}
+
+}  // namespace
+}  // namespace gongdan::storage
