@@ -15,6 +15,7 @@
 #include "domain/sla/working_hours.hpp"
 #include "storage/sqlite/mail_effects_writer.hpp"
 #include "storage/sqlite/rows.hpp"
+#include "storage/sqlite/ticket_inserts.hpp"
 #include "storage/sqlite/ticket_sla_writer.hpp"
 
 namespace gongdan::storage {
@@ -168,18 +169,6 @@ bool record_once(Connection& db, core::TicketId ticket, std::string_view kind, c
   return db.changes() > 0;
 }
 
-void insert_ticket_event(Connection& db, core::TicketId ticket, const domain::NewEvent& event, Timestamp at) {
-  auto insert = db.cached(
-      "INSERT INTO ticket_events (ticket_id, type, from_value, to_value, author_user_id, author_name, author_role, "
-      "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  const std::optional<std::int64_t> author_id =
-      event.author.user_id ? std::optional<std::int64_t>(event.author.user_id->value) : std::nullopt;
-  insert
-      ->bind_all(ticket.value, domain::to_string(event.type), event.from, event.to, author_id, event.author.name,
-                 domain::to_string(event.author.role), core::to_epoch_ms(at))
-      .run();
-}
-
 std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
   auto query = db.cached(std::string(sqlite::kSelectTicket) + "WHERE t.id = ?");
   if (!query->bind(1, id.value).step()) return std::nullopt;
@@ -201,7 +190,7 @@ bool check_once(Connection& db, core::TicketId id, const sla::SlaPolicy& policy,
   for (const auto& target : status.targets) {
     if (!target.running()) continue;
     if (target.warn_at && *target.warn_at <= now && record_once(db, id, "warning", target, current.priority, now)) {
-      insert_ticket_event(db, id, sla::warning_event(target.kind, target.cycle), now);
+      sqlite::insert_event(db, id, sla::warning_event(target.kind, target.cycle), now);
       pass.fired.push_back({current.number.str(), "warning", target.kind, target.cycle});
       ++pass.warnings;
       recorded = true;
@@ -210,7 +199,7 @@ bool check_once(Connection& db, core::TicketId id, const sla::SlaPolicy& policy,
       const auto plan =
           sla::plan_escalation(current, policy.escalation, sla::Breach{target.kind, target.cycle, *target.due_at},
                                group_name(db, policy.escalation.escalation_group_id), supervisors(db, staff), mail);
-      for (const auto& event : plan.events) insert_ticket_event(db, id, event, now);
+      for (const auto& event : plan.events) sqlite::insert_event(db, id, event, now);
       const auto& t = plan.updated;
       if (t.priority != current.priority || t.group_id != current.group_id || t.assignee_id != current.assignee_id) {
         // A change the agents must notice: it moves updated_at, as any edit does.
