@@ -2,12 +2,15 @@
 
 namespace gongdan::domain::sla {
 
+std::optional<BusinessCalendar> CalendarCache::find(std::string_view name, std::int64_t revision) {
+  std::lock_guard lock(mutex_);
+  const auto it = entries_.find(name);
+  if (it != entries_.end() && it->second.first == revision) return it->second.second;
+  return std::nullopt;
+}
+
 core::Result<BusinessCalendar> CalendarCache::get(const CalendarDefinition& definition, std::int64_t revision) {
-  {
-    std::lock_guard lock(mutex_);
-    const auto it = entries_.find(definition.name);
-    if (it != entries_.end() && it->second.first == revision) return it->second.second;
-  }
+  if (auto cached = find(definition.name, revision)) return std::move(*cached);
   // Built outside the lock: two threads may build the same calendar once each, never block on it.
   auto built = BusinessCalendar::create(definition);
   if (!built) return built.take_error();

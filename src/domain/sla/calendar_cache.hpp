@@ -3,7 +3,9 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "core/result.hpp"
@@ -18,6 +20,9 @@ class CalendarCache {
  public:
   /// The calendar of `definition` (stored at `revision`); `24x7` is the built-in one.
   core::Result<BusinessCalendar> get(const CalendarDefinition& definition, std::int64_t revision);
+  /// The calendar named `name` if it is cached at `revision`: lets a reader that knows the stored
+  /// revision skip reading and parsing the definition (revisions never repeat for a name).
+  std::optional<BusinessCalendar> find(std::string_view name, std::int64_t revision);
 
  private:
   std::mutex mutex_;

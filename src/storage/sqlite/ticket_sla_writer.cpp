@@ -180,6 +180,10 @@ std::optional<sla::BusinessCalendar> load_business_calendar(Connection& db, cons
       "SELECT time_zone, monday, tuesday, wednesday, thursday, friday, saturday, sunday, revision "
       "FROM sla_calendars WHERE name = ?");
   if (!row->bind(1, name).step()) return std::nullopt;
+  // Every ticket write comes here: a calendar already built at its stored revision is not read
+  // and parsed again (its special days are up to 5,000 rows).
+  const auto revision = row->int64(8);
+  if (auto cached = calendar_cache().find(name, revision)) return cached;
   const auto zone = core::TimeZone::locate(row->text(0));
   if (!zone) return std::nullopt;
   sla::CalendarDefinition definition{name, *zone, {}, {}};
@@ -190,7 +194,6 @@ std::optional<sla::BusinessCalendar> load_business_calendar(Connection& db, cons
     auto hours = sla::parse_day_hours(row->text(1 + i));
     if (hours) definition.weekly.set(days[i], std::move(*hours));
   }
-  const auto revision = row->int64(8);
   row->reset();
   auto days_query = db.cached("SELECT date, kind, name, hours FROM sla_calendar_days WHERE calendar = ? ORDER BY date");
   days_query->bind(1, name);
