@@ -34,11 +34,12 @@ nlohmann::json TicketPresenter::ticket(const domain::Ticket& ticket, TicketText 
   }
   auto json = ticket_json(ticket, category_name(ticket.category_id), reopen_until, text);
   if (audience_ == Audience::kStaff) add_staff_fields(json, ticket);
-  add_service_level(json, ticket);
+  // An excerpt is what a list item carries (encode.hpp, TicketText).
+  add_service_level(json, ticket, text == TicketText::kExcerpt);
   return json;
 }
 
-void TicketPresenter::add_service_level(nlohmann::json& json, const domain::Ticket& ticket) {
+void TicketPresenter::add_service_level(nlohmann::json& json, const domain::Ticket& ticket, bool in_list) {
   if (audience_ == Audience::kCustomer) {
     json["reply_by"] = reply_by_json(sla_ ? sla_->customer_reply_by(ticket) : std::nullopt);
     return;
@@ -50,7 +51,7 @@ void TicketPresenter::add_service_level(nlohmann::json& json, const domain::Tick
     return;
   }
   // A list reads state from the stored due and warning times; one ticket evaluates its targets.
-  if (in_list_) {
+  if (in_list) {
     json["sla"] = ticket_sla_json(ticket.sla_policy, sla_->list_state(ticket), nullptr);
     return;
   }
@@ -66,9 +67,7 @@ void TicketPresenter::add_service_level(nlohmann::json& json, const domain::Tick
 nlohmann::json TicketPresenter::page(const domain::Page<domain::Ticket>& page) {
   nlohmann::json items = nlohmann::json::array();
   // A list shows an excerpt: full descriptions made most of a queue page's bytes and time.
-  in_list_ = true;
   for (const domain::Ticket& t : page.items) items.push_back(ticket(t, TicketText::kExcerpt));
-  in_list_ = false;
   return {{"items", std::move(items)},
           {"next_cursor", page.next_cursor ? nlohmann::json(*page.next_cursor) : nlohmann::json(nullptr)}};
 }

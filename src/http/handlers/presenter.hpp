@@ -31,14 +31,13 @@ class TicketPresenter {
   std::string category_name(core::CategoryId id);
   /// Service levels (docs/sla.md): staff get the due times and `sla` (its targets outside lists),
   /// customers `reply_by`.
-  void add_service_level(nlohmann::json& json, const domain::Ticket& ticket);
+  void add_service_level(nlohmann::json& json, const domain::Ticket& ticket, bool in_list);
   /// The view's custom field answers on the ticket, and the field named on each field_changed event.
   void add_custom_fields(const domain::TicketView& view, nlohmann::json& ticket_body, nlohmann::json& events);
 
   Audience audience_;
   domain::CatalogRepository& catalog_;
   domain::sla::SlaService* sla_ = nullptr;
-  bool in_list_ = false;
   domain::Locale locale_;
   std::chrono::hours reopen_window_;
   std::optional<std::vector<domain::Category>> categories_;
