@@ -4,7 +4,9 @@
 # Google Benchmark executable per module (built when GONGDAN_BENCHMARKS is on, for `make bench`).
 # Files ending in _pgtest.cpp become one more test executable per module that needs PostgreSQL:
 # its tests require the `postgres` CTest fixture below and read the cluster's URL from
-# GONGDAN_TEST_PG_URL (docs/postgres.md, "Tests").
+# GONGDAN_TEST_PG_URL (docs/postgres.md, "Tests"). Files ending in _dbtest.cpp (contract tests of
+# the engine-neutral repositories) become one executable that CTest runs twice: on SQLite, and
+# with GONGDAN_TEST_ENGINE=postgres on the test cluster (storage/testing/test_database.hpp).
 
 if(GONGDAN_TESTS)
   # One throwaway cluster per build tree, started before the first PostgreSQL test and removed
@@ -22,11 +24,13 @@ function(gongdan_module name)
   cmake_parse_arguments(ARG "" "" "LINKS;TEST_LINKS" ${ARGN})
   file(GLOB_RECURSE all_sources CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/*.cpp)
   set(lib_sources ${all_sources})
-  list(FILTER lib_sources EXCLUDE REGEX "_(test|pgtest|benchmark)\\.cpp$")
+  list(FILTER lib_sources EXCLUDE REGEX "_(test|pgtest|dbtest|benchmark)\\.cpp$")
   set(test_sources ${all_sources})
   list(FILTER test_sources INCLUDE REGEX "_test\\.cpp$")
   set(pgtest_sources ${all_sources})
   list(FILTER pgtest_sources INCLUDE REGEX "_pgtest\\.cpp$")
+  set(dbtest_sources ${all_sources})
+  list(FILTER dbtest_sources INCLUDE REGEX "_dbtest\\.cpp$")
   set(benchmark_sources ${all_sources})
   list(FILTER benchmark_sources INCLUDE REGEX "_benchmark\\.cpp$")
   if(NOT lib_sources)
@@ -50,6 +54,16 @@ function(gongdan_module name)
     set_target_properties(gongdan_${name}_pgtests PROPERTIES CROSSCOMPILING_EMULATOR
                           "${PROJECT_SOURCE_DIR}/scripts/pg-cluster.sh;run;${GONGDAN_PG_CLUSTER_DIR}")
     gtest_discover_tests(gongdan_${name}_pgtests DISCOVERY_TIMEOUT 60 PROPERTIES FIXTURES_REQUIRED postgres)
+  endif()
+  if(GONGDAN_TESTS AND dbtest_sources)
+    add_executable(gongdan_${name}_dbtests ${dbtest_sources})
+    target_link_libraries(gongdan_${name}_dbtests PRIVATE gongdan_${name} ${ARG_TEST_LINKS} GTest::gmock GTest::gtest_main)
+    set_target_properties(gongdan_${name}_dbtests PROPERTIES CROSSCOMPILING_EMULATOR
+                          "${PROJECT_SOURCE_DIR}/scripts/pg-cluster.sh;run;${GONGDAN_PG_CLUSTER_DIR}")
+    gtest_discover_tests(gongdan_${name}_dbtests DISCOVERY_TIMEOUT 60 TEST_PREFIX "sqlite."
+                         PROPERTIES ENVIRONMENT "GONGDAN_TEST_ENGINE=sqlite")
+    gtest_discover_tests(gongdan_${name}_dbtests DISCOVERY_TIMEOUT 60 TEST_PREFIX "postgres."
+                         PROPERTIES ENVIRONMENT "GONGDAN_TEST_ENGINE=postgres" FIXTURES_REQUIRED postgres)
   endif()
   if(GONGDAN_BENCHMARKS AND benchmark_sources)
     add_executable(gongdan_${name}_benchmarks ${benchmark_sources})

@@ -21,7 +21,7 @@
 #include "core/clock.hpp"
 #include "storage/sqlite/bulk_ticket_writer.hpp"
 #include "storage/sqlite/search_index_writer.hpp"
-#include "storage/sqlite_database.hpp"
+#include "storage/database.hpp"
 
 namespace gongdan::app {
 namespace {
@@ -367,10 +367,11 @@ int run_bench_load(const BenchLoadOptions& options, std::ostream& out) {
   // (a fifth of the load's time in clear_page).
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
   mallopt(M_MMAP_THRESHOLD, 1 << 30);
-  storage::SqliteOptions sqlite;
+  storage::DatabaseOptions sqlite;
   sqlite.max_batch = kInFlight;
   sqlite.writer_cache_mib = 1024;
-  auto db = storage::SqliteDatabase::open(options.data_dir, sqlite);
+  sqlite.data_dir = options.data_dir;
+  auto db = storage::Database::open(sqlite);
   // Numbers are made without a lookup (number_for), so only an empty folder can take them.
   if (const auto existing = db->tickets().count({}); existing > 0) {
     std::cerr << "bench-load: " << options.data_dir << " already holds " << existing
@@ -408,7 +409,7 @@ int run_bench_load(const BenchLoadOptions& options, std::ostream& out) {
       << std::flush;
 
   // The tickets are written on a connection of the loader's own, with nobody else on the file.
-  const std::filesystem::path database = db->path();
+  const std::filesystem::path database = db->sqlite()->path();
   const domain::User support = std::move(*agent);
   db.reset();
   const Loaded loaded = load_tickets(database, options, support.id, support.name, customers, now_ms, started, out);

@@ -12,7 +12,7 @@
 #include "storage/files/directory_blob_store.hpp"
 #include "storage/files/magic_file_type_detector.hpp"
 #include "storage/sqlite/sqlite_sla_repository.hpp"
-#include "storage/sqlite_database.hpp"
+#include "storage/database.hpp"
 
 namespace gongdan::app {
 
@@ -31,7 +31,7 @@ std::string url_host(const std::string& url) {
 struct Composition::Parts {
   security::SodiumCrypto crypto;
   core::SystemClock clock;
-  std::unique_ptr<storage::SqliteDatabase> database;
+  std::unique_ptr<storage::Database> database;
   std::unique_ptr<storage::DirectoryBlobStore> blobs;
   storage::MagicFileTypeDetector detector;
   mail::MustacheTemplateEngine template_engine;
@@ -62,7 +62,7 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
   std::filesystem::create_directories(data_dir);
   auto parts = std::make_unique<Parts>();
   auto& p = *parts;
-  p.database = storage::SqliteDatabase::open(data_dir);
+  p.database = storage::Database::open({.data_dir = data_dir});
   auto& db = *p.database;
   p.blobs = std::make_unique<storage::DirectoryBlobStore>(data_dir / "attachments", p.crypto);
   p.composer = std::make_unique<mail::OutboxMailComposer>(p.template_engine, mail.links.public_url);
@@ -109,7 +109,7 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
   p.inbound_mail = std::make_unique<domain::InboundMailService>(*p.tickets, db.tickets(), db.users(), db.catalog(),
                                                                 db.outbox(), db.inbound_log(), p.clock, inbound);
   p.macros = std::make_unique<domain::MacroService>(db.macros(), *p.tickets, p.clock);
-  p.sla_store = std::make_unique<storage::SqliteSlaRepository>(db.store());
+  p.sla_store = std::make_unique<storage::SqliteSlaRepository>(db.sqlite()->sqlite_store());
   p.sla = std::make_unique<domain::sla::SlaService>(
       *p.sla_store, db.catalog(), db.groups(), p.clock,
       domain::sla::EscalationMailSettings{mail.links.public_url, mail.links.site_name});

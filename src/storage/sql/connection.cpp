@@ -19,7 +19,16 @@ void Transaction::commit() {
   db_.run("COMMIT");
 }
 
-Savepoint::Savepoint(Connection& db, std::string name) : db_(db), name_(std::move(name)) {
+void Connection::upsert_at_end(std::string_view upsert_sql, std::int64_t key, std::string value) {
+  cached(upsert_sql)->bind_all(key, value).run();
+}
+
+const std::string* Connection::pending_upsert(std::string_view /*upsert_sql*/, std::int64_t /*key*/) const {
+  return nullptr;
+}
+
+Savepoint::Savepoint(Connection& db, std::string name)
+    : db_(db), name_(std::move(name)), pending_mark_(db.pending_mark()) {
   // The name is spliced into SQL: only an identifier may get there.
   if (name_.empty()) throw std::invalid_argument("a savepoint needs a name");
   for (const char c : name_) {
@@ -33,6 +42,7 @@ Savepoint::~Savepoint() {
   if (!open_ || !db_.in_transaction()) return;
   try {
     db_.run("ROLLBACK TO SAVEPOINT " + name_);
+    db_.drop_pending_since(pending_mark_);
     db_.run("RELEASE SAVEPOINT " + name_);
   } catch (...) {  // as ~Transaction: the enclosing transaction's rollback still undoes the work
   }
@@ -43,6 +53,9 @@ void Savepoint::release() {
   db_.run("RELEASE SAVEPOINT " + name_);
 }
 
-void Savepoint::rollback() { db_.run("ROLLBACK TO SAVEPOINT " + name_); }
+void Savepoint::rollback() {
+  db_.run("ROLLBACK TO SAVEPOINT " + name_);
+  db_.drop_pending_since(pending_mark_);
+}
 
 }  // namespace gongdan::storage::sql

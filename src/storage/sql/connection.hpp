@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -36,6 +37,18 @@ class Connection {
   /// True while a transaction is open (also one that failed and waits for ROLLBACK).
   virtual bool in_transaction() const = 0;
 
+  /// Runs `upsert_sql` (two parameters: key, value) now, or, on SQLite's writer, just before its
+  /// batch commits: FTS5 writes a segment at every SAVEPOINT, and the writer opens one per job
+  /// (sqlite::DeferredRows). A later write of the same statement and key replaces an earlier one.
+  virtual void upsert_at_end(std::string_view upsert_sql, std::int64_t key, std::string value);
+  /// The value an upsert_at_end of this batch left pending for (statement, key), if any: read it
+  /// before the table, which does not have it yet.
+  virtual const std::string* pending_upsert(std::string_view upsert_sql, std::int64_t key) const;
+  /// Where the pending upserts stand, and dropping those made since (Savepoint does both, so that
+  /// rolling back to a savepoint also forgets the upserts made after it).
+  virtual std::size_t pending_mark() const { return 0; }
+  virtual void drop_pending_since(std::size_t /*mark*/) {}
+
  protected:
   Connection() = default;
   Connection(const Connection&) = default;
@@ -60,8 +73,9 @@ class Transaction {
   bool open_ = true;
 };
 
-/// SAVEPOINT on construction; ROLLBACK TO it (undoing what was written since, and on PostgreSQL
-/// clearing the failed state an error leaves) when it goes without release().
+/// SAVEPOINT on construction; ROLLBACK TO it (undoing what was written since, pending upserts
+/// included, and on PostgreSQL clearing the failed state an error leaves) when it goes without
+/// release().
 class Savepoint {
  public:
   /// `name` is an SQL identifier (letters, digits, underscores); throws std::invalid_argument otherwise.
@@ -78,6 +92,7 @@ class Savepoint {
  private:
   Connection& db_;
   std::string name_;
+  std::size_t pending_mark_;
   bool open_ = true;
 };
 

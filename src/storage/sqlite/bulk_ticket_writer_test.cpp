@@ -4,7 +4,7 @@
 
 #include "storage/sqlite/sqlite_error.hpp"
 #include "storage/sqlite/statement.hpp"
-#include "storage/sqlite_database.hpp"
+#include "storage/database.hpp"
 #include "storage/testing/temp_dir.hpp"
 #include "storage/testing/test_database.hpp"
 
@@ -40,7 +40,7 @@ BulkTicket bulk_ticket(std::uint32_t n, const std::string& subject) {
 TEST(BulkTicketLoader, WritesWhatTheRepositoryReadsBackAndSearchFinds) {
   storage::testing::TempDir dir;
   // The schema, as any data folder has it; then the database is left to the loader alone.
-  const std::filesystem::path file = SqliteDatabase::open(dir.path())->path();
+  const std::filesystem::path file = Database::open({.data_dir = dir.path()})->sqlite()->path();
   {
     BulkTicketLoader loader(file);
     const std::vector<BulkTicket> batch{bulk_ticket(1, "打开群聊就闪退"), bulk_ticket(2, "Cannot log in")};
@@ -48,7 +48,7 @@ TEST(BulkTicketLoader, WritesWhatTheRepositoryReadsBackAndSearchFinds) {
     loader.write(std::vector<BulkTicket>{bulk_ticket(3, "语音消息发送失败")});
     loader.finish();
   }
-  auto db = SqliteDatabase::open(dir.path());
+  auto db = Database::open({.data_dir = dir.path()});
   const auto first = db->tickets().find_by_number(TestDatabase::number(1));
   ASSERT_TRUE(first.has_value());
   EXPECT_EQ(first->subject, "打开群聊就闪退");
@@ -68,7 +68,7 @@ TEST(BulkTicketLoader, WritesWhatTheRepositoryReadsBackAndSearchFinds) {
   EXPECT_EQ(db->tickets().list(query)->items.size(), 3U) << "replies are indexed too";
 
   // finish() leaves a normal WAL database behind.
-  auto mode = db->store().read([](Connection& c) {
+  auto mode = db->sqlite()->sqlite_store().read([](Connection& c) {
     auto statement = c.prepare("PRAGMA journal_mode");
     statement.step();
     return statement.text(0);
@@ -79,12 +79,12 @@ TEST(BulkTicketLoader, WritesWhatTheRepositoryReadsBackAndSearchFinds) {
 
 TEST(BulkTicketLoader, ABatchWithADuplicateNumberLeavesNothingOfThatBatch) {
   storage::testing::TempDir dir;
-  const std::filesystem::path file = SqliteDatabase::open(dir.path())->path();
+  const std::filesystem::path file = Database::open({.data_dir = dir.path()})->sqlite()->path();
   BulkTicketLoader loader(file);
   loader.write(std::vector<BulkTicket>{bulk_ticket(1, "first")});
   EXPECT_THROW(loader.write(std::vector<BulkTicket>{bulk_ticket(2, "second"), bulk_ticket(1, "again")}), SqliteError);
   loader.finish();
-  auto db = SqliteDatabase::open(dir.path());
+  auto db = Database::open({.data_dir = dir.path()});
   EXPECT_TRUE(db->tickets().find_by_number(TestDatabase::number(1)).has_value());
   EXPECT_FALSE(db->tickets().find_by_number(TestDatabase::number(2)).has_value());
 }

@@ -70,6 +70,7 @@ class Connection {
   void upsert_at_end(std::string_view sql, std::int64_t key, std::string value);
   /// Writes this connection's writer has deferred (only the writer's connection defers).
   DeferredRows& deferred() { return deferred_; }
+  const DeferredRows& deferred() const { return deferred_; }
 
   std::int64_t last_insert_id() const;
   /// Rows changed by the last INSERT, UPDATE or DELETE.

@@ -81,4 +81,12 @@ sql::CachedStatement ConnectionAdapter::cached(std::string_view sql) {
       [&] { return sql::CachedStatement(std::make_unique<Backend<CachedStatement>>(connection_.cached(sql))); });
 }
 
+void ConnectionAdapter::upsert_at_end(std::string_view upsert_sql, std::int64_t key, std::string value) {
+  translated([&] { connection_.upsert_at_end(upsert_sql, key, std::move(value)); });
+}
+
+const std::string* ConnectionAdapter::pending_upsert(std::string_view upsert_sql, std::int64_t key) const {
+  return connection_.deferred().find(upsert_sql, key);
+}
+
 }  // namespace gongdan::storage::sqlite

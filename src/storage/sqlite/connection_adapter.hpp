@@ -27,6 +27,10 @@ class ConnectionAdapter final : public sql::Connection {
   sql::CachedStatement cached(std::string_view sql) override;
   std::int64_t changes() const override { return connection_.changes(); }
   bool in_transaction() const override { return connection_.in_transaction(); }
+  void upsert_at_end(std::string_view upsert_sql, std::int64_t key, std::string value) override;
+  const std::string* pending_upsert(std::string_view upsert_sql, std::int64_t key) const override;
+  std::size_t pending_mark() const override { return connection_.deferred().mark(); }
+  void drop_pending_since(std::size_t mark) override { connection_.deferred().roll_back_to(mark); }
 
   sqlite::Connection& connection() { return connection_; }
 

@@ -33,16 +33,17 @@ TEST(MigratorTest, ReopeningAMigratedDatabaseKeepsItsData) {
   TestDatabase t;
   t.add_user("wang@example.com");
   t.db.reset();
-  t.db = SqliteDatabase::open(t.dir.path(), SqliteOptions{});
+  t.db = Database::open({.data_dir = t.dir.path()});
   EXPECT_TRUE(t.db->users().find_by_email("wang@example.com").has_value());
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM categories"), 7);
 }
 
 TEST(MigratorTest, OpeningWithoutMigrateLeavesAnEmptySchema) {
   testing::TempDir dir;
-  SqliteOptions options;
+  DatabaseOptions options;
   options.migrate = false;
-  auto db = SqliteDatabase::open(dir.path(), options);
+  options.data_dir = dir.path();
+  auto db = Database::open(options);
   EXPECT_EQ(*db->schema_version(), 0);
   const auto applied = db->migrate();
   ASSERT_TRUE(applied.ok());
@@ -52,11 +53,12 @@ TEST(MigratorTest, OpeningWithoutMigrateLeavesAnEmptySchema) {
 
 TEST(MigratorTest, TheMailMigrationUpgradesADatabaseAtVersionTwo) {
   testing::TempDir dir;
-  SqliteOptions options;
+  DatabaseOptions options;
   options.migrate = false;
-  auto db = SqliteDatabase::open(dir.path(), options);
+  options.data_dir = dir.path();
+  auto db = Database::open(options);
   // A database as the previous release left it: migrations 1 and 2, with a user.
-  auto old = db->store().write([](sqlite::Connection& c) -> core::Status {
+  auto old = db->sqlite()->sqlite_store().write([](sqlite::Connection& c) -> core::Status {
     sqlite::apply_migrations(c, sql::migrations().first(2), core::from_epoch_ms(0));
     c.exec(
         "INSERT INTO users (email, name, role, locale, password_hash, created_at) "
@@ -82,11 +84,12 @@ TEST(MigratorTest, TheMailMigrationUpgradesADatabaseAtVersionTwo) {
 
 TEST(MigratorTest, TheWorkspaceMigrationPutsExistingTicketsInTheDefaultGroup) {
   testing::TempDir dir;
-  SqliteOptions options;
+  DatabaseOptions options;
   options.migrate = false;
-  auto db = SqliteDatabase::open(dir.path(), options);
+  options.data_dir = dir.path();
+  auto db = Database::open(options);
   const auto number = domain::TicketNumber::make({2026, 11, 25}, {1, 2, 3, 4, 5}).str();
-  auto old = db->store().write([&number](sqlite::Connection& c) -> core::Status {
+  auto old = db->sqlite()->sqlite_store().write([&number](sqlite::Connection& c) -> core::Status {
     sqlite::apply_migrations(c, sql::migrations().first(3), core::from_epoch_ms(0));
     c.exec(
         "INSERT INTO tickets (number, category_id, subject, description, urgency, status, priority, guest_name, "
@@ -111,7 +114,7 @@ TEST(MigratorTest, AVersionLeftFreeAndFilledLaterIsStillApplied) {
   const std::array<sql::Migration, 3> later{{{100, "a", "CREATE TABLE gap_a (x INTEGER);"},
                                              {101, "b", "CREATE TABLE gap_b (x INTEGER);"},
                                              {102, "c", "CREATE TABLE gap_c (x INTEGER);"}}};
-  auto applied = t.db->store().write([&](sqlite::Connection& c) -> core::Result<std::vector<int>> {
+  auto applied = t.db->sqlite()->sqlite_store().write([&](sqlite::Connection& c) -> core::Result<std::vector<int>> {
     auto a = sqlite::apply_migrations(c, first, core::from_epoch_ms(0));
     auto b = sqlite::apply_migrations(c, later, core::from_epoch_ms(0));
     a.insert(a.end(), b.begin(), b.end());
@@ -123,7 +126,7 @@ TEST(MigratorTest, AVersionLeftFreeAndFilledLaterIsStillApplied) {
 
 TEST(MigratorTest, ASchemaNewerThanTheProgramIsRefused) {
   TestDatabase t;
-  auto bumped = t.db->store().write([](sqlite::Connection& db) -> core::Status {
+  auto bumped = t.db->sqlite()->sqlite_store().write([](sqlite::Connection& db) -> core::Status {
     db.exec("INSERT INTO schema_migrations (version, applied_at) VALUES (9999, 0)");
     return core::ok_status();
   });
@@ -132,12 +135,12 @@ TEST(MigratorTest, ASchemaNewerThanTheProgramIsRefused) {
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.error().message.find("newer"), std::string::npos);
   t.db.reset();
-  EXPECT_THROW(SqliteDatabase::open(t.dir.path()), StorageError);
+  EXPECT_THROW(Database::open({.data_dir = t.dir.path()}), StorageError);
 }
 
 TEST(MigratorTest, TheDatabaseUsesWalAndForeignKeys) {
   TestDatabase t;
-  auto settings = t.db->store().write([](sqlite::Connection& db) -> core::Result<std::string> {
+  auto settings = t.db->sqlite()->sqlite_store().write([](sqlite::Connection& db) -> core::Result<std::string> {
     auto journal = db.prepare("PRAGMA journal_mode");
     journal.step();
     auto synchronous = db.prepare("PRAGMA synchronous");

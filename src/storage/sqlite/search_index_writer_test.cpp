@@ -6,7 +6,7 @@
 
 #include "storage/sql/migration.hpp"
 #include "storage/sqlite/migrator.hpp"
-#include "storage/sqlite_database.hpp"
+#include "storage/database.hpp"
 #include "storage/testing/temp_dir.hpp"
 #include "storage/testing/test_database.hpp"
 
@@ -183,12 +183,13 @@ TEST_F(SearchIndexTest, QueryTextIsNeverFts5Syntax) {
 TEST(SearchIndexBackfill, MigrationFiveIndexesTicketsStoredBeforeIt) {
   // A database as a release before search left it: migrations 1 to 4, with two tickets.
   testing::TempDir dir;
-  SqliteOptions options;
+  DatabaseOptions options;
   options.migrate = false;
-  auto db = SqliteDatabase::open(dir.path(), options);
+  options.data_dir = dir.path();
+  auto db = Database::open(options);
   const auto a = domain::TicketNumber::make({2026, 11, 25}, {1, 2, 3, 4, 5}).str();
   const auto b = domain::TicketNumber::make({2026, 11, 25}, {5, 4, 3, 2, 1}).str();
-  auto old = db->store().write([&](sqlite::Connection& c) -> core::Status {
+  auto old = db->sqlite()->sqlite_store().write([&](sqlite::Connection& c) -> core::Status {
     sqlite::apply_migrations(c, sql::migrations().first(4), core::from_epoch_ms(0));
     for (const auto& [number, subject] :
          {std::pair{a, std::string("应用闪退")}, std::pair{b, std::string("无法登录")}}) {
@@ -205,7 +206,7 @@ TEST(SearchIndexBackfill, MigrationFiveIndexesTicketsStoredBeforeIt) {
   ASSERT_FALSE(applied->empty());
   EXPECT_EQ(applied->front(), 5);
   const auto count = [&](const std::string& sql) {
-    return *db->store().read([&](sqlite::Connection& c) {
+    return *db->sqlite()->sqlite_store().read([&](sqlite::Connection& c) {
       auto q = c.prepare(sql);
       return q.step() ? q.int64(0) : -1;
     });
@@ -223,14 +224,14 @@ TEST(SearchIndexBackfill, RebuildGivesTheSameRowsAsIndexingAlong) {
   ASSERT_TRUE(t.db->tickets().modify(ticket.id, add_message("第二条消息 second", false, kT0 + 5)).ok());
   ASSERT_TRUE(t.db->tickets().modify(ticket.id, add_message("备注 note", true, kT0 + 6)).ok());
   const auto tokens = [&] {
-    return t.db->store().read([](sqlite::Connection& db) {
+    return t.db->sqlite()->sqlite_store().read([](sqlite::Connection& db) {
       auto row = db.prepare("SELECT tokens FROM ticket_search");
       row.step();
       return row.text(0);
     });
   };
   const std::string along = tokens().value();
-  auto rebuilt = t.db->store().write(
+  auto rebuilt = t.db->sqlite()->sqlite_store().write(
       [](sqlite::Connection& db) -> core::Result<std::int64_t> { return sqlite::rebuild_search_index(db); });
   ASSERT_TRUE(rebuilt.ok());
   EXPECT_EQ(*rebuilt, 1);

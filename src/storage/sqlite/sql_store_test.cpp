@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/sql/dialect.hpp"
-#include "storage/sqlite_database.hpp"
+#include "storage/database.hpp"
 #include "storage/testing/store_contract.hpp"
 #include "storage/testing/temp_dir.hpp"
 
@@ -17,10 +17,11 @@ using testing::StoreEngine;
 class SqliteStoreDatabase final : public StoreDatabase {
  public:
   SqliteStoreDatabase() {
-    SqliteOptions options;
+    DatabaseOptions options;
     options.on_error = sink();
-    database_ = SqliteDatabase::open(dir_.path(), std::move(options));
-    store_.emplace(database_->store());
+    options.data_dir = dir_.path();
+    database_ = Database::open(std::move(options));
+    store_.emplace(database_->sqlite()->sqlite_store());
     const auto created = store_->write([](sql::Connection& db) -> core::Status {
       db.exec(sql::render(testing::kStoreContractTable, db.dialect()));
       return core::ok_status();
@@ -31,7 +32,7 @@ class SqliteStoreDatabase final : public StoreDatabase {
 
  private:
   testing::TempDir dir_;
-  std::unique_ptr<SqliteDatabase> database_;
+  std::unique_ptr<Database> database_;
   std::optional<sqlite::SqlStore> store_;
 };
 
@@ -42,16 +43,16 @@ INSTANTIATE_TEST_SUITE_P(Sqlite, StoreContract,
 
 TEST(SqliteSqlStoreTest, WritesShareTheWritersGroupCommit) {
   testing::TempDir dir;
-  auto database = SqliteDatabase::open(dir.path());
-  sqlite::SqlStore store(database->store());
-  const auto before = database->writer().commits();
+  auto database = Database::open({.data_dir = dir.path()});
+  sqlite::SqlStore store(database->sqlite()->sqlite_store());
+  const auto before = database->sqlite()->writer().commits();
   ASSERT_TRUE(store
                   .write([](sql::Connection& db) -> core::Status {
                     db.exec("CREATE TABLE t (x INTEGER)");
                     return core::ok_status();
                   })
                   .ok());
-  EXPECT_EQ(database->writer().commits(), before + 1);  // the job ran in the writer's batch
+  EXPECT_EQ(database->sqlite()->writer().commits(), before + 1);  // the job ran in the writer's batch
 }
 
 }  // namespace

@@ -37,7 +37,7 @@ TEST(SqliteCatalogRepositoryTest, AddsACategoryAtTheEnd) {
 
 TEST(SqliteCatalogRepositoryTest, InactiveCategoriesAreNotListedButStillFound) {
   TestDatabase t;
-  ASSERT_TRUE(t.db->store()
+  ASSERT_TRUE(t.db->sqlite()->sqlite_store()
                   .write([](sqlite::Connection& db) -> core::Status {
                     db.exec("UPDATE categories SET active = 0 WHERE id = 2");
                     return core::ok_status();

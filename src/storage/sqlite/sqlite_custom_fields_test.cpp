@@ -185,7 +185,7 @@ TEST(SqliteCustomFieldsTest, AFailedCreateLeavesNoAnswers) {
   auto clash = t.draft(1, kT0);  // same number
   clash.field_values = {{method.id, method.key, "wechat"}};
   EXPECT_FALSE(t.db->tickets().create(clash).ok());
-  auto count = t.db->store().read([](sqlite::Connection& db) {
+  auto count = t.db->sqlite()->sqlite_store().read([](sqlite::Connection& db) {
     auto q = db.prepare("SELECT COUNT(*) FROM ticket_field_values");
     q.step();
     return q.int64(0);

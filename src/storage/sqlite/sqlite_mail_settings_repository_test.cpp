@@ -37,7 +37,7 @@ TEST(SqliteMailSettingsRepositoryTest, SavedSettingsLoadAsSaved) {
 
 TEST(SqliteMailSettingsRepositoryTest, FieldsMissingFromTheStoredValueKeepTheirDefaults) {
   TestDatabase t;
-  auto written = t.db->store().write([](sqlite::Connection& db) -> core::Status {
+  auto written = t.db->sqlite()->sqlite_store().write([](sqlite::Connection& db) -> core::Status {
     db.exec(R"(INSERT INTO settings (key, value, updated_at) VALUES ('mail', '{"smtp": {"url": "smtp://x:25"}}', 0))");
     return core::ok_status();
   });
@@ -51,7 +51,7 @@ TEST(SqliteMailSettingsRepositoryTest, FieldsMissingFromTheStoredValueKeepTheirD
 
 TEST(SqliteMailSettingsRepositoryTest, AnUnreadableValueLoadsAsNothingSaved) {
   TestDatabase t;
-  auto written = t.db->store().write([](sqlite::Connection& db) -> core::Status {
+  auto written = t.db->sqlite()->sqlite_store().write([](sqlite::Connection& db) -> core::Status {
     db.exec("INSERT INTO settings (key, value, updated_at) VALUES ('mail', 'not json', 0)");
     return core::ok_status();
   });

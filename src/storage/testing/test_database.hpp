@@ -2,30 +2,48 @@
 
 #include <array>
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/fake_clock.hpp"
-#include "storage/sqlite_database.hpp"
+#include "storage/database.hpp"
+#include "storage/testing/pg_test_database.hpp"
 #include "storage/testing/temp_dir.hpp"
 
 namespace gongdan::storage::testing {
 
-/// A migrated SQLite database in a temp directory, with helpers that make users and tickets.
-/// Errors reported by storage are collected in `errors` instead of going to stderr.
+/// True when the tests run on PostgreSQL: GONGDAN_TEST_ENGINE=postgres, which ctest sets for the
+/// second run of each `*_dbtests` executable (cmake/gongdan.cmake); otherwise SQLite.
+inline bool testing_on_postgres() {
+  const char* engine = std::getenv("GONGDAN_TEST_ENGINE");
+  return engine != nullptr && std::string_view(engine) == "postgres";
+}
+
+/// A migrated database for one test — a SQLite file in a temp directory, or a fresh database on
+/// the test cluster (see testing_on_postgres) — with helpers that make users and tickets. Errors
+/// reported by storage are collected in `errors` instead of going to stderr.
 class TestDatabase {
  public:
-  explicit TestDatabase(SqliteOptions options = {}) {
+  explicit TestDatabase(DatabaseOptions options = {}) {
     options.on_error = [this](std::string_view what) {
       std::lock_guard lock(errors_mutex);
       errors.emplace_back(what);
     };
     options.clock = &clock;
-    db = SqliteDatabase::open(dir.path(), std::move(options));
+    if (testing_on_postgres()) {
+      pg.emplace();
+      options.url = pg->url();
+      options.pool_size = 8;
+    } else {
+      options.data_dir = dir.path();
+    }
+    db = Database::open(std::move(options));
   }
 
   /// A distinct, valid ticket number for each `n`.
@@ -74,7 +92,7 @@ class TestDatabase {
 
   /// A single integer from a read-only query, for checking what was (not) written.
   std::int64_t count(const std::string& sql) {
-    auto result = db->store().read([&](sqlite::Connection& c) {
+    auto result = db->store().read([&](sql::Connection& c) {
       auto statement = c.prepare(sql);
       statement.step();
       return statement.int64(0);
@@ -84,10 +102,11 @@ class TestDatabase {
   }
 
   TempDir dir;
+  std::optional<PgTestDatabase> pg;  // before db: dropped after the database closes
   core::FakeClock clock{core::from_epoch_ms(1'764'000'000'000)};
   std::mutex errors_mutex;
   std::vector<std::string> errors;
-  std::unique_ptr<SqliteDatabase> db;
+  std::unique_ptr<Database> db;
 };
 
 }  // namespace gongdan::storage::testing

@@ -4,13 +4,15 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
-#include "storage/sqlite/reader_pool.hpp"
+#include "storage/database_engine.hpp"
 #include "storage/sqlite/sqlite_access_link_repository.hpp"
 #include "storage/sqlite/sqlite_catalog_repository.hpp"
+#include "storage/sqlite/sqlite_engine.hpp"
 #include "storage/sqlite/sqlite_group_repository.hpp"
 #include "storage/sqlite/sqlite_inbound_mail_log.hpp"
 #include "storage/sqlite/sqlite_macro_repository.hpp"
@@ -20,49 +22,63 @@
 #include "storage/sqlite/sqlite_rule_repository.hpp"
 #include "storage/sqlite/sqlite_ticket_repository.hpp"
 #include "storage/sqlite/sqlite_user_repository.hpp"
-#include "storage/sqlite/store.hpp"
-#include "storage/sqlite/writer.hpp"
 #include "storage/storage_error.hpp"
 
 namespace gongdan::storage {
 
-/// How the embedded database is opened.
-struct SqliteOptions {
-  std::size_t read_connections = 8;              // concurrent readers; more wait for a free one
-  std::size_t max_batch = 256;                   // write jobs per group commit
-  std::chrono::milliseconds busy_timeout{5000};  // wait for another process's lock, then kUnavailable
+/// How the database is opened.
+struct DatabaseOptions {
+  /// `postgresql://USER[:PASSWORD]@HOST[:PORT]/DB` (or `postgres://`) runs on PostgreSQL; empty:
+  /// the embedded SQLite file in `data_dir` (docs/postgres.md).
+  std::string url{};
+  std::filesystem::path data_dir{};
+  std::size_t read_connections = 8;              // SQLite: concurrent readers; more wait for a free one
+  std::size_t max_batch = 256;                   // SQLite: write jobs per group commit
+  std::chrono::milliseconds busy_timeout{5000};  // SQLite: wait for another process's lock, then kUnavailable
+  std::size_t writer_cache_mib = 0;              // SQLite: the writer's page cache; 0: SQLite's default (2 MiB)
+  std::size_t pool_size = 16;                    // PostgreSQL: this process's connections
   bool migrate = true;                           // apply pending migrations while opening
-  std::size_t writer_cache_mib = 0;              // the writer's page cache; 0: SQLite's default (2 MiB)
   /// Storage failures that cannot travel back as values, with details for the operator's log.
   /// Default: standard error.
-  sqlite::ErrorSink on_error;
+  sqlite::ErrorSink on_error{};
   /// Stamps `schema_migrations.applied_at` and saved settings; default: the system clock. Must
   /// outlive the database.
   const core::Clock* clock = nullptr;
 };
 
-/// The embedded SQLite database of a data directory (`<data_dir>/gongdan.db`): the single writer,
-/// the reader pool and the repositories built on them.
-///   auto db = storage::SqliteDatabase::open(data_dir);   // creates, opens and migrates
+/// True when `url` names a PostgreSQL database (postgresql:// or postgres://).
+bool is_postgres_url(std::string_view url);
+
+/// The database of an installation and the repositories built on it, on either engine:
+///   auto db = storage::Database::open({.data_dir = dir});                 // SQLite, created when absent
+///   auto db = storage::Database::open({.url = "postgresql://gongdan@db/gongdan"});
 ///   domain::AuthService auth(db->users(), crypto, clock);
 /// Destroying it finishes the queued writes first; repositories must not be used after that.
-class SqliteDatabase {
+class Database {
  public:
-  static constexpr const char* kFileName = "gongdan.db";
+  static constexpr const char* kSqliteFileName = "gongdan.db";
 
-  /// Creates the directory and the database file when absent, opens the writer and the readers,
-  /// and (unless options.migrate is false) applies pending migrations. Start-up only: throws
+  /// Opens the engine `options` names (creating the SQLite file and its directory when absent)
+  /// and, unless options.migrate is false, applies pending migrations. Start-up only: throws
   /// StorageError when any of it fails.
-  static std::unique_ptr<SqliteDatabase> open(const std::filesystem::path& data_dir, SqliteOptions options = {});
-  ~SqliteDatabase();
-  SqliteDatabase(const SqliteDatabase&) = delete;
-  SqliteDatabase& operator=(const SqliteDatabase&) = delete;
+  static std::unique_ptr<Database> open(DatabaseOptions options);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
 
   /// Applies the pending migrations in one transaction; returns the versions applied (empty when
-  /// the schema is current). Error kUnavailable, e.g. when the file's schema is newer than this program.
+  /// the schema is current). Error kUnavailable, e.g. when the schema is newer than this program.
   core::Result<std::vector<int>> migrate();
-  /// The schema version of the database file (0 before any migration).
+  /// The schema version of the database (0 before any migration).
   core::Result<int> schema_version();
+
+  sql::Dialect dialect() const { return engine_->dialect(); }
+  /// Where the data lives, for the operator's log (never a password).
+  std::string describe() const { return engine_->describe(); }
+  /// Engine-neutral work on the database, for maintenance commands and tests.
+  sql::Store& store() { return engine_->store(); }
+  /// The SQLite engine's internals (the bulk loader, SQLite-only tests); nullptr on PostgreSQL.
+  sqlite::SqliteEngine* sqlite() { return sqlite_; }
 
   domain::UserRepository& users() { return users_; }
   domain::TicketRepository& tickets() { return tickets_; }
@@ -76,22 +92,14 @@ class SqliteDatabase {
   domain::MacroRepository& macros() { return macros_; }
   domain::RuleRepository& rules() { return rules_; }
 
-  const std::filesystem::path& path() const { return path_; }
-  /// The engine internals, for tests and maintenance commands.
-  sqlite::Writer& writer() { return *writer_; }
-  sqlite::ReaderPool& readers() { return *readers_; }
-  sqlite::Store& store() { return store_; }
-
  private:
-  SqliteDatabase(std::filesystem::path path, SqliteOptions options, std::unique_ptr<sqlite::Writer> writer,
-                 std::unique_ptr<sqlite::ReaderPool> readers);
+  Database(DatabaseOptions options, std::unique_ptr<DatabaseEngine> engine);
   const core::Clock& clock() const;
+  sqlite::Store& legacy_store();
 
-  std::filesystem::path path_;
-  SqliteOptions options_;
-  std::unique_ptr<sqlite::Writer> writer_;
-  std::unique_ptr<sqlite::ReaderPool> readers_;
-  sqlite::Store store_;
+  DatabaseOptions options_;
+  std::unique_ptr<DatabaseEngine> engine_;
+  sqlite::SqliteEngine* sqlite_;  // engine_ when it is SQLite
   SqliteUserRepository users_;
   SqliteTicketRepository tickets_;
   SqliteCatalogRepository catalog_;

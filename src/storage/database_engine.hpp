@@ -1,0 +1,34 @@
+#pragma once
+
+#include <vector>
+
+#include "core/result.hpp"
+#include "core/time.hpp"
+#include "storage/sql/dialect.hpp"
+#include "storage/sql/store.hpp"
+
+namespace gongdan::storage {
+
+/// What differs between the engines under storage::Database: how work reaches a connection (the
+/// sql::Store) and how the schema is migrated. Repositories see only the store.
+class DatabaseEngine {
+ public:
+  virtual ~DatabaseEngine() = default;
+  DatabaseEngine(const DatabaseEngine&) = delete;
+  DatabaseEngine& operator=(const DatabaseEngine&) = delete;
+
+  virtual sql::Dialect dialect() const = 0;
+  virtual sql::Store& store() = 0;
+  /// Applies the pending migrations in one transaction; the versions applied.
+  virtual core::Result<std::vector<int>> migrate(core::Timestamp now) = 0;
+  virtual core::Result<int> schema_version() = 0;
+  /// Where the data lives, for the operator's log (never a password).
+  virtual std::string describe() const = 0;
+  /// Finishes queued writes; nothing may be written after it.
+  virtual void stop() {}
+
+ protected:
+  DatabaseEngine() = default;
+};
+
+}  // namespace gongdan::storage

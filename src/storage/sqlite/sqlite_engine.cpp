@@ -1,0 +1,62 @@
+#include "storage/sqlite/sqlite_engine.hpp"
+
+#include <algorithm>
+#include <string>
+
+#include "storage/sql/migration.hpp"
+#include "storage/sqlite/migrator.hpp"
+#include "storage/sqlite/search_index_writer.hpp"
+
+namespace gongdan::storage::sqlite {
+namespace {
+
+constexpr int kSearchMigration = 5;  // creates ticket_search (migrations/0005_search.cpp)
+
+// The writer's connection opens first: it creates the file and switches it to WAL, which the
+// read-only connections need.
+std::unique_ptr<Connection> open_writer_connection(const std::filesystem::path& path,
+                                                   const SqliteEngine::Options& options) {
+  auto connection = std::make_unique<Connection>(path, Connection::Mode::kReadWrite, options.busy_timeout);
+  // A bulk load touches index pages all over a big file: with the default cache it rereads them.
+  if (options.writer_cache_mib > 0) {
+    connection->exec("PRAGMA cache_size = -" + std::to_string(options.writer_cache_mib * 1024));
+  }
+  return connection;
+}
+
+}  // namespace
+
+SqliteEngine::SqliteEngine(std::filesystem::path path, Options options)
+    : path_(std::move(path)),
+      writer_(std::make_unique<Writer>(open_writer_connection(path_, options),
+                                       Writer::Options{options.max_batch, options.on_error})),
+      readers_(std::make_unique<ReaderPool>(path_, options.read_connections, options.busy_timeout)),
+      store_(*writer_, *readers_, options.on_error),
+      sql_store_(store_) {}
+
+SqliteEngine::~SqliteEngine() { writer_->stop(); }
+
+core::Result<std::vector<int>> SqliteEngine::migrate(core::Timestamp now) {
+  return store_.write([&](Connection& db) -> core::Result<std::vector<int>> {
+    try {
+      auto applied = apply_migrations(db, sql::migrations(), now);
+      // The search index of tickets stored before it existed, in the migration's transaction:
+      // it runs exactly once, and a failure leaves neither the table nor a partial index.
+      if (std::find(applied.begin(), applied.end(), kSearchMigration) != applied.end()) {
+        rebuild_search_index(db);
+      }
+      return applied;
+    } catch (const SqliteError&) {
+      throw;  // the writer reports it and answers kUnavailable
+    } catch (const std::exception& error) {
+      // Not a storage hiccup: the operator must see why (e.g. a downgrade), so keep the message.
+      return core::Error::unavailable(error.what());
+    }
+  });
+}
+
+core::Result<int> SqliteEngine::schema_version() {
+  return store_.read([](Connection& db) { return sqlite::schema_version(db); });
+}
+
+}  // namespace gongdan::storage::sqlite
