@@ -57,14 +57,17 @@ struct Composition::Parts {
   std::unique_ptr<jobs::PeriodicJob> sla_job;
 };
 
-std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data_dir, domain::TicketSettings settings,
+std::unique_ptr<Composition> Composition::open(const StorageCliOptions& storage, domain::TicketSettings settings,
                                                const MailOptions& mail) {
-  std::filesystem::create_directories(data_dir);
   auto parts = std::make_unique<Parts>();
   auto& p = *parts;
-  p.database = storage::Database::open({.data_dir = data_dir});
+  storage::DatabaseOptions database;
+  database.url = storage.db;
+  database.data_dir = storage.data_dir;
+  database.pool_size = storage.db_pool;
+  p.database = storage::Database::open(std::move(database));
   auto& db = *p.database;
-  p.blobs = std::make_unique<storage::DirectoryBlobStore>(data_dir / "attachments", p.crypto);
+  p.blobs = std::make_unique<storage::DirectoryBlobStore>(attachments_dir(storage), p.crypto);
   p.composer = std::make_unique<mail::OutboxMailComposer>(p.template_engine, mail.links.public_url);
   p.mail_settings = std::make_unique<domain::MailSettingsSource>(db.mail_settings(), mail.defaults);
   p.ticket_mails = std::make_unique<domain::TicketMails>(p.crypto, p.clock, mail.links);
@@ -143,6 +146,7 @@ Composition::Composition(std::unique_ptr<Parts> parts) : parts_(std::move(parts)
 Composition::~Composition() = default;
 
 domain::AuthService& Composition::auth() { return *parts_->auth; }
+std::string Composition::describe_database() const { return parts_->database->describe(); }
 domain::TicketService& Composition::tickets() { return *parts_->tickets; }
 domain::CatalogRepository& Composition::catalog() { return parts_->database->catalog(); }
 domain::MailRequestService& Composition::mail_requests() { return *parts_->mail_requests; }
