@@ -9,10 +9,11 @@
 #include "mail/outbound/outbox_mail_composer.hpp"
 #include "mail/outbound/smtp_transport.hpp"
 #include "security/sodium_crypto.hpp"
+#include "storage/database.hpp"
 #include "storage/files/directory_blob_store.hpp"
 #include "storage/files/magic_file_type_detector.hpp"
+#include "storage/postgres/activity_relay.hpp"
 #include "storage/sqlite/sqlite_sla_repository.hpp"
-#include "storage/database.hpp"
 
 namespace gongdan::app {
 
@@ -41,6 +42,8 @@ struct Composition::Parts {
   std::unique_ptr<domain::TicketMails> ticket_mails;
   std::unique_ptr<domain::AuthService> auth;
   std::unique_ptr<http::ActivityHub> live;
+  // On PostgreSQL: carries live updates to and from the other server processes.
+  std::unique_ptr<storage::postgres::ActivityRelay> relay;
   std::unique_ptr<domain::TicketService> tickets;
   std::unique_ptr<domain::MailRequestService> mail_requests;
   std::unique_ptr<domain::MailAdminService> mail_admin;
@@ -99,7 +102,14 @@ std::unique_ptr<Composition> Composition::open(const StorageCliOptions& storage,
         const auto user = users.find_by_id(connected.id);
         return user && static_cast<bool>(tickets.agent_view(domain::Actor{*user, std::nullopt}, number));
       });
-  p.tickets->set_activity_publisher(p.live.get());
+  domain::ActivityPublisher* publisher = p.live.get();
+  if (db.dialect() == storage::sql::Dialect::kPostgres) {
+    p.relay = std::make_unique<storage::postgres::ActivityRelay>(
+        storage.db, p.crypto.random_token(12), *p.live, [hub = p.live.get()] { hub->resync(); },
+        [](std::string_view line) { spdlog::warn("{}", line); });
+    publisher = p.relay.get();
+  }
+  p.tickets->set_activity_publisher(publisher);
   p.rules = std::make_unique<domain::RuleService>(db.rules(), db.catalog(), db.users(), db.groups());
   p.mail_requests = std::make_unique<domain::MailRequestService>(
       db.tickets(), db.users(), db.outbox(), db.access_links(), *p.auth, *p.ticket_mails, p.crypto, p.clock);
@@ -116,7 +126,7 @@ std::unique_ptr<Composition> Composition::open(const StorageCliOptions& storage,
   p.sla = std::make_unique<domain::sla::SlaService>(
       *p.sla_store, db.catalog(), db.groups(), p.clock,
       domain::sla::EscalationMailSettings{mail.links.public_url, mail.links.site_name});
-  p.sla->set_activity_publisher(p.live.get());
+  p.sla->set_activity_publisher(publisher);
   return std::unique_ptr<Composition>(new Composition(std::move(parts)));
 }
 
