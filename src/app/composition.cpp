@@ -13,6 +13,7 @@
 #include "storage/files/directory_blob_store.hpp"
 #include "storage/files/magic_file_type_detector.hpp"
 #include "storage/postgres/activity_relay.hpp"
+#include "storage/postgres/advisory_lock.hpp"
 #include "storage/sqlite/sqlite_sla_repository.hpp"
 
 namespace gongdan::app {
@@ -33,6 +34,7 @@ struct Composition::Parts {
   security::SodiumCrypto crypto;
   core::SystemClock clock;
   std::unique_ptr<storage::Database> database;
+  std::string database_url;  // PostgreSQL's, for the connections outside the pool
   std::unique_ptr<storage::DirectoryBlobStore> blobs;
   storage::MagicFileTypeDetector detector;
   mail::MustacheTemplateEngine template_engine;
@@ -54,6 +56,7 @@ struct Composition::Parts {
   std::unique_ptr<domain::MacroService> macros;
   std::unique_ptr<storage::SqliteSlaRepository> sla_store;
   std::unique_ptr<domain::sla::SlaService> sla;
+  std::unique_ptr<storage::postgres::AdvisoryLock> imap_poller_role;  // PostgreSQL: one poller per installation
   std::unique_ptr<ImapPoll> imap_poll;
   std::unique_ptr<jobs::PeriodicJob> outbox_job;
   std::unique_ptr<jobs::PeriodicJob> imap_job;
@@ -66,6 +69,7 @@ std::unique_ptr<Composition> Composition::open(const StorageCliOptions& storage,
   auto& p = *parts;
   storage::DatabaseOptions database;
   database.url = storage.db;
+  p.database_url = storage.db;
   database.data_dir = storage.data_dir;
   database.pool_size = storage.db_pool;
   p.database = storage::Database::open(std::move(database));
@@ -138,7 +142,13 @@ void Composition::start_background_jobs(std::chrono::milliseconds outbox_poll) {
   p.outbox_job = std::make_unique<jobs::PeriodicJob>(
       "outbox", outbox_poll, [&p] { return p.outbox_delivery->deliver_due(); }, report);
   // The poller reads the settings every round, so a mailbox saved on the admin page is picked up.
-  p.imap_poll = std::make_unique<ImapPoll>(*p.mail_settings, *p.inbound_mail, p.clock);
+  std::function<bool()> may_poll;
+  if (p.database->dialect() == storage::sql::Dialect::kPostgres) {
+    p.imap_poller_role =
+        std::make_unique<storage::postgres::AdvisoryLock>(p.database_url, storage::postgres::AdvisoryLock::kImapPoller);
+    may_poll = [role = p.imap_poller_role.get()] { return role->hold(); };
+  }
+  p.imap_poll = std::make_unique<ImapPoll>(*p.mail_settings, *p.inbound_mail, p.clock, std::move(may_poll));
   p.imap_job = std::make_unique<jobs::PeriodicJob>(
       "imap", std::chrono::seconds{5}, [&p] { return p.imap_poll->round(); }, report);
 }
