@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "app/storage_options.hpp"
 #include "core/clock.hpp"
 #include "domain/agents/staff_service.hpp"
 #include "domain/macros/macro_service.hpp"
@@ -18,7 +19,6 @@
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/auth_service.hpp"
 #include "http/realtime/activity_hub.hpp"
-#include "app/storage_options.hpp"
 
 namespace gongdan::app {
 
