@@ -327,8 +327,8 @@ describe(`deploy/nginx/gongdan.conf in front of two gongdan processes (${testEng
       live.send({ type: 'watch', number });
       const presence = await live.presence(number, (v) => v.some((x) => x.name === '管理员'));
       assert.equal(presence.viewers.length, 1);
-      // Until processes relay events to each other (LISTEN/NOTIFY, docs/postgres.md), only the
-      // process holding the socket hears a change: make it there, straight to its port.
+      // On SQLite only the process holding the socket hears a change (PostgreSQL relays it to the
+      // others: tests/api/several-processes.test.mjs): make it there, straight to its port.
       const holder = procs.find((p, i) => count(p, /GET \/api\/v1\/ws 101/) > before[i]);
       assert.ok(holder, 'one of the processes took the socket');
       const reply = await fetch(`${holder.baseUrl}/api/v1/tickets/${number}/messages`, {
