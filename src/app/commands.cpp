@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <arpa/inet.h>
 #include <unistd.h>
 #include <charconv>
 #include <cstdlib>
@@ -52,6 +53,17 @@ std::filesystem::path find_web_dir() {
   return {};
 }
 
+// An IP address as the server writes a peer's (inet_ntop's form), so that "::1" and
+// "0:0:0:0:0:0:0:1" name the same proxy. Throws std::invalid_argument for anything else.
+std::string canonical_address(const std::string& text) {
+  char out[INET6_ADDRSTRLEN] = {};
+  in_addr v4{};
+  in6_addr v6{};
+  if (inet_pton(AF_INET, text.c_str(), &v4) == 1 && inet_ntop(AF_INET, &v4, out, sizeof out)) return out;
+  if (inet_pton(AF_INET6, text.c_str(), &v6) == 1 && inet_ntop(AF_INET6, &v6, out, sizeof out)) return out;
+  throw std::invalid_argument("--trusted-proxy must be an IP address: " + text);
+}
+
 domain::TicketSettings ticket_settings(int reopen_days, int max_attachment_mb) {
   domain::TicketSettings settings;
   settings.reopen_window = std::chrono::hours{24 * reopen_days};
@@ -87,6 +99,7 @@ int run_serve(const ServeOptions& options) {
   server.rate_limits.enabled = options.rate_limits == "on";
   server.support_email = options.support_email;
   server.secure_cookies = options.secure_cookies;
+  for (const auto& proxy : options.trusted_proxies) server.trusted_proxies.push_back(canonical_address(proxy));
   server.worker_threads = options.worker_threads;
   if (!server.rate_limits.enabled) spdlog::warn("rate limits are OFF: use this only for load tests");
   if (server.web_dir.empty()) spdlog::warn("no built web UI found; serving the API only (run `make build`)");

@@ -24,6 +24,7 @@ struct ServeOptions {
   int max_attachment_mb = 20;
   std::string timezone = kDefaultTimeZone;
   bool secure_cookies = false;
+  std::vector<std::string> trusted_proxies;
   std::size_t worker_threads = 32;
   int sla_interval = 30;  // seconds between passes of the SLA escalation job
   MailCliOptions mail;

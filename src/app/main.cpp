@@ -38,6 +38,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   serve_cmd->add_option("--timezone", serve.timezone, "IANA time zone for ticket-number dates")->capture_default_str();
   serve_cmd->add_flag("--secure-cookies", serve.secure_cookies, "Mark cookies Secure (behind HTTPS)");
+  serve_cmd->add_option("--trusted-proxy", serve.trusted_proxies,
+                        "Reverse proxy address whose X-Real-IP names the client (rate limits); repeatable");
   serve_cmd->add_option("--workers", serve.worker_threads, "Threads running requests")->check(CLI::Range(1, 512));
   serve_cmd->add_option("--sla-interval", serve.sla_interval, "Seconds between SLA escalation passes")
       ->check(CLI::Range(1, 3600))

@@ -18,8 +18,8 @@ int run_server(const ServerOptions& options, Services& services) {
   Application application(services, options, clock);
   std::optional<LiveGate> live;
   if (services.live) live.emplace(services, *services.live);
-  Server server({options.host, options.port, options.io_threads, options.worker_threads}, application,
-                live ? &*live : nullptr);
+  Server server({options.host, options.port, options.io_threads, options.worker_threads, options.trusted_proxies},
+                application, live ? &*live : nullptr);
   try {
     server.stop_on_signals();
     const std::uint16_t port = server.start();

@@ -46,7 +46,8 @@ struct ServerOptions {
   std::size_t worker_threads = 32;
   std::string support_email = "support@example.com";
   std::string support_hours;
-  bool secure_cookies = false;  // add `Secure` to the session cookies (behind HTTPS)
+  bool secure_cookies = false;               // add `Secure` to the session cookies (behind HTTPS)
+  std::vector<std::string> trusted_proxies;  // peers whose X-Real-IP names the client (Server::Config)
 };
 
 class ActivityHub;

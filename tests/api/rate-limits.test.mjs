@@ -62,3 +62,39 @@ describe('rate limits', () => {
     assertProblem(other, 401, 'invalid_credentials');
   });
 });
+
+// Behind a reverse proxy (docs/deploy.md): the proxy's X-Real-IP names the client, but only when
+// the proxy is listed with --trusted-proxy; from anyone else the header changes nothing, so a
+// client cannot step around a limit by naming another address.
+describe('rate limits behind a trusted proxy', () => {
+  let srv;
+  before(async () => { srv = await startServer({ args: ['--rate-limits', 'on', '--trusted-proxy', '127.0.0.6'] }); });
+  after(async () => { await stopServer(srv); });
+
+  const login = (from, realIp) => rawRequest(srv.baseUrl, 'POST', '/api/v1/auth/login', {
+    headers: { 'content-type': 'application/json', ...(realIp ? { 'x-real-ip': realIp } : {}) },
+    body: JSON.stringify({ email: uniqEmail('nobody'), password: 'wrong password' }),
+    localAddress: from,
+  });
+
+  async function limitedAfter(send, max = 150) {
+    for (let i = 1; i <= max; i += 1) {
+      const r = await send(i); // eslint-disable-line no-await-in-loop
+      if (r.status === 429) return i;
+    }
+    return null;
+  }
+
+  it('counts the client the trusted proxy names, each on its own', async () => {
+    assert.ok(await limitedAfter(() => login('127.0.0.6', '203.0.113.7')), 'the named client is limited');
+    // Another client behind the same proxy still gets its answer.
+    assertProblem(await login('127.0.0.6', '203.0.113.8'), 401, 'invalid_credentials');
+    assertProblem(await login('127.0.0.6', '2001:db8::1'), 401, 'invalid_credentials');
+  });
+
+  it('ignores X-Real-IP from anyone else, and a value that is not an address', async () => {
+    // A new address per request from an untrusted peer: still one bucket, the peer's.
+    assert.ok(await limitedAfter((i) => login('127.0.0.7', `198.51.100.${i % 250}`)), 'spoofing does not escape the limit');
+    assert.ok(await limitedAfter(() => login('127.0.0.6', 'not-an-address')), 'a bad header counts as the proxy itself');
+  });
+});

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "http/error_mapping.hpp"
 #include "http/multipart/multipart.hpp"
 #include "http/server/limits.hpp"
@@ -26,6 +28,19 @@ std::string client_address(const tcp::socket& socket) {
     address = net::ip::make_address_v4(net::ip::v4_mapped, address.to_v6());
   }
   return address.to_string();
+}
+
+// The client a trusted reverse proxy names in X-Real-IP (it sets the header, replacing what the
+// client sent), else the peer. Anyone else's header is ignored: a client that could name its own
+// address would step around every per-address rate limit.
+std::string client_of(const bhttp::request<bhttp::string_body>& message, const std::string& peer,
+                      const std::vector<std::string>& trusted_proxies) {
+  if (std::find(trusted_proxies.begin(), trusted_proxies.end(), peer) == trusted_proxies.end()) return peer;
+  const auto named = message.find("X-Real-IP");
+  if (named == message.end()) return peer;
+  beast::error_code ec;
+  const auto address = net::ip::make_address(std::string(view(named->value())), ec);
+  return ec ? peer : address.to_string();
 }
 
 Request to_request(bhttp::request<bhttp::string_body>&& message, const std::string& client_ip) {
@@ -153,7 +168,9 @@ void HttpSession::dispatch() {
   if (state_.live && boost::beast::websocket::is_upgrade(body_parser_->get()) && state_.live->handles(path_)) {
     return upgrade();
   }
-  Request request = to_request(body_parser_->release(), client_ip_);
+  auto message = body_parser_->release();
+  const std::string client = client_of(message, client_ip_, state_.trusted_proxies);
+  Request request = to_request(std::move(message), client);
   body_parser_.reset();
   if (state_.in_flight.load() >= kMaxInFlightRequests) {
     Response busy = problem_response(503, "unavailable", "The server is busy; try again shortly.");
@@ -174,7 +191,8 @@ void HttpSession::dispatch() {
 void HttpSession::upgrade() {
   auto message = std::make_shared<bhttp::request<bhttp::string_body>>(body_parser_->release());
   body_parser_.reset();
-  Request request = to_request(bhttp::request<bhttp::string_body>(*message), client_ip_);
+  Request request =
+      to_request(bhttp::request<bhttp::string_body>(*message), client_of(*message, client_ip_, state_.trusted_proxies));
   if (state_.in_flight.load() >= kMaxInFlightRequests) {
     Response busy = problem_response(503, "unavailable", "The server is busy; try again shortly.");
     busy.set("Retry-After", "1");

@@ -20,7 +20,7 @@ struct Server::Impl {
   Impl(Config c, RequestHandler& handler, LiveEndpoint* live)
       : config(std::move(c)),
         workers(std::max<std::size_t>(config.worker_threads, 1)),
-        state{handler, workers, live},
+        state{handler, workers, live, config.trusted_proxies},
         ioc(static_cast<int>(std::max<std::size_t>(config.io_threads, 1))),
         tick_timer(ioc) {}
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/server/live_endpoint.hpp"
 #include "http/server/request_handler.hpp"
@@ -19,6 +20,9 @@ class Server {
     std::uint16_t port = 0;
     std::size_t io_threads = 2;
     std::size_t worker_threads = 32;
+    /// Peers (a reverse proxy such as nginx) whose `X-Real-IP` names the client: rate limits
+    /// count that address instead of the proxy's. From anyone else the header is ignored.
+    std::vector<std::string> trusted_proxies = {};
   };
 
   /// With `live`, WebSocket upgrades it handles are admitted by it and it is ticked every second.

@@ -13,7 +13,8 @@ namespace gongdan::http {
 struct ServerState {
   RequestHandler& handler;
   net::thread_pool& workers;
-  LiveEndpoint* live = nullptr;  // takes WebSocket upgrades; none: they are ordinary requests
+  LiveEndpoint* live = nullptr;              // takes WebSocket upgrades; none: they are ordinary requests
+  std::vector<std::string> trusted_proxies;  // see Server::Config; never changes once serving
   std::atomic<std::size_t> connections{0};
   std::atomic<std::size_t> in_flight{0};  // requests read and not yet answered
   std::atomic<bool> stopping{false};      // finish what is in flight, then close
