@@ -10,8 +10,9 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "storage/database_engine.hpp"
+#include "storage/repositories/sql_catalog_repository.hpp"
+#include "storage/repositories/sql_ticket_repository.hpp"
 #include "storage/sqlite/sqlite_access_link_repository.hpp"
-#include "storage/sqlite/sqlite_catalog_repository.hpp"
 #include "storage/sqlite/sqlite_engine.hpp"
 #include "storage/sqlite/sqlite_group_repository.hpp"
 #include "storage/sqlite/sqlite_inbound_mail_log.hpp"
@@ -20,7 +21,6 @@
 #include "storage/sqlite/sqlite_mail_template_repository.hpp"
 #include "storage/sqlite/sqlite_outbox_repository.hpp"
 #include "storage/sqlite/sqlite_rule_repository.hpp"
-#include "storage/sqlite/sqlite_ticket_repository.hpp"
 #include "storage/sqlite/sqlite_user_repository.hpp"
 #include "storage/storage_error.hpp"
 
@@ -101,8 +101,8 @@ class Database {
   std::unique_ptr<DatabaseEngine> engine_;
   sqlite::SqliteEngine* sqlite_;  // engine_ when it is SQLite
   SqliteUserRepository users_;
-  SqliteTicketRepository tickets_;
-  SqliteCatalogRepository catalog_;
+  SqlTicketRepository tickets_;
+  SqlCatalogRepository catalog_;
   SqliteOutboxRepository outbox_;
   SqliteAccessLinkRepository access_links_;
   SqliteMailTemplateRepository mail_templates_;

@@ -84,7 +84,10 @@ std::int64_t rebuild_search_index(sql::Connection& db) {
 }
 
 std::int64_t reindex_customer_tickets(sql::Connection& db, core::UserId customer) {
-  auto tickets = db.prepare(std::string(kSelectIndexed) + "WHERE t.customer_user_id = ? ORDER BY t.id");
+  // PostgreSQL: the tickets stay locked until the rename commits, so that a message another
+  // process adds to one of them meanwhile (index_message, under the same lock) is not lost.
+  auto tickets = db.prepare(std::string(kSelectIndexed) + "WHERE t.customer_user_id = ? ORDER BY t.id" +
+                            (db.dialect() == sql::Dialect::kSqlite ? "" : " FOR UPDATE OF t"));
   tickets.bind(1, customer.value);
   return reindex(db, tickets);
 }

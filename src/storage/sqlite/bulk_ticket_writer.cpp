@@ -2,8 +2,8 @@
 
 #include "storage/repositories/search_index_writer.hpp"
 #include "storage/repositories/ticket_inserts.hpp"
+#include "storage/repositories/ticket_workspace_writer.hpp"
 #include "storage/sqlite/connection_adapter.hpp"
-#include "storage/sqlite/ticket_workspace_writer.hpp"
 
 namespace gongdan::storage::sqlite {
 namespace {

@@ -1,4 +1,4 @@
-#include "storage/sqlite/sqlite_catalog_repository.hpp"
+#include "storage/repositories/sql_catalog_repository.hpp"
 
 #include <gtest/gtest.h>
 
@@ -37,7 +37,8 @@ TEST(SqliteCatalogRepositoryTest, AddsACategoryAtTheEnd) {
 
 TEST(SqliteCatalogRepositoryTest, InactiveCategoriesAreNotListedButStillFound) {
   TestDatabase t;
-  ASSERT_TRUE(t.db->sqlite()->sqlite_store()
+  ASSERT_TRUE(t.db->sqlite()
+                  ->sqlite_store()
                   .write([](sqlite::Connection& db) -> core::Status {
                     db.exec("UPDATE categories SET active = 0 WHERE id = 2");
                     return core::ok_status();

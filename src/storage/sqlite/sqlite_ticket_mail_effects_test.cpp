@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "storage/sqlite/sqlite_ticket_repository.hpp"
+#include "storage/repositories/sql_ticket_repository.hpp"
 #include "storage/testing/mail_samples.hpp"
 #include "storage/testing/test_database.hpp"
 

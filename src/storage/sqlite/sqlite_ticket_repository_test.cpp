@@ -1,4 +1,4 @@
-#include "storage/sqlite/sqlite_ticket_repository.hpp"
+#include "storage/repositories/sql_ticket_repository.hpp"
 
 #include <gtest/gtest.h>
 

@@ -11,7 +11,7 @@
 #include "domain/tickets/ticket.hpp"
 #include "storage/sql/connection.hpp"
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 
 /// Every policy, by position, with its targets.
 std::vector<domain::sla::SlaPolicy> load_sla_policies(sql::Connection& db);
@@ -45,4 +45,4 @@ void follow_ticket_sla(sql::Connection& db, const domain::Ticket& before, const 
 /// times and the next check: after a policy or calendar edit, or an escalation.
 void refresh_ticket_sla(sql::Connection& db, core::TicketId ticket, domain::Priority priority, core::Timestamp now);
 
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage

@@ -7,7 +7,7 @@
 #include "domain/tickets/ticket.hpp"
 #include "storage/sql/connection.hpp"
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 
 /// The group a new ticket joins: its own if set, else its category's, else the default (lowest id).
 std::optional<core::GroupId> group_for_new_ticket(sql::Connection& db, const domain::Ticket& ticket);
@@ -21,4 +21,4 @@ std::optional<core::UserId> assign_on_arrival(sql::Connection& db, core::GroupId
 void write_tags(sql::Connection& db, core::TicketId ticket, const std::vector<std::string>& before,
                 const std::vector<std::string>& tags);
 
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -10,7 +11,7 @@
 #include "storage/sql/connection.hpp"
 #include "storage/sql/dialect.hpp"
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 
 /// One page of a ticket list as SQL: filters, keyset pagination after the cursor, and the order.
 class TicketListQuery {
@@ -38,14 +39,20 @@ class TicketListQuery {
   bool needs_customer_ = false;  // a filter reads the customer's users row
   bool search_ = false;          // a full-text search: newest first, whatever order_ says
   std::string from_ = "tickets t";
-  std::string index_id_;  // when from_ is driven by the search index: its ticket id column
+  std::string index_id_;        // when from_ is driven by the search index: its ticket id column
+  bool search_window_ = false;  // PostgreSQL's search: the newest rows first, then the index
   /// The statements of a page, run in order until the page is full; each ends with `LIMIT ?`,
   /// bound when it runs. One, except for sort=due (see make()).
   struct Part {
     std::string sql;
     std::vector<Value> values;
+    /// Prepared at each run instead of cached: PostgreSQL then plans it with its search terms,
+    /// whose frequency decides between the index and a scan (a cached statement gets a generic
+    /// plan after five runs).
+    bool planned_each_run = false;
   };
+  static Part search_window_part(const TicketListQuery& list, std::optional<std::int64_t> before);
   std::vector<Part> parts_;
 };
 
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage

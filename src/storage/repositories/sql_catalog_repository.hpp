@@ -5,10 +5,10 @@
 
 namespace gongdan::storage {
 
-/// domain::CatalogRepository on SQLite: problem categories and help-center articles.
-class SqliteCatalogRepository final : public domain::CatalogRepository {
+/// domain::CatalogRepository on either engine: problem categories and help-center articles.
+class SqlCatalogRepository final : public domain::CatalogRepository {
  public:
-  explicit SqliteCatalogRepository(sql::Store& store) : store_(store) {}
+  explicit SqlCatalogRepository(sql::Store& store) : store_(store) {}
 
   std::vector<domain::Category> categories() override;
   std::optional<domain::Category> find_category(core::CategoryId id) override;

@@ -1,10 +1,10 @@
-#include "storage/sqlite/ticket_workspace_writer.hpp"
+#include "storage/repositories/ticket_workspace_writer.hpp"
 
 #include <algorithm>
 
 #include "domain/agents/group.hpp"
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 
 std::optional<core::GroupId> group_for_new_ticket(sql::Connection& db, const domain::Ticket& ticket) {
   if (ticket.group_id) return ticket.group_id;
@@ -19,9 +19,20 @@ std::optional<core::UserId> assign_on_arrival(sql::Connection& db, core::GroupId
   auto group_row = db.cached("SELECT assignment, last_assignee_id FROM agent_groups WHERE id = ?");
   if (!group_row->bind(1, group.value).step()) return std::nullopt;
   const auto mode = domain::parse_assignment_mode(group_row->text(0)).value_or(domain::AssignmentMode::kManual);
+  if (mode == domain::AssignmentMode::kManual) return std::nullopt;
   std::optional<core::UserId> last;
   if (const auto id = group_row->optional_int64(1)) last = core::UserId{*id};
-  if (mode == domain::AssignmentMode::kManual) return std::nullopt;
+  group_row->reset();
+  if (db.dialect() == sql::Dialect::kPostgres) {
+    // The group row stays locked until the ticket commits, so that arrivals in other processes
+    // pick one after another (round robin's last pick, the members' loads) instead of all picking
+    // the same agent; SQLite's single writer does that by itself. Read again under the lock: the
+    // last pick may have changed meanwhile. Groups that assign manually take no lock.
+    auto locked = db.cached("SELECT last_assignee_id FROM agent_groups WHERE id = ? FOR UPDATE");
+    if (!locked->bind(1, group.value).step()) return std::nullopt;
+    last.reset();
+    if (const auto id = locked->optional_int64(0)) last = core::UserId{*id};
+  }
 
   // Members still on staff, in id order, with their active load (the assignee index answers it).
   auto members = db.cached(
@@ -51,9 +62,9 @@ void write_tags(sql::Connection& db, core::TicketId ticket, const std::vector<st
   }
   for (const auto& tag : tags) {
     if (std::find(before.begin(), before.end(), tag) != before.end()) continue;
-    auto add = db.cached("INSERT OR IGNORE INTO ticket_tags (ticket_id, tag) VALUES (?, ?)");
+    auto add = db.cached("INSERT INTO ticket_tags (ticket_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING");
     add->bind_all(ticket.value, tag).run();
   }
 }
 
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage

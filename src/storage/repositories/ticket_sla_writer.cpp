@@ -1,4 +1,4 @@
-#include "storage/sqlite/ticket_sla_writer.hpp"
+#include "storage/repositories/ticket_sla_writer.hpp"
 
 #include <map>
 #include <string>
@@ -10,7 +10,7 @@
 #include "domain/sla/working_hours.hpp"
 #include "storage/repositories/rows.hpp"
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 namespace {
 
 namespace sla = domain::sla;
@@ -290,4 +290,4 @@ void refresh_ticket_sla(sql::Connection& db, core::TicketId ticket, domain::Prio
   write_due_times(db, ticket, m.policy ? record->policy_id : std::nullopt, status, first_check(status));
 }
 
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage

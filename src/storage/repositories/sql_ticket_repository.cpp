@@ -1,4 +1,4 @@
-#include "storage/sqlite/sqlite_ticket_repository.hpp"
+#include "storage/repositories/sql_ticket_repository.hpp"
 
 #include <algorithm>
 #include <map>
@@ -8,9 +8,9 @@
 #include "storage/repositories/rows.hpp"
 #include "storage/repositories/search_index_writer.hpp"
 #include "storage/repositories/ticket_inserts.hpp"
-#include "storage/sqlite/ticket_list_query.hpp"
-#include "storage/sqlite/ticket_sla_writer.hpp"
-#include "storage/sqlite/ticket_workspace_writer.hpp"
+#include "storage/repositories/ticket_list_query.hpp"
+#include "storage/repositories/ticket_sla_writer.hpp"
+#include "storage/repositories/ticket_workspace_writer.hpp"
 
 namespace gongdan::storage {
 namespace {
@@ -19,6 +19,17 @@ using sql::Connection;
 
 std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
   auto query = db.cached(select_ticket(db.dialect()) + "WHERE t.id = ?");
+  if (!query->bind(1, id.value).step()) return std::nullopt;
+  return read_ticket(*query);
+}
+
+// The ticket a write decides on, locked until the write commits. SQLite's single writer runs one
+// write at a time; on PostgreSQL two processes changing the same ticket would both decide on the
+// state before either change (a lost update), so the row is locked (`OF t`: the joined rows may be
+// absent, and only the ticket is decided on).
+std::optional<domain::Ticket> load_ticket_for_update(Connection& db, core::TicketId id) {
+  if (db.dialect() == sql::Dialect::kSqlite) return load_ticket(db, id);
+  auto query = db.cached(select_ticket(db.dialect()) + "WHERE t.id = ? FOR UPDATE OF t");
   if (!query->bind(1, id.value).step()) return std::nullopt;
   return read_ticket(*query);
 }
@@ -55,7 +66,7 @@ core::Result<domain::ChangedTicket> apply_change(Connection& db, const domain::T
                  optional_id(t.group_id), optional_id(t.assignee_id), optional_ms(t.last_customer_message_at),
                  optional_ms(t.first_response_due_at), id.value)
       .run();
-  if (t.tags != current.tags) sqlite::write_tags(db, id, current.tags, t.tags);
+  if (t.tags != current.tags) write_tags(db, id, current.tags, t.tags);
   domain::ChangedTicket changed{current, std::nullopt};
   if (change.message) {
     changed.message = insert_message(db, id, *change.message, t.updated_at);
@@ -68,7 +79,7 @@ core::Result<domain::ChangedTicket> apply_change(Connection& db, const domain::T
   for (const auto& event : change.events) insert_event(db, id, event, t.updated_at);
   if (change.field_edit) apply_field_edit(db, id, *change.field_edit, t.updated_at);
   write_mail_effects(db, change.effects, std::nullopt, std::nullopt, t.updated_at);
-  sqlite::follow_ticket_sla(db, current, change);
+  follow_ticket_sla(db, current, change);
   auto stored = load_ticket(db, id);
   if (!stored) return core::Error::unavailable("The changed ticket could not be read back.");
   changed.ticket = std::move(*stored);
@@ -93,8 +104,8 @@ void copy_messages(Connection& db, core::TicketId from, core::TicketId to, bool 
 
 }  // namespace
 
-core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTicket& new_ticket) {
-  return store_.write([&](Connection& db) -> core::Result<domain::Ticket> {
+core::Result<domain::Ticket> SqlTicketRepository::create(const domain::NewTicket& new_ticket) {
+  const auto attempt = [&](Connection& db) -> core::Result<domain::Ticket> {
     if (new_ticket.idempotency) {
       auto earlier = db.cached("SELECT ticket_id FROM idempotency_keys WHERE scope = ? AND key = ?");
       earlier->bind_all(new_ticket.idempotency->scope, new_ticket.idempotency->key);
@@ -104,19 +115,19 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
         return core::Error::unavailable("The ticket of this idempotency key is missing.");
       }
     }
-    // Only the writer writes, so checking first cannot race another insert, and it tells this
-    // collision apart from every other constraint.
+    // Checking first tells this collision apart from every other constraint. On SQLite only the
+    // writer writes, so it cannot race another insert; on PostgreSQL see below.
     auto taken = db.cached("SELECT 1 FROM tickets WHERE number = ?");
     if (taken->bind(1, new_ticket.ticket.number.str()).step()) {
       return core::Error::conflict("number_taken", "The ticket number is already in use.");
     }
     domain::Ticket ticket = new_ticket.ticket;
-    ticket.group_id = sqlite::group_for_new_ticket(db, ticket);
+    ticket.group_id = group_for_new_ticket(db, ticket);
     if (new_ticket.auto_assign && !ticket.assignee_id && ticket.group_id) {
-      ticket.assignee_id = sqlite::assign_on_arrival(db, *ticket.group_id);
+      ticket.assignee_id = assign_on_arrival(db, *ticket.group_id);
     }
     const core::TicketId id = insert_ticket(db, ticket);
-    sqlite::write_tags(db, id, {}, ticket.tags);
+    write_tags(db, id, {}, ticket.tags);
     index_new_ticket(db, id, ticket, new_ticket.first_message.body);
     insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
     insert_field_values(db, id, new_ticket.field_values);
@@ -131,16 +142,26 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
           .run();
     }
     ticket.id = id;
-    sqlite::start_ticket_sla(db, ticket);
+    start_ticket_sla(db, ticket);
     if (auto stored = load_ticket(db, id)) return std::move(*stored);
     return core::Error::unavailable("The new ticket could not be read back.");
-  });
+  };
+  auto created = store_.write(attempt);
+  // PostgreSQL: another process may have inserted the same number or idempotency key after this
+  // job's checks, and this insert then waited for it and failed on the unique key. Run once more:
+  // the checks now see the committed row and answer as on SQLite (number_taken, or the ticket of
+  // the key). Only a failed create pays for it; SQLite's writer cannot race itself.
+  if (!created && created.error().code == core::ErrorCode::kConflict && created.error().reason == "conflict" &&
+      store_.dialect() == sql::Dialect::kPostgres) {
+    created = store_.write(attempt);
+  }
+  return created;
 }
 
-core::Result<domain::ChangedTicket> SqliteTicketRepository::modify(core::TicketId id,
-                                                                   const domain::TicketDecision& decide) {
+core::Result<domain::ChangedTicket> SqlTicketRepository::modify(core::TicketId id,
+                                                                const domain::TicketDecision& decide) {
   return store_.write([&](Connection& db) -> core::Result<domain::ChangedTicket> {
-    auto current = load_ticket(db, id);
+    auto current = load_ticket_for_update(db, id);
     if (!current) return core::Error::not_found("No such ticket.");
     auto change = decide(*current);
     if (!change) return change.take_error();
@@ -148,11 +169,16 @@ core::Result<domain::ChangedTicket> SqliteTicketRepository::modify(core::TicketI
   });
 }
 
-core::Result<domain::ChangedTicket> SqliteTicketRepository::merge(core::TicketId source_id, core::TicketId target_id,
-                                                                  const domain::MergeDecision& decide) {
+core::Result<domain::ChangedTicket> SqlTicketRepository::merge(core::TicketId source_id, core::TicketId target_id,
+                                                               const domain::MergeDecision& decide) {
   return store_.write([&](Connection& db) -> core::Result<domain::ChangedTicket> {
-    auto source = load_ticket(db, source_id);
-    auto target = load_ticket(db, target_id);
+    // Locked in id order, so that two merges of the same pair in opposite directions queue
+    // instead of deadlocking.
+    const bool source_first = source_id.value < target_id.value;
+    auto first = load_ticket_for_update(db, source_first ? source_id : target_id);
+    auto second = load_ticket_for_update(db, source_first ? target_id : source_id);
+    auto& source = source_first ? first : second;
+    auto& target = source_first ? second : first;
     if (!source || !target) return core::Error::not_found("No such ticket.");
     auto plan = decide(*source, *target);
     if (!plan) return plan.take_error();
@@ -166,7 +192,7 @@ core::Result<domain::ChangedTicket> SqliteTicketRepository::merge(core::TicketId
   });
 }
 
-std::optional<domain::Ticket> SqliteTicketRepository::find_by_number(const domain::TicketNumber& number) {
+std::optional<domain::Ticket> SqlTicketRepository::find_by_number(const domain::TicketNumber& number) {
   auto found = store_.read([&](Connection& db) -> std::optional<domain::Ticket> {
     auto query = db.cached(select_ticket(db.dialect()) + "WHERE t.number = ?");
     if (!query->bind(1, number.str()).step()) return std::nullopt;
@@ -175,25 +201,25 @@ std::optional<domain::Ticket> SqliteTicketRepository::find_by_number(const domai
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
-std::optional<domain::Ticket> SqliteTicketRepository::find_by_id(core::TicketId id) {
+std::optional<domain::Ticket> SqlTicketRepository::find_by_id(core::TicketId id) {
   auto found = store_.read([&](Connection& db) { return load_ticket(db, id); });
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
-core::Result<domain::Page<domain::Ticket>> SqliteTicketRepository::list(const domain::TicketQuery& query) {
-  auto list = sqlite::TicketListQuery::make(query, store_.dialect());
+core::Result<domain::Page<domain::Ticket>> SqlTicketRepository::list(const domain::TicketQuery& query) {
+  auto list = TicketListQuery::make(query, store_.dialect());
   if (!list) return list.take_error();
   return store_.read([&](Connection& db) { return list->run(db); });
 }
 
-std::int64_t SqliteTicketRepository::count(const domain::TicketQuery& query) {
-  auto list = sqlite::TicketListQuery::make(query, store_.dialect());
+std::int64_t SqlTicketRepository::count(const domain::TicketQuery& query) {
+  auto list = TicketListQuery::make(query, store_.dialect());
   if (!list) return 0;
   auto counted = store_.read([&](Connection& db) { return list->count(db); });
   return counted.ok() ? *counted : 0;
 }
 
-std::vector<domain::Message> SqliteTicketRepository::messages(core::TicketId id, bool include_internal) {
+std::vector<domain::Message> SqlTicketRepository::messages(core::TicketId id, bool include_internal) {
   auto found = store_.read([&](Connection& db) {
     auto query = db.cached(std::string(kSelectMessage) + "WHERE ticket_id = ? AND (? OR internal = 0) " +
                            "ORDER BY created_at, id");
@@ -206,7 +232,7 @@ std::vector<domain::Message> SqliteTicketRepository::messages(core::TicketId id,
   return found.ok() ? std::move(found).value() : std::vector<domain::Message>{};
 }
 
-std::vector<domain::TicketEvent> SqliteTicketRepository::events(core::TicketId id) {
+std::vector<domain::TicketEvent> SqlTicketRepository::events(core::TicketId id) {
   auto found = store_.read([&](Connection& db) {
     auto query = db.cached(
         "SELECT id, ticket_id, type, from_value, to_value, author_user_id, author_name, author_role, created_at, "
@@ -232,12 +258,12 @@ std::vector<domain::TicketEvent> SqliteTicketRepository::events(core::TicketId i
   return found.ok() ? std::move(found).value() : std::vector<domain::TicketEvent>{};
 }
 
-std::vector<domain::TicketFieldValue> SqliteTicketRepository::custom_field_values(core::TicketId id) {
+std::vector<domain::TicketFieldValue> SqlTicketRepository::custom_field_values(core::TicketId id) {
   auto found = store_.read([&](Connection& db) { return ticket_field_values(db, id); });
   return found.ok() ? std::move(found).value() : std::vector<domain::TicketFieldValue>{};
 }
 
-std::optional<domain::Attachment> SqliteTicketRepository::find_attachment(core::AttachmentId id) {
+std::optional<domain::Attachment> SqlTicketRepository::find_attachment(core::AttachmentId id) {
   auto found = store_.read([&](Connection& db) -> std::optional<domain::Attachment> {
     auto query = db.cached(std::string(kSelectAttachment) + "WHERE a.id = ?");
     if (!query->bind(1, id.value).step()) return std::nullopt;
@@ -246,12 +272,12 @@ std::optional<domain::Attachment> SqliteTicketRepository::find_attachment(core::
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
-std::vector<domain::Ticket> SqliteTicketRepository::active_tickets_of(core::UserId customer, int limit) {
+std::vector<domain::Ticket> SqlTicketRepository::active_tickets_of(core::UserId customer, int limit) {
   auto found = store_.read([&](Connection& db) {
     auto query = db.cached(select_ticket(db.dialect()) +
                            "WHERE t.customer_user_id = ? AND t.status IN ('new', 'open', 'pending') "
                            "ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
-    query->bind_all(customer.value, std::clamp(limit, 0, sqlite::TicketListQuery::kMaxLimit));
+    query->bind_all(customer.value, std::clamp(limit, 0, TicketListQuery::kMaxLimit));
     std::vector<domain::Ticket> list;
     while (query->step()) list.push_back(read_ticket(*query));
     return list;

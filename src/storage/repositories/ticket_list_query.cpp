@@ -1,4 +1,4 @@
-#include "storage/sqlite/ticket_list_query.hpp"
+#include "storage/repositories/ticket_list_query.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,7 +9,7 @@
 #include "storage/repositories/search_index_writer.hpp"
 #include "storage/sql/page_cursor.hpp"
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 namespace {
 
 using Order = domain::TicketQuery::Order;
@@ -64,7 +64,45 @@ void add_ids(std::vector<std::variant<std::int64_t, std::string>>& values, const
   for (const auto& id : ids) values.emplace_back(id.value);
 }
 
+// PostgreSQL's search page (docs/postgres.md, "Search on PostgreSQL"). "Newest match first,
+// LIMIT n" has no plan that suits every term there: GIN returns matches in storage order, so a
+// bitmap scan reads every match of a common word before the newest n are known, and a backward
+// scan of the primary key filtered by the terms reads every ticket for a rare one. So a page
+// looks first at the newest kSearchWindow rows (below the cursor), in id order; when they hold a
+// full page of matches (every common word) that is the page, and otherwise the older matches come
+// from the index (a rare word has few). The one-time test on the count keeps the second arm from
+// running at all when the window was enough.
+constexpr int kSearchWindow = 1000;
+
 }  // namespace
+
+TicketListQuery::Part TicketListQuery::search_window_part(const TicketListQuery& list,
+                                                          std::optional<std::int64_t> before) {
+  const std::string joins = list.needs_customer_ ? " LEFT JOIN users u ON u.id = t.customer_user_id" : "";
+  Part part;
+  part.sql = "WITH win AS MATERIALIZED (SELECT ticket_id, tokens FROM ticket_search";
+  if (before) {
+    part.sql += " WHERE ticket_id < ?";
+    part.values.emplace_back(*before);
+  }
+  part.sql += " ORDER BY ticket_id DESC LIMIT " + std::to_string(kSearchWindow) +
+              "), recent AS MATERIALIZED (SELECT s.ticket_id FROM win s JOIN tickets t ON t.id = s.ticket_id" + joins +
+              " WHERE " + list.where_ +
+              "), hits AS (SELECT ticket_id FROM recent UNION ALL SELECT s.ticket_id FROM ticket_search s "
+              "JOIN tickets t ON t.id = s.ticket_id" +
+              joins +
+              " WHERE (SELECT COUNT(*) FROM recent) < ? AND s.ticket_id < (SELECT MIN(ticket_id) FROM win) AND " +
+              list.where_ + ") ";
+  part.values.insert(part.values.end(), list.where_values_.begin(), list.where_values_.end());
+  part.values.emplace_back(static_cast<std::int64_t>(list.limit_) + 1);
+  part.values.insert(part.values.end(), list.where_values_.begin(), list.where_values_.end());
+  std::string select(select_ticket(sql::Dialect::kPostgres));
+  constexpr std::string_view kFrom = "FROM tickets t ";
+  select.replace(select.find(kFrom), kFrom.size(), "FROM hits h JOIN tickets t ON t.id = h.ticket_id ");
+  part.sql += select + "ORDER BY t.id DESC LIMIT ?";
+  part.planned_each_run = true;
+  return part;
+}
 
 core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& query, sql::Dialect dialect) {
   TicketListQuery list;
@@ -149,8 +187,22 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
       where += " AND s.ticket_search MATCH ?";
       values.emplace_back(fts5_match(terms));
     } else {
+      // The GIN index answers the array test; the strpos tests say the same for each term (a
+      // token is a whole word between spaces; `X*` is a token starting with X) at a fraction of
+      // the cost of computing the term array, and PostgreSQL evaluates the cheaper tests first:
+      // rows read in id order (the newest window, see run_search_window) pay only for those.
       list.from_ = "ticket_search s JOIN tickets t ON t.id = s.ticket_id";
       list.index_id_ = "s.ticket_id";
+      list.search_window_ = true;
+      for (const auto& term : terms) {
+        if (term.prefix) {
+          where += " AND strpos(' ' || s.tokens, ?) > 0";
+          values.emplace_back(" " + term.token);
+        } else {
+          where += " AND strpos(' ' || s.tokens || ' ', ?) > 0";
+          values.emplace_back(" " + term.token + " ");
+        }
+      }
       where += " AND gongdan_search_terms(s.tokens) @> string_to_array(?, ' ')";
       values.emplace_back(search_terms_array(terms));
     }
@@ -250,7 +302,9 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
     part.sql += " LIMIT ?";
     return part;
   };
-  if (!search && query.order == Order::kDue) {
+  if (list.search_window_) {
+    list.parts_.push_back(search_window_part(list, after ? std::optional((*after)[0]) : std::nullopt));
+  } else if (!search && query.order == Order::kDue) {
     if (!after || (*after)[0] == 0) {
       list.parts_.push_back(compose(" AND t.sla_due_at IS NOT NULL", keyset_sql, arm_values, arms_order, order_sql));
     }
@@ -286,10 +340,17 @@ domain::Page<domain::Ticket> TicketListQuery::run(sql::Connection& db) const {
   domain::Page<domain::Ticket> page;
   for (const Part& part : parts_) {
     if (page.items.size() >= wanted) break;
-    auto statement = db.cached(part.sql);
-    bind_values(*statement, part.values);
-    statement->bind(static_cast<int>(part.values.size() + 1), static_cast<std::int64_t>(wanted - page.items.size()));
-    while (statement->step()) page.items.push_back(read_ticket(*statement));
+    const auto read = [&](sql::Statement& statement) {
+      bind_values(statement, part.values);
+      statement.bind(static_cast<int>(part.values.size() + 1), static_cast<std::int64_t>(wanted - page.items.size()));
+      while (statement.step()) page.items.push_back(read_ticket(statement));
+    };
+    if (part.planned_each_run) {
+      auto statement = db.prepare(part.sql);
+      read(statement);
+    } else {
+      read(*db.cached(part.sql));
+    }
   }
   if (page.items.size() > static_cast<std::size_t>(limit_)) {
     page.items.resize(static_cast<std::size_t>(limit_));
@@ -302,9 +363,17 @@ std::int64_t TicketListQuery::count(sql::Connection& db) const {
   // The customer join only when a filter reads it: a count may touch every row of a view.
   std::string sql = "SELECT COUNT(*) FROM " + from_ + " ";
   if (needs_customer_) sql += "LEFT JOIN users u ON u.id = t.customer_user_id ";
-  auto statement = db.cached(sql + "WHERE " + where_);
-  bind_values(*statement, where_values_);
-  return statement->step() ? statement->int64(0) : 0;
+  sql += "WHERE " + where_;
+  const auto counted = [&](sql::Statement& statement) {
+    bind_values(statement, where_values_);
+    return statement.step() ? statement.int64(0) : 0;
+  };
+  // A PostgreSQL search is planned with its terms (see run()).
+  if (search_window_) {
+    auto statement = db.prepare(sql);
+    return counted(statement);
+  }
+  return counted(*db.cached(sql));
 }
 
 std::string TicketListQuery::next_cursor(const domain::Ticket& last) const {
@@ -335,4 +404,4 @@ std::string TicketListQuery::next_cursor(const domain::Ticket& last) const {
   return sql::PageCursor::encode(tag, keys);
 }
 
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage

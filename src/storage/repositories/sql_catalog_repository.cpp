@@ -1,4 +1,4 @@
-#include "storage/sqlite/sqlite_catalog_repository.hpp"
+#include "storage/repositories/sql_catalog_repository.hpp"
 
 #include "storage/repositories/field_rows.hpp"
 #include "storage/repositories/ticket_inserts.hpp"
@@ -16,7 +16,7 @@ domain::Category read_category(const sql::Statement& row) {
 
 }  // namespace
 
-std::vector<domain::Category> SqliteCatalogRepository::categories() {
+std::vector<domain::Category> SqlCatalogRepository::categories() {
   auto found = store_.read([](Connection& db) {
     auto query = db.cached(std::string(kSelectCategory) + "WHERE active = 1 ORDER BY position, id");
     std::vector<domain::Category> list;
@@ -26,7 +26,7 @@ std::vector<domain::Category> SqliteCatalogRepository::categories() {
   return found.ok() ? std::move(found).value() : std::vector<domain::Category>{};
 }
 
-std::optional<domain::Category> SqliteCatalogRepository::find_category(core::CategoryId id) {
+std::optional<domain::Category> SqlCatalogRepository::find_category(core::CategoryId id) {
   auto found = store_.read([&](Connection& db) -> std::optional<domain::Category> {
     auto query = db.cached(std::string(kSelectCategory) + "WHERE id = ?");
     if (!query->bind(1, id.value).step()) return std::nullopt;
@@ -35,8 +35,8 @@ std::optional<domain::Category> SqliteCatalogRepository::find_category(core::Cat
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
-core::Result<domain::Category> SqliteCatalogRepository::add_category(const std::string& name_zh,
-                                                                     const std::string& name_en) {
+core::Result<domain::Category> SqlCatalogRepository::add_category(const std::string& name_zh,
+                                                                  const std::string& name_en) {
   return store_.write([&](Connection& db) -> core::Result<domain::Category> {
     auto last = db.cached("SELECT COALESCE(MAX(position), 0) FROM categories");
     last->step();
@@ -48,7 +48,7 @@ core::Result<domain::Category> SqliteCatalogRepository::add_category(const std::
   });
 }
 
-std::vector<domain::Article> SqliteCatalogRepository::articles(domain::Locale locale) {
+std::vector<domain::Article> SqlCatalogRepository::articles(domain::Locale locale) {
   auto found = store_.read([&](Connection& db) {
     auto query = db.cached(
         "SELECT id, slug, locale, title, body_markdown, category, position FROM articles WHERE locale = ? "
@@ -65,7 +65,7 @@ std::vector<domain::Article> SqliteCatalogRepository::articles(domain::Locale lo
   return found.ok() ? std::move(found).value() : std::vector<domain::Article>{};
 }
 
-std::vector<domain::Category> SqliteCatalogRepository::all_categories() {
+std::vector<domain::Category> SqlCatalogRepository::all_categories() {
   auto found = store_.read([](Connection& db) {
     auto query = db.cached(std::string(kSelectCategory) + "ORDER BY position, id");
     std::vector<domain::Category> list;
@@ -75,7 +75,7 @@ std::vector<domain::Category> SqliteCatalogRepository::all_categories() {
   return found.ok() ? std::move(found).value() : std::vector<domain::Category>{};
 }
 
-core::Result<domain::Category> SqliteCatalogRepository::save_category(const domain::Category& category) {
+core::Result<domain::Category> SqlCatalogRepository::save_category(const domain::Category& category) {
   return store_.write([&](Connection& db) -> core::Result<domain::Category> {
     if (category.id.value == 0) {
       auto insert =
@@ -92,17 +92,17 @@ core::Result<domain::Category> SqliteCatalogRepository::save_category(const doma
   });
 }
 
-std::vector<domain::FieldDefinition> SqliteCatalogRepository::field_definitions(core::CategoryId category) {
+std::vector<domain::FieldDefinition> SqlCatalogRepository::field_definitions(core::CategoryId category) {
   auto found = store_.read([&](Connection& db) { return category_field_definitions(db, category); });
   return found.ok() ? std::move(found).value() : std::vector<domain::FieldDefinition>{};
 }
 
-std::vector<domain::FieldDefinition> SqliteCatalogRepository::active_fields() {
+std::vector<domain::FieldDefinition> SqlCatalogRepository::active_fields() {
   auto found = store_.read([](Connection& db) { return active_field_definitions(db); });
   return found.ok() ? std::move(found).value() : std::vector<domain::FieldDefinition>{};
 }
 
-core::Result<domain::FieldDefinition> SqliteCatalogRepository::save_field(const domain::FieldDefinition& field) {
+core::Result<domain::FieldDefinition> SqlCatalogRepository::save_field(const domain::FieldDefinition& field) {
   return store_.write([&](Connection& db) -> core::Result<domain::FieldDefinition> {
     domain::FieldDefinition saved = field;
     if (field.id.value == 0) {
@@ -137,7 +137,7 @@ core::Result<domain::FieldDefinition> SqliteCatalogRepository::save_field(const 
   });
 }
 
-core::Result<domain::CatalogRepository::FieldRemoval> SqliteCatalogRepository::remove_field(core::FieldId field) {
+core::Result<domain::CatalogRepository::FieldRemoval> SqlCatalogRepository::remove_field(core::FieldId field) {
   return store_.write([&](Connection& db) -> core::Result<FieldRemoval> {
     auto exists = db.cached("SELECT 1 FROM category_fields WHERE id = ?");
     if (!exists->bind(1, field.value).step()) return core::Error::not_found("No such field.");

@@ -5,13 +5,14 @@
 
 namespace gongdan::storage {
 
-/// domain::TicketRepository on SQLite. Writes go through the single writer, so each method's
-/// writes land in one transaction; reads use the reader pool and one snapshot per call.
+/// domain::TicketRepository on either engine (sql::Store). Each method's writes land in one
+/// transaction (SQLite: a job of the single writer; PostgreSQL: a pooled connection's
+/// transaction); reads see one snapshot per call.
 /// Methods without a Result in their signature answer "nothing" when storage fails (and report
 /// the failure to the error sink): fail closed rather than show half a conversation as whole.
-class SqliteTicketRepository final : public domain::TicketRepository {
+class SqlTicketRepository final : public domain::TicketRepository {
  public:
-  explicit SqliteTicketRepository(sql::Store& store) : store_(store) {}
+  explicit SqlTicketRepository(sql::Store& store) : store_(store) {}
 
   core::Result<domain::Ticket> create(const domain::NewTicket& ticket) override;
   core::Result<domain::ChangedTicket> modify(core::TicketId id, const domain::TicketDecision& decide) override;

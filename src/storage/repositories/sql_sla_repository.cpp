@@ -1,4 +1,4 @@
-#include "storage/sqlite/sqlite_sla_repository.hpp"
+#include "storage/repositories/sql_sla_repository.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -16,7 +16,7 @@
 #include "storage/repositories/mail_effects_writer.hpp"
 #include "storage/repositories/rows.hpp"
 #include "storage/repositories/ticket_inserts.hpp"
-#include "storage/sqlite/ticket_sla_writer.hpp"
+#include "storage/repositories/ticket_sla_writer.hpp"
 
 namespace gongdan::storage {
 namespace {
@@ -62,15 +62,20 @@ void write_targets(Connection& db, const sla::SlaPolicy& policy) {
 
 // Due times follow an edit at once: every open ticket measured by the changed policy or calendar.
 // `policy` names one policy, or (when 0) every policy on `calendar`.
+// PostgreSQL: the tickets stay locked until the edit commits, so that a change of one of them in
+// another process (which moves its clock) does not interleave with recomputing its due times.
+constexpr std::string_view kSelectMeasured =
+    "SELECT t.id, t.priority FROM tickets t JOIN sla_policies p ON p.id = t.sla_policy_id "
+    "WHERE t.status IN ('new', 'open', 'pending', 'resolved') AND (p.id = ? OR p.calendar = ?)";
+const std::string kSelectMeasuredLocked = std::string(kSelectMeasured) + " FOR UPDATE OF t";
+
 void refresh_open_tickets(Connection& db, std::int64_t policy, const std::string& calendar, Timestamp now) {
-  auto query = db.cached(
-      "SELECT t.id, t.priority FROM tickets t JOIN sla_policies p ON p.id = t.sla_policy_id "
-      "WHERE t.status IN ('new', 'open', 'pending', 'resolved') AND (p.id = ? OR p.calendar = ?)");
+  auto query = db.dialect() == sql::Dialect::kSqlite ? db.cached(kSelectMeasured) : db.cached(kSelectMeasuredLocked);
   query->bind_all(policy, calendar);
   std::vector<std::pair<core::TicketId, domain::Priority>> open;
   while (query->step()) open.emplace_back(core::TicketId{query->int64(0)}, priority_from(query->int64(1)));
   query->reset();
-  for (const auto& [id, priority] : open) sqlite::refresh_ticket_sla(db, id, priority, now);
+  for (const auto& [id, priority] : open) refresh_ticket_sla(db, id, priority, now);
 }
 
 std::vector<std::string> users_of_calendar(Connection& db, const std::string& name) {
@@ -84,10 +89,16 @@ std::vector<std::string> users_of_calendar(Connection& db, const std::string& na
 // Built calendars are cached by name and revision (CalendarCache), so a revision must never come
 // back for a name, not even after the calendar is deleted and created again. One counter for all
 // calendars, kept in settings so that deletes do not lower it; it starts above every stored revision.
+constexpr std::string_view kSqliteNextRevision =
+    "SELECT MAX(COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'sla.calendar_revision'), 0), "
+    "COALESCE((SELECT MAX(revision) FROM sla_calendars), 0)) + 1";
+constexpr std::string_view kPostgresNextRevision =
+    "SELECT GREATEST(COALESCE((SELECT CAST(value AS BIGINT) FROM settings WHERE key = 'sla.calendar_revision'), 0), "
+    "COALESCE((SELECT MAX(revision) FROM sla_calendars), 0)) + 1";
+
 std::int64_t next_calendar_revision(Connection& db, Timestamp now) {
-  auto query = db.cached(
-      "SELECT MAX(COALESCE((SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'sla.calendar_revision'), 0), "
-      "COALESCE((SELECT MAX(revision) FROM sla_calendars), 0)) + 1");
+  // The larger of two values: MAX(a, b) on SQLite, GREATEST(a, b) on PostgreSQL.
+  auto query = db.cached(db.dialect() == sql::Dialect::kSqlite ? kSqliteNextRevision : kPostgresNextRevision);
   query->step();
   const std::int64_t next = query->int64(0);
   query->reset();
@@ -224,13 +235,13 @@ bool check_once(Connection& db, core::TicketId id, const sla::SlaPolicy& policy,
 bool check_ticket(Connection& db, core::TicketId id, Timestamp now, const sla::EscalationMailSettings& mail,
                   Supervisors& staff, sla::CheckPass& pass) {
   auto ticket = load_ticket(db, id);
-  const auto record = sqlite::load_sla_record(db, id);
+  const auto record = load_sla_record(db, id);
   if (!ticket || !record || !record->policy_id) {
     db.cached("UPDATE tickets SET sla_next_check_at = NULL WHERE id = ?")->bind(1, id.value).run();
     return false;
   }
-  const auto policy = sqlite::load_sla_policy(db, *record->policy_id);
-  const auto business = policy ? sqlite::load_business_calendar(db, policy->calendar) : std::nullopt;
+  const auto policy = load_sla_policy(db, *record->policy_id);
+  const auto business = policy ? load_business_calendar(db, policy->calendar) : std::nullopt;
   if (!policy || !business) {
     db.cached("UPDATE tickets SET sla_next_check_at = NULL WHERE id = ?")->bind(1, id.value).run();
     return false;
@@ -278,15 +289,24 @@ bool check_ticket(Connection& db, core::TicketId id, Timestamp now, const sla::E
   return recorded;
 }
 
+// The tickets a pass checks. SQLite has one writer, so one pass at a time. On PostgreSQL several
+// processes run passes at once: each locks the tickets it takes until it commits and skips those
+// another pass (or a change in progress) holds, so no two passes check the same ticket and none
+// waits for another (the unique key of sla_events would record each fact once anyway).
+constexpr std::string_view kSqliteSelectDue =
+    "SELECT id FROM tickets WHERE sla_next_check_at IS NOT NULL AND sla_next_check_at <= ? "
+    "ORDER BY sla_next_check_at, id LIMIT ?";
+constexpr std::string_view kPostgresSelectDue =
+    "SELECT id FROM tickets WHERE sla_next_check_at IS NOT NULL AND sla_next_check_at <= ? "
+    "ORDER BY sla_next_check_at, id LIMIT ? FOR UPDATE SKIP LOCKED";
+
 // One pass over at most `limit` tickets whose next check is due at `now`, inside the caller's
 // transaction.
 sla::CheckPass check_due(Connection& db, const sql::Store& store, Timestamp now, int limit,
                          const sla::EscalationMailSettings& mail) {
   sla::CheckPass pass;
   std::vector<core::TicketId> due;
-  auto query = db.cached(
-      "SELECT id FROM tickets WHERE sla_next_check_at IS NOT NULL AND sla_next_check_at <= ? "
-      "ORDER BY sla_next_check_at, id LIMIT ?");
+  auto query = db.cached(db.dialect() == sql::Dialect::kSqlite ? kSqliteSelectDue : kPostgresSelectDue);
   query->bind_all(core::to_epoch_ms(now), static_cast<std::int64_t>(limit));
   while (query->step()) due.push_back(core::TicketId{query->int64(0)});
   query->reset();
@@ -324,17 +344,17 @@ sla::CheckPass check_due(Connection& db, const sql::Store& store, Timestamp now,
 
 }  // namespace
 
-std::vector<sla::SlaPolicy> SqliteSlaRepository::policies() {
-  auto found = store_.read([](Connection& db) { return sqlite::load_sla_policies(db); });
+std::vector<sla::SlaPolicy> SqlSlaRepository::policies() {
+  auto found = store_.read([](Connection& db) { return load_sla_policies(db); });
   return found.ok() ? std::move(found).value() : std::vector<sla::SlaPolicy>{};
 }
 
-std::optional<sla::SlaPolicy> SqliteSlaRepository::find_policy(std::int64_t id) {
-  auto found = store_.read([&](Connection& db) { return sqlite::load_sla_policy(db, id); });
+std::optional<sla::SlaPolicy> SqlSlaRepository::find_policy(std::int64_t id) {
+  auto found = store_.read([&](Connection& db) { return load_sla_policy(db, id); });
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
-core::Result<sla::SlaPolicy> SqliteSlaRepository::create_policy(const sla::SlaPolicy& policy) {
+core::Result<sla::SlaPolicy> SqlSlaRepository::create_policy(const sla::SlaPolicy& policy) {
   return store_.write([&](Connection& db) -> core::Result<sla::SlaPolicy> {
     auto taken = db.cached("SELECT 1 FROM sla_policies WHERE name = ?");
     if (taken->bind(1, policy.name).step())
@@ -358,7 +378,7 @@ core::Result<sla::SlaPolicy> SqliteSlaRepository::create_policy(const sla::SlaPo
   });
 }
 
-core::Result<sla::SlaPolicy> SqliteSlaRepository::update_policy(const sla::SlaPolicy& policy, Timestamp now) {
+core::Result<sla::SlaPolicy> SqlSlaRepository::update_policy(const sla::SlaPolicy& policy, Timestamp now) {
   return store_.write([&](Connection& db) -> core::Result<sla::SlaPolicy> {
     auto taken = db.cached("SELECT 1 FROM sla_policies WHERE name = ? AND id <> ?");
     if (taken->bind_all(policy.name, policy.id).step()) {
@@ -376,15 +396,18 @@ core::Result<sla::SlaPolicy> SqliteSlaRepository::update_policy(const sla::SlaPo
     if (db.changes() == 0) return core::Error::not_found("No such policy.");
     write_targets(db, policy);
     refresh_open_tickets(db, policy.id, "", now);
-    auto stored = sqlite::load_sla_policy(db, policy.id);
+    auto stored = load_sla_policy(db, policy.id);
     if (!stored) return core::Error::unavailable("The policy could not be read back.");
     return std::move(*stored);
   });
 }
 
-core::Status SqliteSlaRepository::delete_policy(std::int64_t id, Timestamp now) {
+core::Status SqlSlaRepository::delete_policy(std::int64_t id, Timestamp now) {
   return store_.write([&](Connection& db) -> core::Status {
-    auto open = db.cached("SELECT id, priority FROM tickets WHERE sla_policy_id = ?");
+    // Locked on PostgreSQL for the reason given at refresh_open_tickets.
+    auto open = db.cached(db.dialect() == sql::Dialect::kSqlite
+                              ? "SELECT id, priority FROM tickets WHERE sla_policy_id = ?"
+                              : "SELECT id, priority FROM tickets WHERE sla_policy_id = ? FOR UPDATE");
     open->bind(1, id);
     std::vector<std::pair<core::TicketId, domain::Priority>> tickets;
     while (open->step()) tickets.emplace_back(core::TicketId{open->int64(0)}, priority_from(open->int64(1)));
@@ -394,15 +417,15 @@ core::Status SqliteSlaRepository::delete_policy(std::int64_t id, Timestamp now) 
     db.cached("DELETE FROM sla_policies WHERE id = ?")->bind(1, id).run();
     if (db.changes() == 0) return core::Error::not_found("No such policy.");
     // Its tickets have no targets any more: their due times and checks go.
-    for (const auto& [ticket, priority] : tickets) sqlite::refresh_ticket_sla(db, ticket, priority, now);
+    for (const auto& [ticket, priority] : tickets) refresh_ticket_sla(db, ticket, priority, now);
     return core::ok_status();
   });
 }
 
-core::Result<std::vector<sla::SlaPolicy>> SqliteSlaRepository::reorder_policies(const std::vector<std::int64_t>& ids) {
+core::Result<std::vector<sla::SlaPolicy>> SqlSlaRepository::reorder_policies(const std::vector<std::int64_t>& ids) {
   return store_.write([&](Connection& db) -> core::Result<std::vector<sla::SlaPolicy>> {
     std::vector<std::int64_t> existing;
-    for (const auto& p : sqlite::load_sla_policies(db)) existing.push_back(p.id);
+    for (const auto& p : load_sla_policies(db)) existing.push_back(p.id);
     auto wanted = ids;
     std::sort(existing.begin(), existing.end());
     std::sort(wanted.begin(), wanted.end());
@@ -412,11 +435,11 @@ core::Result<std::vector<sla::SlaPolicy>> SqliteSlaRepository::reorder_policies(
           ->bind_all(static_cast<std::int64_t>(i + 1), ids[i])
           .run();
     }
-    return sqlite::load_sla_policies(db);
+    return load_sla_policies(db);
   });
 }
 
-std::vector<sla::StoredCalendar> SqliteSlaRepository::calendars() {
+std::vector<sla::StoredCalendar> SqlSlaRepository::calendars() {
   auto found = store_.read([](Connection& db) {
     std::vector<std::string> names;
     auto query = db.cached("SELECT name FROM sla_calendars ORDER BY name");
@@ -431,12 +454,12 @@ std::vector<sla::StoredCalendar> SqliteSlaRepository::calendars() {
   return found.ok() ? std::move(found).value() : std::vector<sla::StoredCalendar>{};
 }
 
-std::optional<sla::StoredCalendar> SqliteSlaRepository::find_calendar(const std::string& name) {
+std::optional<sla::StoredCalendar> SqlSlaRepository::find_calendar(const std::string& name) {
   auto found = store_.read([&](Connection& db) { return read_calendar(db, name); });
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
-core::Status SqliteSlaRepository::save_calendar(const sla::CalendarDefinition& d, Timestamp now) {
+core::Status SqlSlaRepository::save_calendar(const sla::CalendarDefinition& d, Timestamp now) {
   return store_.write([&](Connection& db) -> core::Status {
     std::array<std::string, 7> hours;
     for (std::size_t i = 0; i < 7; ++i) hours[i] = sla::format_day_hours(d.weekly.on(kWeek[i]));
@@ -464,7 +487,7 @@ core::Status SqliteSlaRepository::save_calendar(const sla::CalendarDefinition& d
   });
 }
 
-core::Status SqliteSlaRepository::delete_calendar(const std::string& name) {
+core::Status SqlSlaRepository::delete_calendar(const std::string& name) {
   return store_.write([&](Connection& db) -> core::Status {
     if (!users_of_calendar(db, name).empty()) {
       return core::Error::conflict("calendar_in_use", "A policy uses this calendar.");
@@ -476,12 +499,12 @@ core::Status SqliteSlaRepository::delete_calendar(const std::string& name) {
   });
 }
 
-std::optional<sla::TicketSlaRecord> SqliteSlaRepository::record_of(core::TicketId ticket) {
-  auto found = store_.read([&](Connection& db) { return sqlite::load_sla_record(db, ticket); });
+std::optional<sla::TicketSlaRecord> SqlSlaRepository::record_of(core::TicketId ticket) {
+  auto found = store_.read([&](Connection& db) { return load_sla_record(db, ticket); });
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
-std::vector<sla::RecordedTarget> SqliteSlaRepository::recorded_targets(core::TicketId ticket) {
+std::vector<sla::RecordedTarget> SqlSlaRepository::recorded_targets(core::TicketId ticket) {
   auto found = store_.read([&](Connection& db) {
     std::vector<sla::RecordedTarget> list;
     auto query = db.cached("SELECT kind, target, cycle, at FROM sla_events WHERE ticket_id = ? ORDER BY at, id");
@@ -503,7 +526,7 @@ constexpr std::int64_t kMaxTicketsAhead = 1000;
 
 }  // namespace
 
-sla::QueueFacts SqliteSlaRepository::queue_facts(const domain::Ticket& ticket, Timestamp now) {
+sla::QueueFacts SqlSlaRepository::queue_facts(const domain::Ticket& ticket, Timestamp now) {
   auto found = store_.read([&](Connection& db) {
     sla::QueueFacts facts;
     auto replies = db.cached(
@@ -521,7 +544,7 @@ sla::QueueFacts SqliteSlaRepository::queue_facts(const domain::Ticket& ticket, T
     auto ahead = db.cached(
         "SELECT COUNT(*) FROM (SELECT 1 FROM tickets t WHERE t.status IN ('new', 'open') AND t.group_id = ? "
         "AND t.priority >= ? AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?)) AND t.id <> ? AND NOT EXISTS ("
-        "SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND s.first_response_at IS NOT NULL) LIMIT ?)");
+        "SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND s.first_response_at IS NOT NULL) LIMIT ?) AS ahead");
     const auto created = core::to_epoch_ms(ticket.created_at);
     ahead
         ->bind_all(ticket.group_id ? ticket.group_id->value : 0, priority_value(ticket.priority), created, created,
@@ -533,7 +556,7 @@ sla::QueueFacts SqliteSlaRepository::queue_facts(const domain::Ticket& ticket, T
   return found.ok() ? *found : sla::QueueFacts{};
 }
 
-std::array<int, 4> SqliteSlaRepository::created_by_priority(Timestamp from, Timestamp to) {
+std::array<int, 4> SqlSlaRepository::created_by_priority(Timestamp from, Timestamp to) {
   auto found = store_.read([&](Connection& db) {
     std::array<int, 4> counts{0, 0, 0, 0};
     auto query =
@@ -548,8 +571,8 @@ std::array<int, 4> SqliteSlaRepository::created_by_priority(Timestamp from, Time
   return found.ok() ? *found : std::array<int, 4>{0, 0, 0, 0};
 }
 
-std::vector<sla::FinishedSample> SqliteSlaRepository::finished_samples(Timestamp from, Timestamp to,
-                                                                       const core::TimeZone& zone) {
+std::vector<sla::FinishedSample> SqlSlaRepository::finished_samples(Timestamp from, Timestamp to,
+                                                                    const core::TimeZone& zone) {
   auto found = store_.read([&](Connection& db) {
     std::vector<sla::FinishedSample> samples;
     auto query = db.cached(
@@ -570,14 +593,14 @@ std::vector<sla::FinishedSample> SqliteSlaRepository::finished_samples(Timestamp
   return found.ok() ? std::move(found).value() : std::vector<sla::FinishedSample>{};
 }
 
-core::Result<sla::CheckPass> SqliteSlaRepository::run_checks(Timestamp now, int limit,
-                                                             const sla::EscalationMailSettings& mail) {
+core::Result<sla::CheckPass> SqlSlaRepository::run_checks(Timestamp now, int limit,
+                                                          const sla::EscalationMailSettings& mail) {
   return store_.write(
       [&](Connection& db) -> core::Result<sla::CheckPass> { return check_due(db, store_, now, limit, mail); });
 }
 
-core::Result<sla::CheckPass> SqliteSlaRepository::preview_checks(Timestamp now, int limit,
-                                                                 const sla::EscalationMailSettings& mail) {
+core::Result<sla::CheckPass> SqlSlaRepository::preview_checks(Timestamp now, int limit,
+                                                              const sla::EscalationMailSettings& mail) {
   return store_.write([&](Connection& db) -> core::Result<sla::CheckPass> {
     // The same pass in a savepoint rolled back at its end: its counts and list are what it would
     // record; the tickets, events, outbox and search rows stay as they were.

@@ -5,12 +5,13 @@
 
 namespace gongdan::storage {
 
-/// domain::sla::SlaRepository on SQLite (migration 9): calendars with their special days,
+/// domain::sla::SlaRepository on either engine (migration 9): calendars with their special days,
 /// policies with their targets, the per-ticket state written by ticket_sla_writer, and the
-/// escalation job's pass in one write transaction.
-class SqliteSlaRepository final : public domain::sla::SlaRepository {
+/// escalation job's pass in one write transaction. Several processes may run passes at once on
+/// PostgreSQL: each locks the tickets it checks and skips those another pass holds.
+class SqlSlaRepository final : public domain::sla::SlaRepository {
  public:
-  explicit SqliteSlaRepository(sql::Store& store) : store_(store) {}
+  explicit SqlSlaRepository(sql::Store& store) : store_(store) {}
 
   std::vector<domain::sla::SlaPolicy> policies() override;
   std::optional<domain::sla::SlaPolicy> find_policy(std::int64_t id) override;
