@@ -9,10 +9,10 @@
 #include "mail/outbound/outbox_mail_composer.hpp"
 #include "mail/outbound/smtp_transport.hpp"
 #include "security/sodium_crypto.hpp"
+#include "storage/database.hpp"
 #include "storage/files/directory_blob_store.hpp"
 #include "storage/files/magic_file_type_detector.hpp"
 #include "storage/sqlite/sqlite_sla_repository.hpp"
-#include "storage/database.hpp"
 
 namespace gongdan::app {
 
@@ -109,7 +109,7 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
   p.inbound_mail = std::make_unique<domain::InboundMailService>(*p.tickets, db.tickets(), db.users(), db.catalog(),
                                                                 db.outbox(), db.inbound_log(), p.clock, inbound);
   p.macros = std::make_unique<domain::MacroService>(db.macros(), *p.tickets, p.clock);
-  p.sla_store = std::make_unique<storage::SqliteSlaRepository>(db.sqlite()->sqlite_store());
+  p.sla_store = std::make_unique<storage::SqliteSlaRepository>(db.store());
   p.sla = std::make_unique<domain::sla::SlaService>(
       *p.sla_store, db.catalog(), db.groups(), p.clock,
       domain::sla::EscalationMailSettings{mail.links.public_url, mail.links.site_name});

@@ -62,6 +62,8 @@ Database::Database(DatabaseOptions options, std::unique_ptr<DatabaseEngine> engi
     : options_(std::move(options)),
       engine_(std::move(engine)),
       sqlite_(dynamic_cast<sqlite::SqliteEngine*>(engine_.get())),
+      tickets_(store()),
+      catalog_(store()),
       mail_templates_(store()),
       mail_settings_(store(), clock()),
       inbound_log_(store()),
@@ -71,8 +73,6 @@ Database::Database(DatabaseOptions options, std::unique_ptr<DatabaseEngine> engi
   if (sqlite_ != nullptr) {
     auto& legacy = sqlite_->sqlite_store();
     users_.emplace(legacy);
-    tickets_.emplace(legacy);
-    catalog_.emplace(legacy);
     outbox_.emplace(legacy);
     access_links_.emplace(legacy);
   }

@@ -82,8 +82,8 @@ class Database {
   sqlite::SqliteEngine* sqlite() { return sqlite_; }
 
   domain::UserRepository& users() { return sqlite_only(users_); }
-  domain::TicketRepository& tickets() { return sqlite_only(tickets_); }
-  domain::CatalogRepository& catalog() { return sqlite_only(catalog_); }
+  domain::TicketRepository& tickets() { return tickets_; }
+  domain::CatalogRepository& catalog() { return catalog_; }
   domain::OutboxRepository& outbox() { return sqlite_only(outbox_); }
   domain::AccessLinkRepository& access_links() { return sqlite_only(access_links_); }
   domain::MailTemplateRepository& mail_templates() { return mail_templates_; }
@@ -108,8 +108,8 @@ class Database {
   std::unique_ptr<DatabaseEngine> engine_;
   sqlite::SqliteEngine* sqlite_;  // engine_ when it is SQLite
   std::optional<SqliteUserRepository> users_;
-  std::optional<SqliteTicketRepository> tickets_;
-  std::optional<SqliteCatalogRepository> catalog_;
+  SqliteTicketRepository tickets_;
+  SqliteCatalogRepository catalog_;
   std::optional<SqliteOutboxRepository> outbox_;
   std::optional<SqliteAccessLinkRepository> access_links_;
   SqlMailTemplateRepository mail_templates_;

@@ -1,12 +1,12 @@
-#include "storage/sqlite/search_index_writer.hpp"
+#include "storage/repositories/search_index_writer.hpp"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
+#include "storage/database.hpp"
 #include "storage/sql/migration.hpp"
 #include "storage/sqlite/migrator.hpp"
-#include "storage/database.hpp"
 #include "storage/testing/temp_dir.hpp"
 #include "storage/testing/test_database.hpp"
 
@@ -231,8 +231,8 @@ TEST(SearchIndexBackfill, RebuildGivesTheSameRowsAsIndexingAlong) {
     });
   };
   const std::string along = tokens().value();
-  auto rebuilt = t.db->sqlite()->sqlite_store().write(
-      [](sqlite::Connection& db) -> core::Result<std::int64_t> { return sqlite::rebuild_search_index(db); });
+  auto rebuilt =
+      t.db->store().write([](sql::Connection& db) -> core::Result<std::int64_t> { return rebuild_search_index(db); });
   ASSERT_TRUE(rebuilt.ok());
   EXPECT_EQ(*rebuilt, 1);
   EXPECT_EQ(tokens().value(), along);

@@ -1,16 +1,18 @@
 #include "storage/sqlite/sqlite_access_link_repository.hpp"
 
-#include "storage/sqlite/mail_rows.hpp"
+#include "storage/repositories/mail_rows.hpp"
+#include "storage/sqlite/connection_adapter.hpp"
 
 namespace gongdan::storage {
 
 using sqlite::Connection;
 
 std::optional<domain::AccessLink> SqliteAccessLinkRepository::find_by_digest(const std::string& token_digest) {
-  auto found = store_.read([&](Connection& db) -> std::optional<domain::AccessLink> {
-    auto query = db.cached(std::string(sqlite::kSelectAccessLink) + "WHERE token_digest = ?");
+  auto found = store_.read([&](Connection& connection) -> std::optional<domain::AccessLink> {
+    sqlite::ConnectionAdapter db(connection);
+    auto query = db.cached(std::string(kSelectAccessLink) + "WHERE token_digest = ?");
     if (!query->bind(1, token_digest).step()) return std::nullopt;
-    return sqlite::read_access_link(*query);
+    return read_access_link(*query);
   });
   return found.ok() ? std::move(found).value() : std::nullopt;
 }

@@ -1,15 +1,16 @@
 #include "storage/sqlite/sqlite_catalog_repository.hpp"
 
-#include "storage/sqlite/field_rows.hpp"
+#include "storage/repositories/field_rows.hpp"
+#include "storage/repositories/ticket_inserts.hpp"
 
 namespace gongdan::storage {
 namespace {
 
-using sqlite::Connection;
+using sql::Connection;
 
 constexpr std::string_view kSelectCategory = "SELECT id, name_zh, name_en, position, active FROM categories ";
 
-domain::Category read_category(const sqlite::Statement& row) {
+domain::Category read_category(const sql::Statement& row) {
   return domain::Category{core::CategoryId{row.int64(0)}, row.text(1), row.text(2), row.int32(3), row.boolean(4)};
 }
 
@@ -40,9 +41,10 @@ core::Result<domain::Category> SqliteCatalogRepository::add_category(const std::
     auto last = db.cached("SELECT COALESCE(MAX(position), 0) FROM categories");
     last->step();
     const int position = last->int32(0) + 1;
-    auto insert = db.cached("INSERT INTO categories (name_zh, name_en, position, active) VALUES (?, ?, ?, 1)");
-    insert->bind_all(name_zh, name_en, position).run();
-    return domain::Category{core::CategoryId{db.last_insert_id()}, name_zh, name_en, position, true};
+    auto insert =
+        db.cached("INSERT INTO categories (name_zh, name_en, position, active) VALUES (?, ?, ?, 1) RETURNING id");
+    insert->bind_all(name_zh, name_en, position);
+    return domain::Category{core::CategoryId{returned_id(*insert)}, name_zh, name_en, position, true};
   });
 }
 
@@ -76,10 +78,11 @@ std::vector<domain::Category> SqliteCatalogRepository::all_categories() {
 core::Result<domain::Category> SqliteCatalogRepository::save_category(const domain::Category& category) {
   return store_.write([&](Connection& db) -> core::Result<domain::Category> {
     if (category.id.value == 0) {
-      auto insert = db.cached("INSERT INTO categories (name_zh, name_en, position, active) VALUES (?, ?, ?, ?)");
-      insert->bind_all(category.name_zh, category.name_en, category.position, category.active).run();
+      auto insert =
+          db.cached("INSERT INTO categories (name_zh, name_en, position, active) VALUES (?, ?, ?, ?) RETURNING id");
+      insert->bind_all(category.name_zh, category.name_en, category.position, category.active);
       domain::Category saved = category;
-      saved.id = core::CategoryId{db.last_insert_id()};
+      saved.id = core::CategoryId{returned_id(*insert)};
       return saved;
     }
     auto update = db.cached("UPDATE categories SET name_zh = ?, name_en = ?, position = ?, active = ? WHERE id = ?");
@@ -90,12 +93,12 @@ core::Result<domain::Category> SqliteCatalogRepository::save_category(const doma
 }
 
 std::vector<domain::FieldDefinition> SqliteCatalogRepository::field_definitions(core::CategoryId category) {
-  auto found = store_.read([&](Connection& db) { return sqlite::category_field_definitions(db, category); });
+  auto found = store_.read([&](Connection& db) { return category_field_definitions(db, category); });
   return found.ok() ? std::move(found).value() : std::vector<domain::FieldDefinition>{};
 }
 
 std::vector<domain::FieldDefinition> SqliteCatalogRepository::active_fields() {
-  auto found = store_.read([](Connection& db) { return sqlite::active_field_definitions(db); });
+  auto found = store_.read([](Connection& db) { return active_field_definitions(db); });
   return found.ok() ? std::move(found).value() : std::vector<domain::FieldDefinition>{};
 }
 
@@ -110,12 +113,10 @@ core::Result<domain::FieldDefinition> SqliteCatalogRepository::save_field(const 
       }
       auto insert = db.cached(
           "INSERT INTO category_fields (category_id, field_key, label_zh, label_en, type, required, position, active) "
-          "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-      insert
-          ->bind_all(field.category_id.value, field.key, field.label_zh, field.label_en, domain::to_string(field.type),
-                     field.required, field.position, field.active)
-          .run();
-      saved.id = core::FieldId{db.last_insert_id()};
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      insert->bind_all(field.category_id.value, field.key, field.label_zh, field.label_en,
+                       domain::to_string(field.type), field.required, field.position, field.active);
+      saved.id = core::FieldId{returned_id(*insert)};
     } else {
       // Key, type and category never change (see domain::FieldDefinition).
       auto update = db.cached(

@@ -1,14 +1,14 @@
 #pragma once
 
 #include "domain/catalog/catalog.hpp"
-#include "storage/sqlite/store.hpp"
+#include "storage/sql/store.hpp"
 
 namespace gongdan::storage {
 
 /// domain::CatalogRepository on SQLite: problem categories and help-center articles.
 class SqliteCatalogRepository final : public domain::CatalogRepository {
  public:
-  explicit SqliteCatalogRepository(sqlite::Store& store) : store_(store) {}
+  explicit SqliteCatalogRepository(sql::Store& store) : store_(store) {}
 
   std::vector<domain::Category> categories() override;
   std::optional<domain::Category> find_category(core::CategoryId id) override;
@@ -22,7 +22,7 @@ class SqliteCatalogRepository final : public domain::CatalogRepository {
   core::Result<FieldRemoval> remove_field(core::FieldId field) override;
 
  private:
-  sqlite::Store& store_;
+  sql::Store& store_;
 };
 
 }  // namespace gongdan::storage

@@ -6,10 +6,11 @@
 #include <variant>
 
 #include "core/utf8.hpp"
+#include "storage/repositories/mail_effects_writer.hpp"
+#include "storage/repositories/mail_payload.hpp"
+#include "storage/repositories/mail_rows.hpp"
 #include "storage/sql/page_cursor.hpp"
-#include "storage/sqlite/mail_effects_writer.hpp"
-#include "storage/sqlite/mail_payload.hpp"
-#include "storage/sqlite/mail_rows.hpp"
+#include "storage/sqlite/connection_adapter.hpp"
 
 namespace gongdan::storage {
 namespace {
@@ -19,17 +20,19 @@ using sqlite::Connection;
 // Cursor tag of the newest-first order: cursors of other lists are refused.
 constexpr std::string_view kNewestTag = "o";
 
-std::optional<domain::OutboxEntry> load_entry(Connection& db, domain::OutboxId id) {
-  auto query = db.cached(std::string(sqlite::kSelectOutbox) + "WHERE id = ?");
+std::optional<domain::OutboxEntry> load_entry(Connection& connection, domain::OutboxId id) {
+  sqlite::ConnectionAdapter db(connection);
+  auto query = db.cached(std::string(kSelectOutbox) + "WHERE id = ?");
   if (!query->bind(1, id.value).step()) return std::nullopt;
-  return sqlite::read_outbox_entry(*query);
+  return read_outbox_entry(*query);
 }
 
 }  // namespace
 
 core::Status SqliteOutboxRepository::enqueue(const domain::MailEffects& effects, core::Timestamp now) {
-  return store_.write([&](Connection& db) -> core::Status {
-    sqlite::write_mail_effects(db, effects, std::nullopt, std::nullopt, now);
+  return store_.write([&](Connection& connection) -> core::Status {
+    sqlite::ConnectionAdapter db(connection);
+    write_mail_effects(db, effects, std::nullopt, std::nullopt, now);
     return core::ok_status();
   });
 }
@@ -37,14 +40,15 @@ core::Status SqliteOutboxRepository::enqueue(const domain::MailEffects& effects,
 core::Result<std::vector<domain::OutboxEntry>> SqliteOutboxRepository::claim_due(core::Timestamp now,
                                                                                  core::Timestamp lease_until,
                                                                                  int limit) {
-  return store_.write([&](Connection& db) -> core::Result<std::vector<domain::OutboxEntry>> {
+  return store_.write([&](Connection& connection) -> core::Result<std::vector<domain::OutboxEntry>> {
+    sqlite::ConnectionAdapter db(connection);
     // Select and update in one write transaction: no other claimer runs in between.
-    auto due = db.cached(std::string(sqlite::kSelectOutbox) +
+    auto due = db.cached(std::string(kSelectOutbox) +
                          "WHERE (state = 'queued' AND next_attempt_at <= ?) OR (state = 'sending' AND lease_until < ?) "
                          "ORDER BY next_attempt_at, id LIMIT ?");
     due->bind_all(core::to_epoch_ms(now), core::to_epoch_ms(now), std::max(limit, 0));
     std::vector<domain::OutboxEntry> claimed;
-    while (due->step()) claimed.push_back(sqlite::read_outbox_entry(*due));
+    while (due->step()) claimed.push_back(read_outbox_entry(*due));
     auto lease = db.cached("UPDATE outbox SET state = 'sending', lease_until = ? WHERE id = ?");
     for (auto& entry : claimed) {
       lease->bind_all(core::to_epoch_ms(lease_until), entry.id.value).run();
@@ -60,7 +64,7 @@ core::Status SqliteOutboxRepository::mark_sent(domain::OutboxId id, core::Timest
     auto payload = db.cached("SELECT payload FROM outbox WHERE id = ?");
     if (!payload->bind(1, id.value).step()) return core::Error::not_found("No such mail.");
     // The link is a live credential: once delivered, the outbox has no reason to keep it.
-    const std::string redacted = sqlite::redacted_payload(payload->text(0));
+    const std::string redacted = redacted_payload(payload->text(0));
     payload->reset();
     db.cached(
           "UPDATE outbox SET state = 'sent', attempts = attempts + 1, sent_at = ?, lease_until = NULL, payload = ? "
@@ -97,7 +101,7 @@ core::Status SqliteOutboxRepository::retry(domain::OutboxId id, core::Timestamp 
   return store_.write([&](Connection& db) -> core::Status {
     auto state = db.cached("SELECT state FROM outbox WHERE id = ?");
     if (!state->bind(1, id.value).step()) return core::Error::not_found("No such mail.");
-    if (sqlite::outbox_state_from(state->text(0)) != domain::OutboxState::kFailed) {
+    if (outbox_state_from(state->text(0)) != domain::OutboxState::kFailed) {
       return core::Error::conflict("not_failed", "Only a failed mail can be retried.");
     }
     state->reset();
@@ -120,7 +124,7 @@ core::Result<domain::Page<domain::OutboxEntry>> SqliteOutboxRepository::list(con
     if (!after) return core::Error::field("cursor", "invalid", "The cursor is not one this list gave out.");
   }
   const int limit = std::clamp(query.limit, 1, kMaxLimit);
-  std::string sql = std::string(sqlite::kSelectOutbox) + "WHERE 1 = 1";
+  std::string sql = std::string(kSelectOutbox) + "WHERE 1 = 1";
   std::vector<std::variant<std::int64_t, std::string>> values;
   if (!query.states.empty()) {
     sql += " AND state IN (";
@@ -143,14 +147,15 @@ core::Result<domain::Page<domain::OutboxEntry>> SqliteOutboxRepository::list(con
   sql += " ORDER BY created_at DESC, id DESC LIMIT ?";
   values.emplace_back(static_cast<std::int64_t>(limit) + 1);
 
-  return store_.read([&](Connection& db) {
+  return store_.read([&](Connection& connection) {
+    sqlite::ConnectionAdapter db(connection);
     // Filters change the SQL text, so this statement is not cached.
     auto statement = db.prepare(sql);
     for (std::size_t i = 0; i < values.size(); ++i) {
       std::visit([&](const auto& value) { statement.bind(static_cast<int>(i + 1), value); }, values[i]);
     }
     domain::Page<domain::OutboxEntry> page;
-    while (statement.step()) page.items.push_back(sqlite::read_outbox_entry(statement));
+    while (statement.step()) page.items.push_back(read_outbox_entry(statement));
     if (page.items.size() > static_cast<std::size_t>(limit)) {
       page.items.resize(static_cast<std::size_t>(limit));
       const auto& last = page.items.back();

@@ -13,9 +13,9 @@
 #include "domain/sla/special_day.hpp"
 #include "domain/sla/weekly_hours.hpp"
 #include "domain/sla/working_hours.hpp"
-#include "storage/sqlite/mail_effects_writer.hpp"
-#include "storage/sqlite/rows.hpp"
-#include "storage/sqlite/ticket_inserts.hpp"
+#include "storage/repositories/mail_effects_writer.hpp"
+#include "storage/repositories/rows.hpp"
+#include "storage/repositories/ticket_inserts.hpp"
 #include "storage/sqlite/ticket_sla_writer.hpp"
 
 namespace gongdan::storage {
@@ -23,7 +23,7 @@ namespace {
 
 namespace sla = domain::sla;
 using core::Timestamp;
-using sqlite::Connection;
+using sql::Connection;
 
 constexpr std::array<std::chrono::weekday, 7> kWeek{std::chrono::Monday,   std::chrono::Tuesday, std::chrono::Wednesday,
                                                     std::chrono::Thursday, std::chrono::Friday,  std::chrono::Saturday,
@@ -68,7 +68,7 @@ void refresh_open_tickets(Connection& db, std::int64_t policy, const std::string
       "WHERE t.status IN ('new', 'open', 'pending', 'resolved') AND (p.id = ? OR p.calendar = ?)");
   query->bind_all(policy, calendar);
   std::vector<std::pair<core::TicketId, domain::Priority>> open;
-  while (query->step()) open.emplace_back(core::TicketId{query->int64(0)}, sqlite::priority_from(query->int64(1)));
+  while (query->step()) open.emplace_back(core::TicketId{query->int64(0)}, priority_from(query->int64(1)));
   query->reset();
   for (const auto& [id, priority] : open) sqlite::refresh_ticket_sla(db, id, priority, now);
 }
@@ -164,15 +164,15 @@ bool record_once(Connection& db, core::TicketId ticket, std::string_view kind, c
       target.due_at ? std::optional(core::to_epoch_ms(*target.due_at)) : std::nullopt;
   insert
       ->bind_all(ticket.value, kind, sla::to_string(target.kind), target.cycle, core::to_epoch_ms(now),
-                 sqlite::priority_value(priority), core::to_epoch_ms(target.started_at), due)
+                 priority_value(priority), core::to_epoch_ms(target.started_at), due)
       .run();
   return db.changes() > 0;
 }
 
 std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
-  auto query = db.cached(std::string(sqlite::kSelectTicket) + "WHERE t.id = ?");
+  auto query = db.cached(select_ticket(db.dialect()) + "WHERE t.id = ?");
   if (!query->bind(1, id.value).step()) return std::nullopt;
-  return sqlite::read_ticket(*query);
+  return read_ticket(*query);
 }
 
 // A ticket whose check failed is looked at again after this, not at every pass.
@@ -190,7 +190,7 @@ bool check_once(Connection& db, core::TicketId id, const sla::SlaPolicy& policy,
   for (const auto& target : status.targets) {
     if (!target.running()) continue;
     if (target.warn_at && *target.warn_at <= now && record_once(db, id, "warning", target, current.priority, now)) {
-      sqlite::insert_event(db, id, sla::warning_event(target.kind, target.cycle), now);
+      insert_event(db, id, sla::warning_event(target.kind, target.cycle), now);
       pass.fired.push_back({current.number.str(), "warning", target.kind, target.cycle});
       ++pass.warnings;
       recorded = true;
@@ -199,19 +199,19 @@ bool check_once(Connection& db, core::TicketId id, const sla::SlaPolicy& policy,
       const auto plan =
           sla::plan_escalation(current, policy.escalation, sla::Breach{target.kind, target.cycle, *target.due_at},
                                group_name(db, policy.escalation.escalation_group_id), supervisors(db, staff), mail);
-      for (const auto& event : plan.events) sqlite::insert_event(db, id, event, now);
+      for (const auto& event : plan.events) insert_event(db, id, event, now);
       const auto& t = plan.updated;
       if (t.priority != current.priority || t.group_id != current.group_id || t.assignee_id != current.assignee_id) {
         // A change the agents must notice: it moves updated_at, as any edit does.
         db.cached("UPDATE tickets SET priority = ?, group_id = ?, assignee_user_id = ?, updated_at = ? WHERE id = ?")
-            ->bind_all(sqlite::priority_value(t.priority), group_value(t.group_id),
+            ->bind_all(priority_value(t.priority), group_value(t.group_id),
                        t.assignee_id ? std::optional(t.assignee_id->value) : std::nullopt, core::to_epoch_ms(now),
                        id.value)
             .run();
         current = t;
         current.updated_at = now;
       }
-      sqlite::write_mail_effects(db, plan.effects, std::nullopt, std::nullopt, now);
+      write_mail_effects(db, plan.effects, std::nullopt, std::nullopt, now);
       pass.fired.push_back({current.number.str(), "breached", target.kind, target.cycle});
       ++pass.breaches;
       recorded = true;
@@ -280,7 +280,7 @@ bool check_ticket(Connection& db, core::TicketId id, Timestamp now, const sla::E
 
 // One pass over at most `limit` tickets whose next check is due at `now`, inside the caller's
 // transaction.
-sla::CheckPass check_due(Connection& db, const sqlite::Store& store, Timestamp now, int limit,
+sla::CheckPass check_due(Connection& db, const sql::Store& store, Timestamp now, int limit,
                          const sla::EscalationMailSettings& mail) {
   sla::CheckPass pass;
   std::vector<core::TicketId> due;
@@ -298,17 +298,15 @@ sla::CheckPass check_due(Connection& db, const sqlite::Store& store, Timestamp n
     const int breaches = pass.breaches;
     const auto activities = static_cast<std::ptrdiff_t>(pass.activities.size());
     const auto fired = static_cast<std::ptrdiff_t>(pass.fired.size());
-    const auto mark = db.deferred().mark();
-    db.run("SAVEPOINT sla_ticket");
+    sql::Savepoint savepoint(db, "sla_ticket");
     try {
       check_ticket(db, id, now, mail, staff, pass);
-      db.run("RELEASE sla_ticket");
+      savepoint.release();
     } catch (const std::exception& error) {
       // SQLite may have rolled back the whole transaction (disk full, I/O): then the pass fails.
       if (!db.in_transaction()) throw;
-      db.run("ROLLBACK TO sla_ticket");
-      db.run("RELEASE sla_ticket");
-      db.deferred().roll_back_to(mark);
+      savepoint.rollback();
+      savepoint.release();
       pass.warnings = warnings;
       pass.breaches = breaches;
       pass.activities.erase(pass.activities.begin() + activities, pass.activities.end());
@@ -346,15 +344,14 @@ core::Result<sla::SlaPolicy> SqliteSlaRepository::create_policy(const sla::SlaPo
     last->step();
     const auto position = last->int64(0) + 1;
     last->reset();
-    db.cached(
-          "INSERT INTO sla_policies (name, position, enabled, calendar, categories, customer_domains, "
-          "notify_supervisors, raise_priority, escalation_group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        ->bind_all(policy.name, position, policy.enabled, policy.calendar, join_ids(policy.categories),
-                   join(policy.customer_domains), policy.escalation.notify_supervisors,
-                   policy.escalation.raise_priority, group_value(policy.escalation.escalation_group_id))
-        .run();
+    auto insert = db.cached(
+        "INSERT INTO sla_policies (name, position, enabled, calendar, categories, customer_domains, "
+        "notify_supervisors, raise_priority, escalation_group_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    insert->bind_all(policy.name, position, policy.enabled, policy.calendar, join_ids(policy.categories),
+                     join(policy.customer_domains), policy.escalation.notify_supervisors,
+                     policy.escalation.raise_priority, group_value(policy.escalation.escalation_group_id));
     sla::SlaPolicy stored = policy;
-    stored.id = db.last_insert_id();
+    stored.id = returned_id(*insert);
     stored.position = static_cast<int>(position);
     write_targets(db, stored);
     return stored;
@@ -390,7 +387,7 @@ core::Status SqliteSlaRepository::delete_policy(std::int64_t id, Timestamp now) 
     auto open = db.cached("SELECT id, priority FROM tickets WHERE sla_policy_id = ?");
     open->bind(1, id);
     std::vector<std::pair<core::TicketId, domain::Priority>> tickets;
-    while (open->step()) tickets.emplace_back(core::TicketId{open->int64(0)}, sqlite::priority_from(open->int64(1)));
+    while (open->step()) tickets.emplace_back(core::TicketId{open->int64(0)}, priority_from(open->int64(1)));
     open->reset();
     db.cached("DELETE FROM sla_targets WHERE policy_id = ?")->bind(1, id).run();
     db.cached("UPDATE tickets SET sla_policy_id = NULL WHERE sla_policy_id = ?")->bind(1, id).run();
@@ -527,8 +524,8 @@ sla::QueueFacts SqliteSlaRepository::queue_facts(const domain::Ticket& ticket, T
         "SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND s.first_response_at IS NOT NULL) LIMIT ?)");
     const auto created = core::to_epoch_ms(ticket.created_at);
     ahead
-        ->bind_all(ticket.group_id ? ticket.group_id->value : 0, sqlite::priority_value(ticket.priority), created,
-                   created, ticket.id.value, ticket.id.value, kMaxTicketsAhead)
+        ->bind_all(ticket.group_id ? ticket.group_id->value : 0, priority_value(ticket.priority), created, created,
+                   ticket.id.value, ticket.id.value, kMaxTicketsAhead)
         .step();
     facts.tickets_ahead = ahead->int32(0);
     return facts;
@@ -564,7 +561,7 @@ std::vector<sla::FinishedSample> SqliteSlaRepository::finished_samples(Timestamp
       const auto target = sla::parse_target_kind(query->text(1));
       if (!target) continue;
       const auto local = zone.to_local(core::from_epoch_ms(query->int64(2)));
-      samples.push_back({sqlite::priority_from(query->int64(0)), *target,
+      samples.push_back({priority_from(query->int64(0)), *target,
                          std::chrono::year_month_day{std::chrono::floor<std::chrono::days>(local)},
                          std::chrono::milliseconds{query->int64(3)}, query->text(4) == "met"});
     }
@@ -584,23 +581,13 @@ core::Result<sla::CheckPass> SqliteSlaRepository::preview_checks(Timestamp now, 
   return store_.write([&](Connection& db) -> core::Result<sla::CheckPass> {
     // The same pass in a savepoint rolled back at its end: its counts and list are what it would
     // record; the tickets, events, outbox and search rows stay as they were.
-    const auto mark = db.deferred().mark();
-    db.run("SAVEPOINT sla_preview");
-    try {
-      auto pass = check_due(db, store_, now, limit, mail);
-      db.run("ROLLBACK TO sla_preview");
-      db.run("RELEASE sla_preview");
-      db.deferred().roll_back_to(mark);
-      pass.activities.clear();
-      return pass;
-    } catch (...) {
-      if (db.in_transaction()) {
-        db.run("ROLLBACK TO sla_preview");
-        db.run("RELEASE sla_preview");
-      }
-      db.deferred().roll_back_to(mark);
-      throw;
-    }
+    // (~Savepoint rolls back too when the pass throws.)
+    sql::Savepoint savepoint(db, "sla_preview");
+    auto pass = check_due(db, store_, now, limit, mail);
+    savepoint.rollback();
+    savepoint.release();
+    pass.activities.clear();
+    return pass;
   });
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/sla/sla_repository.hpp"
-#include "storage/sqlite/store.hpp"
+#include "storage/sql/store.hpp"
 
 namespace gongdan::storage {
 
@@ -10,7 +10,7 @@ namespace gongdan::storage {
 /// escalation job's pass in one write transaction.
 class SqliteSlaRepository final : public domain::sla::SlaRepository {
  public:
-  explicit SqliteSlaRepository(sqlite::Store& store) : store_(store) {}
+  explicit SqliteSlaRepository(sql::Store& store) : store_(store) {}
 
   std::vector<domain::sla::SlaPolicy> policies() override;
   std::optional<domain::sla::SlaPolicy> find_policy(std::int64_t id) override;
@@ -37,7 +37,7 @@ class SqliteSlaRepository final : public domain::sla::SlaRepository {
                                                       const domain::sla::EscalationMailSettings& mail) override;
 
  private:
-  sqlite::Store& store_;
+  sql::Store& store_;
 };
 
 }  // namespace gongdan::storage

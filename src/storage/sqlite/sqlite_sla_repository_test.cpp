@@ -50,7 +50,7 @@ TEST(SqliteSlaRepositoryTest, ANewTicketGetsTheStandardPolicysDueTimes) {
   ASSERT_TRUE(ticket.resolution_due_at);
   EXPECT_EQ(ticket.sla_due_at, ticket.first_response_due_at);
   EXPECT_EQ(core::to_epoch_ms(*ticket.sla_warn_at), kT0 + 18 * kHour);
-  SqliteSlaRepository repo(t.db->sqlite()->sqlite_store());
+  SqliteSlaRepository repo(t.db->store());
   const auto record = repo.record_of(ticket.id);
   ASSERT_TRUE(record);
   EXPECT_EQ(record->clock.size(), 1U);
@@ -82,7 +82,7 @@ TEST(SqliteSlaRepositoryTest, EachWarningAndBreachIsRecordedOnceWithItsActions) 
   TestDatabase t;
   const auto supervisor = t.add_user("boss@example.com", domain::Role::kSupervisor, "李主管");
   const auto ticket = t.add_ticket(1, kT0);
-  SqliteSlaRepository repo(t.db->sqlite()->sqlite_store());
+  SqliteSlaRepository repo(t.db->store());
   auto policy = repo.policies().front();
   policy.escalation.raise_priority = true;
   ASSERT_TRUE(repo.update_policy(policy, core::from_epoch_ms(kT0)));
@@ -117,7 +117,7 @@ TEST(SqliteSlaRepositoryTest, EachWarningAndBreachIsRecordedOnceWithItsActions) 
 TEST(SqliteSlaRepositoryTest, ARaisedPrioritysTargetsAlreadyPastAreRecordedInTheSamePass) {
   TestDatabase t;
   const auto ticket = t.add_ticket(1, kT0);  // normal, Tuesday 00:00 in Shanghai
-  SqliteSlaRepository repo(t.db->sqlite()->sqlite_store());
+  SqliteSlaRepository repo(t.db->store());
   auto policy = repo.policies().front();
   policy.escalation.raise_priority = true;
   ASSERT_TRUE(repo.update_policy(policy, core::from_epoch_ms(kT0)));
@@ -146,7 +146,7 @@ TEST(SqliteSlaRepositoryTest, ARaisedPrioritysTargetsAlreadyPastAreRecordedInThe
 TEST(SqliteSlaRepositoryTest, OneLateLookRecordsTheRaisedPrioritysBreachToo) {
   TestDatabase t;
   const auto ticket = t.add_ticket(1, kT0);
-  SqliteSlaRepository repo(t.db->sqlite()->sqlite_store());
+  SqliteSlaRepository repo(t.db->store());
   auto policy = repo.policies().front();
   policy.escalation.raise_priority = true;
   ASSERT_TRUE(repo.update_policy(policy, core::from_epoch_ms(kT0)));
@@ -172,7 +172,7 @@ TEST(SqliteSlaRepositoryTest, ATicketWhoseCheckFailsIsSkippedAndReportedNotTheWh
             std::to_string(broken.id.value) + " AND NEW.kind = 'breached' BEGIN SELECT RAISE(ABORT, 'corrupt'); END");
     return core::ok_status();
   }));
-  SqliteSlaRepository repo(t.db->sqlite()->sqlite_store());
+  SqliteSlaRepository repo(t.db->store());
   const auto now = kT0 + 25 * kHour;
   const auto pass = repo.run_checks(core::from_epoch_ms(now), 100, mail());
   ASSERT_TRUE(pass) << pass.error().message;
@@ -210,7 +210,7 @@ TEST(SqliteSlaRepositoryTest, ACorruptRecordIsReportedNotTakenForNoRecord) {
     t.errors.clear();
     return found;
   };
-  SqliteSlaRepository repo(t.db->sqlite()->sqlite_store());
+  SqliteSlaRepository repo(t.db->store());
   EXPECT_FALSE(repo.record_of(ticket.id));
   EXPECT_TRUE(has_error()) << "reading it reports it";
 
@@ -241,7 +241,7 @@ TEST(SqliteSlaRepositoryTest, SortByDueUsesTheEarliestDueTime) {
 
 TEST(SqliteSlaRepositoryTest, CalendarsAreSavedWithANewRevisionAndRefusedWhileInUse) {
   TestDatabase t;
-  SqliteSlaRepository repo(t.db->sqlite()->sqlite_store());
+  SqliteSlaRepository repo(t.db->store());
   auto cn = repo.find_calendar("cn-mainland-2026");
   ASSERT_TRUE(cn);
   EXPECT_EQ(cn->definition.special_days.size(), 39U);
@@ -257,7 +257,7 @@ TEST(SqliteSlaRepositoryTest, CalendarsAreSavedWithANewRevisionAndRefusedWhileIn
 TEST(SqliteSlaRepositoryTest, ACalendarCreatedAgainAfterADeleteNeverReusesARevision) {
   // Built calendars are cached by name and revision: a repeated revision would serve the old hours.
   TestDatabase t;
-  SqliteSlaRepository repo(t.db->sqlite()->sqlite_store());
+  SqliteSlaRepository repo(t.db->store());
   auto definition = repo.find_calendar("cn-mainland-2026")->definition;
   definition.name = "night-shift";
   definition.special_days.clear();
@@ -283,7 +283,7 @@ namespace {
 TEST(SqliteSlaRepositoryQueueTest, CountsTicketsAheadOnlyWhenThereIsAPaceToEstimateFrom) {
   TestDatabase t;
   const auto agent = t.add_user("queue.agent@example.com", domain::Role::kAgent, "李娜");
-  SqliteSlaRepository repo(t.db->sqlite()->sqlite_store());
+  SqliteSlaRepository repo(t.db->store());
   const auto older = t.add_ticket(1, kT0);
   const auto other = t.add_ticket(2, kT0 + 1000);
   const auto mine = t.add_ticket(3, kT0 + 2000);

@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <map>
 
-#include "storage/sqlite/field_rows.hpp"
-#include "storage/sqlite/mail_effects_writer.hpp"
-#include "storage/sqlite/rows.hpp"
-#include "storage/sqlite/search_index_writer.hpp"
-#include "storage/sqlite/ticket_inserts.hpp"
+#include "storage/repositories/field_rows.hpp"
+#include "storage/repositories/mail_effects_writer.hpp"
+#include "storage/repositories/rows.hpp"
+#include "storage/repositories/search_index_writer.hpp"
+#include "storage/repositories/ticket_inserts.hpp"
 #include "storage/sqlite/ticket_list_query.hpp"
 #include "storage/sqlite/ticket_sla_writer.hpp"
 #include "storage/sqlite/ticket_workspace_writer.hpp"
@@ -15,27 +15,22 @@
 namespace gongdan::storage {
 namespace {
 
-using sqlite::Connection;
-using sqlite::insert_event;
-using sqlite::insert_message;
-using sqlite::insert_ticket;
-using sqlite::optional_id;
-using sqlite::optional_ms;
+using sql::Connection;
 
 std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
-  auto query = db.cached(std::string(sqlite::kSelectTicket) + "WHERE t.id = ?");
+  auto query = db.cached(select_ticket(db.dialect()) + "WHERE t.id = ?");
   if (!query->bind(1, id.value).step()) return std::nullopt;
-  return sqlite::read_ticket(*query);
+  return read_ticket(*query);
 }
 
 // Attachments of a ticket grouped under their messages.
 void attach_files(Connection& db, core::TicketId id, std::vector<domain::Message>& messages) {
   std::map<std::int64_t, domain::Message*> by_id;
   for (auto& message : messages) by_id.emplace(message.id.value, &message);
-  auto query = db.cached(std::string(sqlite::kSelectAttachment) + "WHERE a.ticket_id = ? ORDER BY a.id");
+  auto query = db.cached(std::string(kSelectAttachment) + "WHERE a.ticket_id = ? ORDER BY a.id");
   query->bind(1, id.value);
   while (query->step()) {
-    auto attachment = sqlite::read_attachment(*query);
+    auto attachment = read_attachment(*query);
     // Attachments of internal notes are dropped along with their notes.
     if (const auto it = by_id.find(attachment.message_id.value); it != by_id.end()) {
       it->second->attachments.push_back(std::move(attachment));
@@ -55,7 +50,7 @@ core::Result<domain::ChangedTicket> apply_change(Connection& db, const domain::T
       "closed_at = ?, group_id = ?, assignee_user_id = ?, last_customer_message_at = ?, "
       "first_response_due_at = ? WHERE id = ?");
   update
-      ->bind_all(t.category_id.value, domain::to_string(t.status), sqlite::priority_value(t.priority),
+      ->bind_all(t.category_id.value, domain::to_string(t.status), priority_value(t.priority),
                  core::to_epoch_ms(t.updated_at), optional_ms(t.resolved_at), optional_ms(t.closed_at),
                  optional_id(t.group_id), optional_id(t.assignee_id), optional_ms(t.last_customer_message_at),
                  optional_ms(t.first_response_due_at), id.value)
@@ -64,15 +59,15 @@ core::Result<domain::ChangedTicket> apply_change(Connection& db, const domain::T
   domain::ChangedTicket changed{current, std::nullopt};
   if (change.message) {
     changed.message = insert_message(db, id, *change.message, t.updated_at);
-    sqlite::index_message(db, id, change.message->body);
+    index_message(db, id, change.message->body);
   }
   for (const auto& more : change.more_messages) {
     insert_message(db, id, more, t.updated_at);
-    sqlite::index_message(db, id, more.body);
+    index_message(db, id, more.body);
   }
   for (const auto& event : change.events) insert_event(db, id, event, t.updated_at);
-  if (change.field_edit) sqlite::apply_field_edit(db, id, *change.field_edit, t.updated_at);
-  sqlite::write_mail_effects(db, change.effects, std::nullopt, std::nullopt, t.updated_at);
+  if (change.field_edit) apply_field_edit(db, id, *change.field_edit, t.updated_at);
+  write_mail_effects(db, change.effects, std::nullopt, std::nullopt, t.updated_at);
   sqlite::follow_ticket_sla(db, current, change);
   auto stored = load_ticket(db, id);
   if (!stored) return core::Error::unavailable("The changed ticket could not be read back.");
@@ -83,16 +78,16 @@ core::Result<domain::ChangedTicket> apply_change(Connection& db, const domain::T
 // A merge: the source's conversation appears in the target's history at its original times. The
 // attachment rows are copied too; the bytes are content-addressed and shared.
 void copy_messages(Connection& db, core::TicketId from, core::TicketId to, bool as_internal) {
-  auto query = db.cached(std::string(sqlite::kSelectMessage) + "WHERE ticket_id = ? ORDER BY created_at, id");
+  auto query = db.cached(std::string(kSelectMessage) + "WHERE ticket_id = ? ORDER BY created_at, id");
   query->bind(1, from.value);
   std::vector<domain::Message> messages;
-  while (query->step()) messages.push_back(sqlite::read_message(*query));
+  while (query->step()) messages.push_back(read_message(*query));
   attach_files(db, from, messages);
   for (const auto& message : messages) {
     domain::NewMessage copy{message.author, message.body, message.internal || as_internal, {}};
     for (const auto& a : message.attachments) copy.files.push_back({a.filename, a.content_type, a.size, a.storage_key});
     insert_message(db, to, copy, message.created_at);
-    sqlite::index_message(db, to, message.body);  // staff search finds the merged words in the survivor
+    index_message(db, to, message.body);  // staff search finds the merged words in the survivor
   }
 }
 
@@ -122,13 +117,12 @@ core::Result<domain::Ticket> SqliteTicketRepository::create(const domain::NewTic
     }
     const core::TicketId id = insert_ticket(db, ticket);
     sqlite::write_tags(db, id, {}, ticket.tags);
-    sqlite::index_new_ticket(db, id, ticket, new_ticket.first_message.body);
+    index_new_ticket(db, id, ticket, new_ticket.first_message.body);
     insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
-    sqlite::insert_field_values(db, id, new_ticket.field_values);
+    insert_field_values(db, id, new_ticket.field_values);
     for (const auto& more : new_ticket.more_messages) insert_message(db, id, more, new_ticket.ticket.created_at);
     for (const auto& event : new_ticket.events) insert_event(db, id, event, new_ticket.ticket.created_at);
-    sqlite::write_mail_effects(db, new_ticket.effects, id, new_ticket.ticket.number.str(),
-                               new_ticket.ticket.created_at);
+    write_mail_effects(db, new_ticket.effects, id, new_ticket.ticket.number.str(), new_ticket.ticket.created_at);
     if (new_ticket.idempotency) {
       auto remember = db.cached("INSERT INTO idempotency_keys (scope, key, ticket_id, created_at) VALUES (?, ?, ?, ?)");
       remember
@@ -174,9 +168,9 @@ core::Result<domain::ChangedTicket> SqliteTicketRepository::merge(core::TicketId
 
 std::optional<domain::Ticket> SqliteTicketRepository::find_by_number(const domain::TicketNumber& number) {
   auto found = store_.read([&](Connection& db) -> std::optional<domain::Ticket> {
-    auto query = db.cached(std::string(sqlite::kSelectTicket) + "WHERE t.number = ?");
+    auto query = db.cached(select_ticket(db.dialect()) + "WHERE t.number = ?");
     if (!query->bind(1, number.str()).step()) return std::nullopt;
-    return sqlite::read_ticket(*query);
+    return read_ticket(*query);
   });
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
@@ -187,13 +181,13 @@ std::optional<domain::Ticket> SqliteTicketRepository::find_by_id(core::TicketId 
 }
 
 core::Result<domain::Page<domain::Ticket>> SqliteTicketRepository::list(const domain::TicketQuery& query) {
-  auto list = sqlite::TicketListQuery::make(query);
+  auto list = sqlite::TicketListQuery::make(query, store_.dialect());
   if (!list) return list.take_error();
   return store_.read([&](Connection& db) { return list->run(db); });
 }
 
 std::int64_t SqliteTicketRepository::count(const domain::TicketQuery& query) {
-  auto list = sqlite::TicketListQuery::make(query);
+  auto list = sqlite::TicketListQuery::make(query, store_.dialect());
   if (!list) return 0;
   auto counted = store_.read([&](Connection& db) { return list->count(db); });
   return counted.ok() ? *counted : 0;
@@ -201,11 +195,11 @@ std::int64_t SqliteTicketRepository::count(const domain::TicketQuery& query) {
 
 std::vector<domain::Message> SqliteTicketRepository::messages(core::TicketId id, bool include_internal) {
   auto found = store_.read([&](Connection& db) {
-    auto query = db.cached(std::string(sqlite::kSelectMessage) + "WHERE ticket_id = ? AND (? OR internal = 0) " +
+    auto query = db.cached(std::string(kSelectMessage) + "WHERE ticket_id = ? AND (? OR internal = 0) " +
                            "ORDER BY created_at, id");
     query->bind_all(id.value, include_internal);
     std::vector<domain::Message> list;
-    while (query->step()) list.push_back(sqlite::read_message(*query));
+    while (query->step()) list.push_back(read_message(*query));
     attach_files(db, id, list);
     return list;
   });
@@ -223,12 +217,12 @@ std::vector<domain::TicketEvent> SqliteTicketRepository::events(core::TicketId i
       domain::TicketEvent event;
       event.id = core::EventId{query->int64(0)};
       event.ticket_id = core::TicketId{query->int64(1)};
-      event.type = sqlite::event_type_from(query->text(2));
+      event.type = event_type_from(query->text(2));
       event.from = query->text(3);
       event.to = query->text(4);
       if (const auto user = query->optional_int64(5)) event.author.user_id = core::UserId{*user};
       event.author.name = query->text(6);
-      event.author.role = sqlite::role_from(query->text(7));
+      event.author.role = role_from(query->text(7));
       event.created_at = core::from_epoch_ms(query->int64(8));
       event.field = query->text(9);
       list.push_back(std::move(event));
@@ -239,27 +233,27 @@ std::vector<domain::TicketEvent> SqliteTicketRepository::events(core::TicketId i
 }
 
 std::vector<domain::TicketFieldValue> SqliteTicketRepository::custom_field_values(core::TicketId id) {
-  auto found = store_.read([&](Connection& db) { return sqlite::ticket_field_values(db, id); });
+  auto found = store_.read([&](Connection& db) { return ticket_field_values(db, id); });
   return found.ok() ? std::move(found).value() : std::vector<domain::TicketFieldValue>{};
 }
 
 std::optional<domain::Attachment> SqliteTicketRepository::find_attachment(core::AttachmentId id) {
   auto found = store_.read([&](Connection& db) -> std::optional<domain::Attachment> {
-    auto query = db.cached(std::string(sqlite::kSelectAttachment) + "WHERE a.id = ?");
+    auto query = db.cached(std::string(kSelectAttachment) + "WHERE a.id = ?");
     if (!query->bind(1, id.value).step()) return std::nullopt;
-    return sqlite::read_attachment(*query);
+    return read_attachment(*query);
   });
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
 std::vector<domain::Ticket> SqliteTicketRepository::active_tickets_of(core::UserId customer, int limit) {
   auto found = store_.read([&](Connection& db) {
-    auto query = db.cached(std::string(sqlite::kSelectTicket) +
+    auto query = db.cached(select_ticket(db.dialect()) +
                            "WHERE t.customer_user_id = ? AND t.status IN ('new', 'open', 'pending') "
                            "ORDER BY t.created_at DESC, t.id DESC LIMIT ?");
     query->bind_all(customer.value, std::clamp(limit, 0, sqlite::TicketListQuery::kMaxLimit));
     std::vector<domain::Ticket> list;
-    while (query->step()) list.push_back(sqlite::read_ticket(*query));
+    while (query->step()) list.push_back(read_ticket(*query));
     return list;
   });
   return found.ok() ? std::move(found).value() : std::vector<domain::Ticket>{};

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "domain/tickets/ticket_repository.hpp"
-#include "storage/sqlite/store.hpp"
+#include "storage/sql/store.hpp"
 
 namespace gongdan::storage {
 
@@ -11,7 +11,7 @@ namespace gongdan::storage {
 /// the failure to the error sink): fail closed rather than show half a conversation as whole.
 class SqliteTicketRepository final : public domain::TicketRepository {
  public:
-  explicit SqliteTicketRepository(sqlite::Store& store) : store_(store) {}
+  explicit SqliteTicketRepository(sql::Store& store) : store_(store) {}
 
   core::Result<domain::Ticket> create(const domain::NewTicket& ticket) override;
   core::Result<domain::ChangedTicket> modify(core::TicketId id, const domain::TicketDecision& decide) override;
@@ -28,7 +28,7 @@ class SqliteTicketRepository final : public domain::TicketRepository {
   std::vector<domain::Ticket> active_tickets_of(core::UserId customer, int limit) override;
 
  private:
-  sqlite::Store& store_;
+  sql::Store& store_;
 };
 
 }  // namespace gongdan::storage

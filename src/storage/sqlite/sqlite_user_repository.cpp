@@ -3,8 +3,9 @@
 #include <algorithm>
 
 #include "core/utf8.hpp"
-#include "storage/sqlite/rows.hpp"
-#include "storage/sqlite/search_index_writer.hpp"
+#include "storage/repositories/rows.hpp"
+#include "storage/repositories/search_index_writer.hpp"
+#include "storage/sqlite/connection_adapter.hpp"
 
 namespace gongdan::storage {
 namespace {
@@ -19,7 +20,7 @@ domain::User read_user(const sqlite::Statement& row) {
   user.id = core::UserId{row.int64(0)};
   user.email = row.text(1);
   user.name = row.text(2);
-  user.role = sqlite::role_from(row.text(3));
+  user.role = role_from(row.text(3));
   user.locale = domain::parse_locale(row.text(4)).value_or(domain::Locale::kZhCn);
   user.password_hash = row.text(5);
   user.created_at = core::from_epoch_ms(row.int64(6));
@@ -81,7 +82,10 @@ core::Result<domain::User> SqliteUserRepository::update_profile(core::UserId id,
         ->bind_all(name, domain::to_string(locale), id.value)
         .run();
     // Staff search finds tickets by their customer's name, in the same transaction.
-    if (before->name != name) sqlite::reindex_customer_tickets(db, id);
+    if (before->name != name) {
+      sqlite::ConnectionAdapter adapter(db);
+      reindex_customer_tickets(adapter, id);
+    }
     auto user = find_user(db, "WHERE id = ?", id.value);
     if (!user) return core::Error::not_found("No such user.");
     return std::move(*user);

@@ -5,9 +5,9 @@
 
 #include "core/utf8.hpp"
 #include "domain/search/search_tokens.hpp"
+#include "storage/repositories/rows.hpp"
+#include "storage/repositories/search_index_writer.hpp"
 #include "storage/sql/page_cursor.hpp"
-#include "storage/sqlite/rows.hpp"
-#include "storage/sqlite/search_index_writer.hpp"
 
 namespace gongdan::storage::sqlite {
 namespace {
@@ -28,7 +28,7 @@ bool searching(const domain::TicketQuery& query) {
   return !text.empty() && !domain::TicketNumber::parse(text);
 }
 
-// The ORDER BY of a UNION ALL of one arm per status, by result column of kSelectTicket (1 id,
+// The ORDER BY of a UNION ALL of one arm per status, by result column of select_ticket (1 id,
 // 13 priority, 17 created_at, 18 updated_at, 27 last_customer_message_at, 34 sla_due_at).
 // Due pages come in two parts (make()); this is the order of the part with deadlines.
 std::string_view merged_order(Order order) {
@@ -66,7 +66,7 @@ void add_ids(std::vector<std::variant<std::int64_t, std::string>>& values, const
 
 }  // namespace
 
-core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& query) {
+core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& query, sql::Dialect dialect) {
   TicketListQuery list;
   list.order_ = query.order;
   list.limit_ = std::clamp(query.limit, 1, kMaxLimit);
@@ -140,14 +140,19 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
     list.search_ = true;
     const auto terms = domain::search_query_terms(text);
     if (terms.empty()) {
-      where += " AND 0";  // only punctuation or spaces: nothing to look for, nothing matches
-    } else {
+      where += " AND 1 = 0";  // only punctuation or spaces: nothing to look for, nothing matches
+    } else if (dialect == sql::Dialect::kSqlite) {
       // ticket_search drives the join (CROSS JOIN keeps it outer), so a page reads about `limit`
       // postings even for a word in half of all tickets.
       list.from_ = "ticket_search s CROSS JOIN tickets t ON t.id = s.rowid";
-      list.by_index_ = true;
+      list.index_id_ = "s.rowid";
       where += " AND s.ticket_search MATCH ?";
       values.emplace_back(fts5_match(terms));
+    } else {
+      list.from_ = "ticket_search s JOIN tickets t ON t.id = s.ticket_id";
+      list.index_id_ = "s.ticket_id";
+      where += " AND gongdan_search_terms(s.tokens) @> string_to_array(?, ' ')";
+      values.emplace_back(search_terms_array(terms));
     }
   }
 
@@ -174,7 +179,7 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
   };
   std::string order_sql;
   if (search) {
-    const std::string id = list.by_index_ ? "s.rowid" : "t.id";
+    const std::string id = list.index_id_.empty() ? "t.id" : list.index_id_;
     if (after) keyset(id + " < ?", {(*after)[0]});
     order_sql = " ORDER BY " + id + " DESC";
   } else {
@@ -217,8 +222,8 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
     }
   }
 
-  std::string select(kSelectTicket);
-  if (list.by_index_) {
+  std::string select(select_ticket(dialect));
+  if (!list.index_id_.empty()) {
     constexpr std::string_view kFrom = "FROM tickets t ";
     select.replace(select.find(kFrom), kFrom.size(), "FROM " + list.from_ + " ");
   }
@@ -265,7 +270,7 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
 namespace {
 
 template <typename Values>
-void bind_values(Statement& statement, const Values& values) {
+void bind_values(sql::Statement& statement, const Values& values) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     std::visit([&](const auto& value) { statement.bind(static_cast<int>(i + 1), value); }, values[i]);
   }
@@ -273,7 +278,7 @@ void bind_values(Statement& statement, const Values& values) {
 
 }  // namespace
 
-domain::Page<domain::Ticket> TicketListQuery::run(Connection& db) const {
+domain::Page<domain::Ticket> TicketListQuery::run(sql::Connection& db) const {
   // The text depends only on which filters are set and how many ids they list, so few texts
   // repeat: cached, a page does not pay for parsing a three-arm compound SELECT every time.
   // One row more than the page tells whether another page follows.
@@ -293,7 +298,7 @@ domain::Page<domain::Ticket> TicketListQuery::run(Connection& db) const {
   return page;
 }
 
-std::int64_t TicketListQuery::count(Connection& db) const {
+std::int64_t TicketListQuery::count(sql::Connection& db) const {
   // The customer join only when a filter reads it: a count may touch every row of a view.
   std::string sql = "SELECT COUNT(*) FROM " + from_ + " ";
   if (needs_customer_) sql += "LEFT JOIN users u ON u.id = t.customer_user_id ";

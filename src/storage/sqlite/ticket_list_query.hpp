@@ -7,7 +7,8 @@
 
 #include "core/result.hpp"
 #include "domain/tickets/ticket_repository.hpp"
-#include "storage/sqlite/connection.hpp"
+#include "storage/sql/connection.hpp"
+#include "storage/sql/dialect.hpp"
 
 namespace gongdan::storage::sqlite {
 
@@ -16,12 +17,13 @@ class TicketListQuery {
  public:
   static constexpr int kMaxLimit = 100;  // one page never reads more rows than this
 
-  /// Checks the query (a malformed cursor is Error::field("cursor", "invalid", ...)) and builds the SQL.
-  static core::Result<TicketListQuery> make(const domain::TicketQuery& query);
+  /// Checks the query (a malformed cursor is Error::field("cursor", "invalid", ...)) and builds the
+  /// SQL for `dialect` (the full-text search differs per engine).
+  static core::Result<TicketListQuery> make(const domain::TicketQuery& query, sql::Dialect dialect);
   /// Runs it: at most `limit` tickets and, when more follow, the cursor of the next page.
-  domain::Page<domain::Ticket> run(Connection& db) const;
+  domain::Page<domain::Ticket> run(sql::Connection& db) const;
   /// How many tickets the filters match, ignoring order, cursor and limit.
-  std::int64_t count(Connection& db) const;
+  std::int64_t count(sql::Connection& db) const;
 
  private:
   using Value = std::variant<std::int64_t, std::string>;
@@ -36,7 +38,7 @@ class TicketListQuery {
   bool needs_customer_ = false;  // a filter reads the customer's users row
   bool search_ = false;          // a full-text search: newest first, whatever order_ says
   std::string from_ = "tickets t";
-  bool by_index_ = false;  // from_ is driven by the search index
+  std::string index_id_;  // when from_ is driven by the search index: its ticket id column
   /// The statements of a page, run in order until the page is full; each ends with `LIMIT ?`,
   /// bound when it runs. One, except for sort=due (see make()).
   struct Part {

@@ -8,7 +8,7 @@
 #include "domain/sla/presets.hpp"
 #include "domain/sla/special_day.hpp"
 #include "domain/sla/working_hours.hpp"
-#include "storage/sqlite/rows.hpp"
+#include "storage/repositories/rows.hpp"
 
 namespace gongdan::storage::sqlite {
 namespace {
@@ -37,12 +37,12 @@ std::optional<std::int64_t> ms(const std::optional<Timestamp>& t) {
   return core::to_epoch_ms(*t);
 }
 
-std::optional<Timestamp> time_of(const Statement& row, int column) {
+std::optional<Timestamp> time_of(const sql::Statement& row, int column) {
   if (const auto v = row.optional_int64(column)) return core::from_epoch_ms(*v);
   return std::nullopt;
 }
 
-void read_targets(Connection& db, std::map<std::int64_t, sla::SlaPolicy*>& by_id) {
+void read_targets(sql::Connection& db, std::map<std::int64_t, sla::SlaPolicy*>& by_id) {
   auto query = db.cached("SELECT policy_id, priority, target, duration, clock FROM sla_targets");
   while (query->step()) {
     const auto it = by_id.find(query->int64(0));
@@ -55,7 +55,7 @@ void read_targets(Connection& db, std::map<std::int64_t, sla::SlaPolicy*>& by_id
   }
 }
 
-sla::SlaPolicy read_policy(const Statement& row) {
+sla::SlaPolicy read_policy(const sql::Statement& row) {
   sla::SlaPolicy policy;
   policy.id = row.int64(0);
   policy.name = row.text(1);
@@ -74,7 +74,7 @@ constexpr std::string_view kSelectPolicy =
     "SELECT id, name, position, enabled, calendar, categories, customer_domains, notify_supervisors, "
     "raise_priority, escalation_group_id FROM sla_policies ";
 
-void save_record(Connection& db, core::TicketId ticket, const sla::TicketSlaRecord& r, bool insert) {
+void save_record(sql::Connection& db, core::TicketId ticket, const sla::TicketSlaRecord& r, bool insert) {
   auto write = db.cached(
       insert ? "INSERT INTO ticket_sla (clock, first_response_at, cycle, cycle_started_at, cycle_finished_at, "
                "resolved_at, closed, ticket_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
@@ -96,7 +96,7 @@ struct Measured {
   }
 };
 
-Measured measured_by(Connection& db, std::optional<std::int64_t> policy_id) {
+Measured measured_by(sql::Connection& db, std::optional<std::int64_t> policy_id) {
   Measured m;
   if (!policy_id) return m;
   m.policy = load_sla_policy(db, *policy_id);
@@ -104,7 +104,7 @@ Measured measured_by(Connection& db, std::optional<std::int64_t> policy_id) {
   return m;
 }
 
-void write_due_times(Connection& db, core::TicketId ticket, std::optional<std::int64_t> policy_id,
+void write_due_times(sql::Connection& db, core::TicketId ticket, std::optional<std::int64_t> policy_id,
                      const sla::SlaStatus& status, std::optional<Timestamp> next_check) {
   auto update = db.cached(
       "UPDATE tickets SET sla_policy_id = ?, first_response_due_at = ?, next_response_due_at = ?, "
@@ -115,7 +115,8 @@ void write_due_times(Connection& db, core::TicketId ticket, std::optional<std::i
       .run();
 }
 
-void record_finished(Connection& db, core::TicketId ticket, const sla::FinishedTarget& f, domain::Priority priority) {
+void record_finished(sql::Connection& db, core::TicketId ticket, const sla::FinishedTarget& f,
+                     domain::Priority priority) {
   // A reopened ticket solved again keeps the record of its first solve.
   auto earlier = db.cached(
       "SELECT 1 FROM sla_events WHERE ticket_id = ? AND target = ? AND cycle = ? AND kind IN ('met', 'missed')");
@@ -138,7 +139,7 @@ std::optional<Timestamp> first_check(const sla::SlaStatus& status) {
 
 // A corrupt record must not block an edit of its ticket, nor pass unnoticed: the escalation job's
 // next pass loads it, fails, reports it to the error sink and looks again hourly.
-void leave_for_the_job(Connection& db, core::TicketId ticket, Timestamp at) {
+void leave_for_the_job(sql::Connection& db, core::TicketId ticket, Timestamp at) {
   db.cached("UPDATE tickets SET sla_next_check_at = ? WHERE id = ?")
       ->bind_all(core::to_epoch_ms(at), ticket.value)
       .run();
@@ -146,7 +147,7 @@ void leave_for_the_job(Connection& db, core::TicketId ticket, Timestamp at) {
 
 }  // namespace
 
-std::vector<sla::SlaPolicy> load_sla_policies(Connection& db) {
+std::vector<sla::SlaPolicy> load_sla_policies(sql::Connection& db) {
   std::vector<sla::SlaPolicy> policies;
   auto query = db.cached(std::string(kSelectPolicy) + "ORDER BY position, id");
   while (query->step()) policies.push_back(read_policy(*query));
@@ -156,7 +157,7 @@ std::vector<sla::SlaPolicy> load_sla_policies(Connection& db) {
   return policies;
 }
 
-std::optional<sla::SlaPolicy> load_sla_policy(Connection& db, std::int64_t id) {
+std::optional<sla::SlaPolicy> load_sla_policy(sql::Connection& db, std::int64_t id) {
   auto query = db.cached(std::string(kSelectPolicy) + "WHERE id = ?");
   if (!query->bind(1, id).step()) return std::nullopt;
   auto policy = read_policy(*query);
@@ -174,7 +175,7 @@ std::optional<sla::SlaPolicy> load_sla_policy(Connection& db, std::int64_t id) {
   return policy;
 }
 
-std::optional<sla::BusinessCalendar> load_business_calendar(Connection& db, const std::string& name) {
+std::optional<sla::BusinessCalendar> load_business_calendar(sql::Connection& db, const std::string& name) {
   if (name == "24x7") return sla::always_open_calendar();
   auto row = db.cached(
       "SELECT time_zone, monday, tuesday, wednesday, thursday, friday, saturday, sunday, revision "
@@ -212,7 +213,7 @@ std::optional<sla::BusinessCalendar> load_business_calendar(Connection& db, cons
   return std::move(*built);
 }
 
-std::optional<sla::TicketSlaRecord> load_sla_record(Connection& db, core::TicketId ticket) {
+std::optional<sla::TicketSlaRecord> load_sla_record(sql::Connection& db, core::TicketId ticket) {
   auto query = db.cached(
       "SELECT s.clock, s.first_response_at, s.cycle, s.cycle_started_at, s.cycle_finished_at, s.resolved_at, "
       "s.closed, t.sla_policy_id FROM ticket_sla s JOIN tickets t ON t.id = s.ticket_id WHERE s.ticket_id = ?");
@@ -236,7 +237,7 @@ std::optional<sla::TicketSlaRecord> load_sla_record(Connection& db, core::Ticket
   return record;
 }
 
-void start_ticket_sla(Connection& db, const domain::Ticket& ticket) {
+void start_ticket_sla(sql::Connection& db, const domain::Ticket& ticket) {
   const auto policies = load_sla_policies(db);
   const auto* policy = sla::select_policy(policies, ticket.category_id, ticket.customer.email);
   const std::optional<std::int64_t> policy_id = policy ? std::optional(policy->id) : std::nullopt;
@@ -247,7 +248,7 @@ void start_ticket_sla(Connection& db, const domain::Ticket& ticket) {
   write_due_times(db, ticket.id, policy_id, status, first_check(status));
 }
 
-void follow_ticket_sla(Connection& db, const domain::Ticket& before, const domain::TicketChange& change) {
+void follow_ticket_sla(sql::Connection& db, const domain::Ticket& before, const domain::TicketChange& change) {
   std::optional<sla::TicketSlaRecord> record;
   try {
     record = load_sla_record(db, before.id);
@@ -275,7 +276,7 @@ void follow_ticket_sla(Connection& db, const domain::Ticket& before, const domai
   write_due_times(db, before.id, record->policy_id, status, first_check(status));
 }
 
-void refresh_ticket_sla(Connection& db, core::TicketId ticket, domain::Priority priority, Timestamp now) {
+void refresh_ticket_sla(sql::Connection& db, core::TicketId ticket, domain::Priority priority, Timestamp now) {
   std::optional<sla::TicketSlaRecord> record;
   try {
     record = load_sla_record(db, ticket);

@@ -6,7 +6,7 @@
 
 namespace gongdan::storage::sqlite {
 
-std::optional<core::GroupId> group_for_new_ticket(Connection& db, const domain::Ticket& ticket) {
+std::optional<core::GroupId> group_for_new_ticket(sql::Connection& db, const domain::Ticket& ticket) {
   if (ticket.group_id) return ticket.group_id;
   auto query =
       db.cached("SELECT COALESCE((SELECT group_id FROM categories WHERE id = ?), (SELECT MIN(id) FROM agent_groups))");
@@ -15,7 +15,7 @@ std::optional<core::GroupId> group_for_new_ticket(Connection& db, const domain::
   return std::nullopt;
 }
 
-std::optional<core::UserId> assign_on_arrival(Connection& db, core::GroupId group) {
+std::optional<core::UserId> assign_on_arrival(sql::Connection& db, core::GroupId group) {
   auto group_row = db.cached("SELECT assignment, last_assignee_id FROM agent_groups WHERE id = ?");
   if (!group_row->bind(1, group.value).step()) return std::nullopt;
   const auto mode = domain::parse_assignment_mode(group_row->text(0)).value_or(domain::AssignmentMode::kManual);
@@ -42,7 +42,7 @@ std::optional<core::UserId> assign_on_arrival(Connection& db, core::GroupId grou
   return pick;
 }
 
-void write_tags(Connection& db, core::TicketId ticket, const std::vector<std::string>& before,
+void write_tags(sql::Connection& db, core::TicketId ticket, const std::vector<std::string>& before,
                 const std::vector<std::string>& tags) {
   for (const auto& tag : before) {
     if (std::find(tags.begin(), tags.end(), tag) != tags.end()) continue;

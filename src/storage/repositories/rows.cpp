@@ -1,9 +1,9 @@
-#include "storage/sqlite/rows.hpp"
+#include "storage/repositories/rows.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 
 domain::Role role_from(std::string_view text) {
   // An unknown role must never grant staff rights.
@@ -25,21 +25,44 @@ domain::EventType event_type_from(std::string_view text) {
   return domain::parse_event_type(text).value_or(domain::EventType::kStatusChanged);
 }
 
-const std::string_view kSelectTicket =
+namespace {
+
+// `{tags}` is the ticket's tags in order, comma-separated: SQLite 3.40 has no string_agg, and
+// PostgreSQL has no group_concat.
+constexpr std::string_view kSelectTicketTemplate =
     "SELECT t.id, t.number, t.category_id, t.subject, t.description, t.occurred_at, "
     "t.env_platform, t.env_os, t.env_app_version, t.env_device, t.urgency, t.status, t.priority, "
     "t.customer_user_id, COALESCE(u.name, t.guest_name, ''), COALESCE(u.email, t.guest_email, ''), "
     "t.created_at, t.updated_at, t.resolved_at, t.closed_at, t.customer_locale, "
     "t.group_id, COALESCE(g.name, ''), t.assignee_user_id, COALESCE(a.name, ''), "
-    "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags WHERE ticket_id = t.id ORDER BY tag)), "
+    "{tags}, "
     "t.last_customer_message_at, t.first_response_due_at, t.merged_into_ticket_id, "
     "(SELECT number FROM tickets m WHERE m.id = t.merged_into_ticket_id), t.channel, "
     "t.next_response_due_at, t.resolution_due_at, t.sla_due_at, t.sla_warn_at, COALESCE(sp.name, '') "
     "FROM tickets t LEFT JOIN users u ON u.id = t.customer_user_id "
     "LEFT JOIN agent_groups g ON g.id = t.group_id LEFT JOIN users a ON a.id = t.assignee_user_id "
     "LEFT JOIN sla_policies sp ON sp.id = t.sla_policy_id ";
+constexpr std::string_view kSqliteTags =
+    "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags WHERE ticket_id = t.id ORDER BY tag))";
+// COLLATE "C": the byte order SQLite's BINARY collation gives, whatever the database's locale.
+constexpr std::string_view kPostgresTags =
+    "(SELECT string_agg(tag, ',' ORDER BY tag COLLATE \"C\") FROM ticket_tags WHERE ticket_id = t.id)";
 
-domain::Ticket read_ticket(const Statement& row) {
+std::string select_ticket_text(std::string_view tags) {
+  std::string text(kSelectTicketTemplate);
+  const std::string_view marker = "{tags}";
+  return text.replace(text.find(marker), marker.size(), tags);
+}
+
+}  // namespace
+
+const std::string& select_ticket(sql::Dialect dialect) {
+  static const std::string sqlite = select_ticket_text(kSqliteTags);
+  static const std::string postgres = select_ticket_text(kPostgresTags);
+  return dialect == sql::Dialect::kSqlite ? sqlite : postgres;
+}
+
+domain::Ticket read_ticket(const sql::Statement& row) {
   domain::Ticket ticket;
   ticket.id = core::TicketId{row.int64(0)};
   auto number = domain::TicketNumber::parse(row.text(1));
@@ -89,7 +112,7 @@ domain::Ticket read_ticket(const Statement& row) {
 const std::string_view kSelectMessage =
     "SELECT id, ticket_id, author_user_id, author_name, author_role, body, internal, created_at FROM messages ";
 
-domain::Message read_message(const Statement& row) {
+domain::Message read_message(const sql::Statement& row) {
   domain::Message message;
   message.id = core::MessageId{row.int64(0)};
   message.ticket_id = core::TicketId{row.int64(1)};
@@ -106,7 +129,7 @@ const std::string_view kSelectAttachment =
     "SELECT a.id, a.ticket_id, a.message_id, a.filename, a.content_type, a.size, a.storage_key, m.internal "
     "FROM attachments a JOIN messages m ON m.id = a.message_id ";
 
-domain::Attachment read_attachment(const Statement& row) {
+domain::Attachment read_attachment(const sql::Statement& row) {
   domain::Attachment attachment;
   attachment.id = core::AttachmentId{row.int64(0)};
   attachment.ticket_id = core::TicketId{row.int64(1)};
@@ -119,4 +142,4 @@ domain::Attachment read_attachment(const Statement& row) {
   return attachment;
 }
 
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage

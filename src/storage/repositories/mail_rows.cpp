@@ -1,14 +1,14 @@
-#include "storage/sqlite/mail_rows.hpp"
+#include "storage/repositories/mail_rows.hpp"
 
 #include <stdexcept>
 #include <string>
 
-#include "storage/sqlite/mail_payload.hpp"
+#include "storage/repositories/mail_payload.hpp"
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 namespace {
 
-std::optional<core::Timestamp> optional_time(const Statement& row, int column) {
+std::optional<core::Timestamp> optional_time(const sql::Statement& row, int column) {
   const auto ms = row.optional_int64(column);
   if (!ms) return std::nullopt;
   return core::from_epoch_ms(*ms);
@@ -24,7 +24,7 @@ const std::string_view kSelectOutbox =
     "SELECT id, kind, to_email, to_name, locale, ticket_id, ticket_number, payload, state, attempts, created_at, "
     "next_attempt_at, sent_at, last_error FROM outbox ";
 
-domain::OutboxEntry read_outbox_entry(const Statement& row) {
+domain::OutboxEntry read_outbox_entry(const sql::Statement& row) {
   domain::OutboxEntry entry;
   entry.id = domain::OutboxId{row.int64(0)};
   const auto kind = domain::parse_mail_kind(row.text(1));
@@ -49,7 +49,7 @@ const std::string_view kSelectAccessLink =
     "SELECT id, purpose, token_digest, ticket_id, user_id, email, created_at, expires_at, used_at, revoked_at "
     "FROM access_links ";
 
-domain::AccessLink read_access_link(const Statement& row) {
+domain::AccessLink read_access_link(const sql::Statement& row) {
   domain::AccessLink link;
   link.id = row.int64(0);
   const std::string purpose = row.text(1);
@@ -71,4 +71,4 @@ domain::AccessLink read_access_link(const Statement& row) {
   return link;
 }
 
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage

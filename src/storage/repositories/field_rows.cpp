@@ -1,8 +1,8 @@
-#include "storage/sqlite/field_rows.hpp"
+#include "storage/repositories/field_rows.hpp"
 
 #include <string>
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 namespace {
 
 // The columns read_field reads, in its order.
@@ -10,7 +10,7 @@ constexpr std::string_view kFieldColumns =
     "f.id, f.category_id, f.field_key, f.label_zh, f.label_en, f.type, f.required, f.position, f.active";
 const std::string kSelectField = "SELECT " + std::string(kFieldColumns) + " FROM category_fields f ";
 
-domain::FieldDefinition read_field(const Statement& row) {
+domain::FieldDefinition read_field(const sql::Statement& row) {
   domain::FieldDefinition field;
   field.id = core::FieldId{row.int64(0)};
   field.category_id = core::CategoryId{row.int64(1)};
@@ -25,7 +25,7 @@ domain::FieldDefinition read_field(const Statement& row) {
   return field;
 }
 
-void load_options(Connection& db, std::vector<domain::FieldDefinition>& fields) {
+void load_options(sql::Connection& db, std::vector<domain::FieldDefinition>& fields) {
   auto query =
       db.cached("SELECT value, label_zh, label_en FROM category_field_options WHERE field_id = ? ORDER BY position");
   for (auto& field : fields) {
@@ -37,7 +37,7 @@ void load_options(Connection& db, std::vector<domain::FieldDefinition>& fields) 
   query->reset();
 }
 
-std::optional<std::string> held_value(Connection& db, core::TicketId ticket, core::FieldId field) {
+std::optional<std::string> held_value(sql::Connection& db, core::TicketId ticket, core::FieldId field) {
   auto query = db.cached("SELECT value FROM ticket_field_values WHERE ticket_id = ? AND field_id = ?");
   query->bind_all(ticket.value, field.value);
   std::optional<std::string> value;
@@ -48,7 +48,7 @@ std::optional<std::string> held_value(Connection& db, core::TicketId ticket, cor
 
 }  // namespace
 
-std::vector<domain::FieldDefinition> category_field_definitions(Connection& db, core::CategoryId category) {
+std::vector<domain::FieldDefinition> category_field_definitions(sql::Connection& db, core::CategoryId category) {
   auto query = db.cached(kSelectField + "WHERE f.category_id = ? ORDER BY f.position, f.id");
   query->bind(1, category.value);
   std::vector<domain::FieldDefinition> fields;
@@ -57,7 +57,7 @@ std::vector<domain::FieldDefinition> category_field_definitions(Connection& db, 
   return fields;
 }
 
-std::vector<domain::FieldDefinition> active_field_definitions(Connection& db) {
+std::vector<domain::FieldDefinition> active_field_definitions(sql::Connection& db) {
   auto query = db.cached(kSelectField +
                          "JOIN categories c ON c.id = f.category_id WHERE f.active = 1 AND c.active = 1 "
                          "ORDER BY f.category_id, f.position, f.id");
@@ -67,14 +67,14 @@ std::vector<domain::FieldDefinition> active_field_definitions(Connection& db) {
   return fields;
 }
 
-void insert_field_values(Connection& db, core::TicketId ticket, const std::vector<domain::FieldValue>& values) {
+void insert_field_values(sql::Connection& db, core::TicketId ticket, const std::vector<domain::FieldValue>& values) {
   for (const auto& v : values) {
     auto insert = db.cached("INSERT INTO ticket_field_values (ticket_id, field_id, value) VALUES (?, ?, ?)");
     insert->bind_all(ticket.value, v.field_id.value, v.value).run();
   }
 }
 
-void apply_field_edit(Connection& db, core::TicketId ticket, const domain::FieldEdit& edit, core::Timestamp at) {
+void apply_field_edit(sql::Connection& db, core::TicketId ticket, const domain::FieldEdit& edit, core::Timestamp at) {
   for (const auto& change : edit.changes) {
     const auto held = held_value(db, ticket, change.field_id);
     if (held == change.value) continue;
@@ -100,7 +100,7 @@ void apply_field_edit(Connection& db, core::TicketId ticket, const domain::Field
   }
 }
 
-std::vector<domain::TicketFieldValue> ticket_field_values(Connection& db, core::TicketId ticket) {
+std::vector<domain::TicketFieldValue> ticket_field_values(sql::Connection& db, core::TicketId ticket) {
   auto query = db.cached("SELECT " + std::string(kFieldColumns) +
                          ", v.value FROM ticket_field_values v JOIN category_fields f ON f.id = v.field_id "
                          "WHERE v.ticket_id = ? ORDER BY f.position, f.id");
@@ -117,4 +117,4 @@ std::vector<domain::TicketFieldValue> ticket_field_values(Connection& db, core::
   return out;
 }
 
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage

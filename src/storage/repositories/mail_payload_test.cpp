@@ -1,10 +1,10 @@
-#include "storage/sqlite/mail_payload.hpp"
+#include "storage/repositories/mail_payload.hpp"
 
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 namespace {
 
 domain::MailValues sample() {
@@ -35,4 +35,4 @@ TEST(MailPayloadTest, InvalidUtf8IsReplacedNotRefused) {
 TEST(MailPayloadTest, ForeignTextIsRefused) { EXPECT_THROW(payload_values("not json"), std::runtime_error); }
 
 }  // namespace
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage

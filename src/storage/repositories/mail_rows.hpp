@@ -3,9 +3,9 @@
 #include <string_view>
 
 #include "domain/mail/outgoing_mail.hpp"
-#include "storage/sqlite/statement.hpp"
+#include "storage/sql/statement.hpp"
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 
 // Row mapping of the mail tables. Unknown stored words map to values that deliver nothing and
 // open nothing (see each function), rather than failing every read of the table.
@@ -17,12 +17,12 @@ domain::OutboxState outbox_state_from(std::string_view text);
 extern const std::string_view kSelectOutbox;
 /// An outbox entry from a row selected with kSelectOutbox. Throws std::runtime_error for a kind
 /// this program does not know (a newer program wrote it).
-domain::OutboxEntry read_outbox_entry(const Statement& row);
+domain::OutboxEntry read_outbox_entry(const sql::Statement& row);
 
 /// The columns read_access_link() expects; append WHERE.
 extern const std::string_view kSelectAccessLink;
 /// A link from a row selected with kSelectAccessLink. Throws std::runtime_error for an unknown
 /// purpose: a link whose meaning is unknown must open nothing.
-domain::AccessLink read_access_link(const Statement& row);
+domain::AccessLink read_access_link(const sql::Statement& row);
 
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage

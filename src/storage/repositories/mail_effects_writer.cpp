@@ -1,9 +1,9 @@
-#include "storage/sqlite/mail_effects_writer.hpp"
+#include "storage/repositories/mail_effects_writer.hpp"
 
 #include "core/utf8.hpp"
-#include "storage/sqlite/mail_payload.hpp"
+#include "storage/repositories/mail_payload.hpp"
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 namespace {
 
 std::optional<std::int64_t> id_value(const std::optional<core::TicketId>& id) {
@@ -11,7 +11,7 @@ std::optional<std::int64_t> id_value(const std::optional<core::TicketId>& id) {
   return id->value;
 }
 
-void queue_mail(Connection& db, const domain::OutgoingMail& mail, const std::optional<core::TicketId>& ticket,
+void queue_mail(sql::Connection& db, const domain::OutgoingMail& mail, const std::optional<core::TicketId>& ticket,
                 const std::optional<std::string>& number, core::Timestamp now) {
   // A mail that names its ticket keeps it; one that names none is about the new ticket, if any.
   const bool about_new_ticket = !mail.ticket_id && ticket;
@@ -27,7 +27,7 @@ void queue_mail(Connection& db, const domain::OutgoingMail& mail, const std::opt
       .run();
 }
 
-void store_link(Connection& db, const domain::NewAccessLink& link, const std::optional<core::TicketId>& ticket) {
+void store_link(sql::Connection& db, const domain::NewAccessLink& link, const std::optional<core::TicketId>& ticket) {
   // Sign-in links belong to an account, never to a ticket.
   const auto ticket_id = link.purpose == domain::LinkPurpose::kTicket && !link.ticket_id ? ticket : link.ticket_id;
   const std::optional<std::int64_t> user_id =
@@ -43,10 +43,11 @@ void store_link(Connection& db, const domain::NewAccessLink& link, const std::op
 
 }  // namespace
 
-void write_mail_effects(Connection& db, const domain::MailEffects& effects, const std::optional<core::TicketId>& ticket,
-                        const std::optional<std::string>& number, core::Timestamp now) {
+void write_mail_effects(sql::Connection& db, const domain::MailEffects& effects,
+                        const std::optional<core::TicketId>& ticket, const std::optional<std::string>& number,
+                        core::Timestamp now) {
   for (const auto& link : effects.links) store_link(db, link, ticket);
   for (const auto& mail : effects.mails) queue_mail(db, mail, ticket, number, now);
 }
 
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage

@@ -5,7 +5,7 @@
 
 #include "domain/mail/outgoing_mail.hpp"
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 
 // The outbox's `payload` column: a mail's template values as JSON,
 // {"values": {name: text}, "tickets": [{name: text}]}.
@@ -18,4 +18,4 @@ domain::MailValues payload_values(std::string_view json);
 /// row, replaced by "[redacted]".
 std::string redacted_payload(std::string_view json);
 
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage

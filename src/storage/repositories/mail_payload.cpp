@@ -1,9 +1,9 @@
-#include "storage/sqlite/mail_payload.hpp"
+#include "storage/repositories/mail_payload.hpp"
 
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
-namespace gongdan::storage::sqlite {
+namespace gongdan::storage {
 namespace {
 
 using nlohmann::json;
@@ -56,4 +56,4 @@ std::string redacted_payload(std::string_view text) {
   return dump(document);
 }
 
-}  // namespace gongdan::storage::sqlite
+}  // namespace gongdan::storage
