@@ -62,21 +62,17 @@ Database::Database(DatabaseOptions options, std::unique_ptr<DatabaseEngine> engi
     : options_(std::move(options)),
       engine_(std::move(engine)),
       sqlite_(dynamic_cast<sqlite::SqliteEngine*>(engine_.get())),
+      users_(store()),
       tickets_(store()),
       catalog_(store()),
+      outbox_(store()),
+      access_links_(store()),
       mail_templates_(store()),
       mail_settings_(store(), clock()),
       inbound_log_(store()),
       groups_(store()),
       macros_(store()),
-      rules_(store()) {
-  if (sqlite_ != nullptr) {
-    auto& legacy = sqlite_->sqlite_store();
-    users_.emplace(legacy);
-    outbox_.emplace(legacy);
-    access_links_.emplace(legacy);
-  }
-}
+      rules_(store()) {}
 
 Database::~Database() { engine_->stop(); }
 

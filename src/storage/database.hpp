@@ -4,25 +4,24 @@
 #include <cstddef>
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "storage/database_engine.hpp"
+#include "storage/repositories/sql_access_link_repository.hpp"
 #include "storage/repositories/sql_group_repository.hpp"
 #include "storage/repositories/sql_inbound_mail_log.hpp"
 #include "storage/repositories/sql_macro_repository.hpp"
 #include "storage/repositories/sql_mail_settings_repository.hpp"
 #include "storage/repositories/sql_mail_template_repository.hpp"
+#include "storage/repositories/sql_outbox_repository.hpp"
 #include "storage/repositories/sql_rule_repository.hpp"
-#include "storage/sqlite/sqlite_access_link_repository.hpp"
+#include "storage/repositories/sql_user_repository.hpp"
 #include "storage/sqlite/sqlite_catalog_repository.hpp"
 #include "storage/sqlite/sqlite_engine.hpp"
-#include "storage/sqlite/sqlite_outbox_repository.hpp"
 #include "storage/sqlite/sqlite_ticket_repository.hpp"
-#include "storage/sqlite/sqlite_user_repository.hpp"
 #include "storage/storage_error.hpp"
 
 namespace gongdan::storage {
@@ -81,11 +80,11 @@ class Database {
   /// The SQLite engine's internals (the bulk loader, SQLite-only tests); nullptr on PostgreSQL.
   sqlite::SqliteEngine* sqlite() { return sqlite_; }
 
-  domain::UserRepository& users() { return sqlite_only(users_); }
+  domain::UserRepository& users() { return users_; }
   domain::TicketRepository& tickets() { return tickets_; }
   domain::CatalogRepository& catalog() { return catalog_; }
-  domain::OutboxRepository& outbox() { return sqlite_only(outbox_); }
-  domain::AccessLinkRepository& access_links() { return sqlite_only(access_links_); }
+  domain::OutboxRepository& outbox() { return outbox_; }
+  domain::AccessLinkRepository& access_links() { return access_links_; }
   domain::MailTemplateRepository& mail_templates() { return mail_templates_; }
   domain::MailSettingsRepository& mail_settings() { return mail_settings_; }
   domain::InboundMailLog& inbound_log() { return inbound_log_; }
@@ -96,22 +95,15 @@ class Database {
  private:
   Database(DatabaseOptions options, std::unique_ptr<DatabaseEngine> engine);
   const core::Clock& clock() const;
-  /// A repository that runs on SQLite only until it moves onto sql::Store (issue 6, docs/postgres.md
-  /// "What is left"); throws StorageError on PostgreSQL.
-  template <typename R>
-  static R& sqlite_only(std::optional<R>& repository) {
-    if (!repository) throw StorageError("this repository does not run on PostgreSQL yet");
-    return *repository;
-  }
 
   DatabaseOptions options_;
   std::unique_ptr<DatabaseEngine> engine_;
   sqlite::SqliteEngine* sqlite_;  // engine_ when it is SQLite
-  std::optional<SqliteUserRepository> users_;
+  SqlUserRepository users_;
   SqliteTicketRepository tickets_;
   SqliteCatalogRepository catalog_;
-  std::optional<SqliteOutboxRepository> outbox_;
-  std::optional<SqliteAccessLinkRepository> access_links_;
+  SqlOutboxRepository outbox_;
+  SqlAccessLinkRepository access_links_;
   SqlMailTemplateRepository mail_templates_;
   SqlMailSettingsRepository mail_settings_;
   SqlInboundMailLog inbound_log_;
