@@ -1,4 +1,4 @@
-#include "storage/sqlite/sqlite_mail_template_repository.hpp"
+#include "storage/repositories/sql_mail_template_repository.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,7 +15,7 @@ domain::MailTemplate edited(domain::MailKind kind, domain::Locale locale, const 
   return {kind, locale, subject, "Hello {{name}}", "<p>Hello {{name}}</p>", true, at};
 }
 
-TEST(SqliteMailTemplateRepositoryTest, SavesReplacesAndResetsCustomizedTemplates) {
+TEST(SqlMailTemplateRepositoryTest, SavesReplacesAndResetsCustomizedTemplates) {
   TestDatabase t;
   auto& templates = t.db->mail_templates();
   const auto now = t.clock.now();
@@ -42,7 +42,7 @@ TEST(SqliteMailTemplateRepositoryTest, SavesReplacesAndResetsCustomizedTemplates
   EXPECT_EQ(again.error().code, core::ErrorCode::kNotFound);
 }
 
-TEST(SqliteMailTemplateRepositoryTest, ATemplateWithoutItsTimeIsRefused) {
+TEST(SqlMailTemplateRepositoryTest, ATemplateWithoutItsTimeIsRefused) {
   TestDatabase t;
   auto untimed = edited(domain::MailKind::kTestMail, domain::Locale::kEn, "Test", t.clock.now());
   untimed.updated_at.reset();

@@ -1,14 +1,14 @@
 #pragma once
 
 #include "domain/mail/mail_repository.hpp"
-#include "storage/sqlite/store.hpp"
+#include "storage/sql/store.hpp"
 
 namespace gongdan::storage {
 
-/// domain::AccessLinkRepository on SQLite: secure links by the digest of their token.
-class SqliteAccessLinkRepository final : public domain::AccessLinkRepository {
+/// domain::AccessLinkRepository on any engine (sql::Store): secure links by the digest of their token.
+class SqlAccessLinkRepository final : public domain::AccessLinkRepository {
  public:
-  explicit SqliteAccessLinkRepository(sqlite::Store& store) : store_(store) {}
+  explicit SqlAccessLinkRepository(sql::Store& store) : store_(store) {}
 
   /// Nullopt also when storage fails: a link that cannot be read opens nothing.
   std::optional<domain::AccessLink> find_by_digest(const std::string& token_digest) override;
@@ -18,7 +18,7 @@ class SqliteAccessLinkRepository final : public domain::AccessLinkRepository {
   core::Result<int> revoke_for_ticket(core::TicketId ticket, core::Timestamp at) override;
 
  private:
-  sqlite::Store& store_;
+  sql::Store& store_;
 };
 
 }  // namespace gongdan::storage

@@ -1,11 +1,11 @@
-#include "storage/sqlite/sqlite_rule_repository.hpp"
+#include "storage/repositories/sql_rule_repository.hpp"
 
 #include <algorithm>
 
 namespace gongdan::storage {
 namespace {
 
-using sqlite::Connection;
+using sql::Connection;
 
 std::vector<std::string> split(const std::string& text, char separator) {
   std::vector<std::string> out;
@@ -43,7 +43,7 @@ constexpr std::string_view kSelectRule =
     "r.set_assignee_id, COALESCE(u.name, ''), r.add_tags, r.internal_note, r.reply "
     "FROM rules r LEFT JOIN agent_groups g ON g.id = r.set_group_id LEFT JOIN users u ON u.id = r.set_assignee_id ";
 
-domain::Rule read_rule(const sqlite::Statement& row) {
+domain::Rule read_rule(const sql::Statement& row) {
   domain::Rule rule;
   rule.id = core::RuleId{row.int64(0)};
   rule.name = row.text(1);
@@ -82,7 +82,7 @@ std::string names(const std::vector<E>& values) {
 }
 
 // Binds the rule's columns in the order of the INSERT and UPDATE statements below.
-void bind_rule(sqlite::Statement& statement, const domain::Rule& rule) {
+void bind_rule(sql::Statement& statement, const domain::Rule& rule) {
   const auto& c = rule.conditions;
   const auto& a = rule.actions;
   std::optional<std::string> priority;
@@ -111,12 +111,12 @@ constexpr std::string_view kColumns =
 
 }  // namespace
 
-std::vector<domain::Rule> SqliteRuleRepository::list() {
+std::vector<domain::Rule> SqlRuleRepository::list() {
   auto found = store_.read([](Connection& db) { return load_rules(db); });
   return found.ok() ? std::move(found).value() : std::vector<domain::Rule>{};
 }
 
-core::Result<domain::Rule> SqliteRuleRepository::create(const domain::Rule& rule, const domain::RuleSetCheck& check) {
+core::Result<domain::Rule> SqlRuleRepository::create(const domain::Rule& rule, const domain::RuleSetCheck& check) {
   return store_.write([&](Connection& db) -> core::Result<domain::Rule> {
     auto after = load_rules(db);
     int position = 1;
@@ -125,16 +125,20 @@ core::Result<domain::Rule> SqliteRuleRepository::create(const domain::Rule& rule
     draft.position = position;
     after.push_back(draft);
     if (auto ok = check(after); !ok) return ok.take_error();
-    auto insert = db.cached("INSERT INTO rules (" + std::string(kColumns) +
-                            ", position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    bind_rule(*insert, draft);
-    insert->bind(16, position).run();
-    if (auto stored = load_rule(db, core::RuleId{db.last_insert_id()})) return std::move(*stored);
+    core::RuleId id;
+    {
+      auto insert = db.cached("INSERT INTO rules (" + std::string(kColumns) +
+                              ", position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      bind_rule(*insert, draft);
+      insert->bind(16, position).step();
+      id = core::RuleId{insert->int64(0)};
+    }
+    if (auto stored = load_rule(db, id)) return std::move(*stored);
     return core::Error::unavailable("The new rule could not be read back.");
   });
 }
 
-core::Result<domain::Rule> SqliteRuleRepository::update(const domain::Rule& rule, const domain::RuleSetCheck& check) {
+core::Result<domain::Rule> SqlRuleRepository::update(const domain::Rule& rule, const domain::RuleSetCheck& check) {
   return store_.write([&](Connection& db) -> core::Result<domain::Rule> {
     auto after = load_rules(db);
     const auto it = std::find_if(after.begin(), after.end(), [&](const domain::Rule& r) { return r.id == rule.id; });
@@ -154,7 +158,7 @@ core::Result<domain::Rule> SqliteRuleRepository::update(const domain::Rule& rule
   });
 }
 
-core::Status SqliteRuleRepository::remove(core::RuleId id) {
+core::Status SqlRuleRepository::remove(core::RuleId id) {
   return store_.write([&](Connection& db) -> core::Status {
     db.cached("DELETE FROM rules WHERE id = ?")->bind(1, id.value).run();
     if (db.changes() == 0) return core::Error::not_found("No such rule.");
@@ -162,7 +166,7 @@ core::Status SqliteRuleRepository::remove(core::RuleId id) {
   });
 }
 
-core::Status SqliteRuleRepository::reorder(const std::vector<core::RuleId>& ids) {
+core::Status SqlRuleRepository::reorder(const std::vector<core::RuleId>& ids) {
   return store_.write([&](Connection& db) -> core::Status {
     std::vector<core::RuleId> existing;
     for (const auto& rule : load_rules(db)) existing.push_back(rule.id);

@@ -1,14 +1,14 @@
 #pragma once
 
 #include "domain/macros/macro_repository.hpp"
-#include "storage/sqlite/store.hpp"
+#include "storage/sql/store.hpp"
 
 namespace gongdan::storage {
 
-/// domain::MacroRepository on SQLite: one row per macro, shared ones without an owner.
-class SqliteMacroRepository final : public domain::MacroRepository {
+/// domain::MacroRepository on any engine (sql::Store): one row per macro, shared ones without an owner.
+class SqlMacroRepository final : public domain::MacroRepository {
  public:
-  explicit SqliteMacroRepository(sqlite::Store& store) : store_(store) {}
+  explicit SqlMacroRepository(sql::Store& store) : store_(store) {}
 
   core::Result<std::vector<domain::Macro>> usable_by(core::UserId user) override;
   core::Result<std::optional<domain::Macro>> find(domain::MacroId id) override;
@@ -17,7 +17,7 @@ class SqliteMacroRepository final : public domain::MacroRepository {
   core::Status remove(domain::MacroId id) override;
 
  private:
-  sqlite::Store& store_;
+  sql::Store& store_;
 };
 
 }  // namespace gongdan::storage

@@ -1,14 +1,14 @@
 #pragma once
 
 #include "domain/mail/mail_repository.hpp"
-#include "storage/sqlite/store.hpp"
+#include "storage/sql/store.hpp"
 
 namespace gongdan::storage {
 
-/// domain::MailTemplateRepository on SQLite: one row per customized kind and language.
-class SqliteMailTemplateRepository final : public domain::MailTemplateRepository {
+/// domain::MailTemplateRepository on any engine (sql::Store): one row per customized kind and language.
+class SqlMailTemplateRepository final : public domain::MailTemplateRepository {
  public:
-  explicit SqliteMailTemplateRepository(sqlite::Store& store) : store_(store) {}
+  explicit SqlMailTemplateRepository(sql::Store& store) : store_(store) {}
 
   /// Empty also when storage fails: the shipped texts then apply.
   std::vector<domain::MailTemplate> customized() override;
@@ -17,7 +17,7 @@ class SqliteMailTemplateRepository final : public domain::MailTemplateRepository
   core::Status reset(domain::MailKind kind, domain::Locale locale) override;
 
  private:
-  sqlite::Store& store_;
+  sql::Store& store_;
 };
 
 }  // namespace gongdan::storage

@@ -1,4 +1,4 @@
-#include "storage/sqlite/sqlite_mail_settings_repository.hpp"
+#include "storage/repositories/sql_mail_settings_repository.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -6,7 +6,7 @@ namespace gongdan::storage {
 namespace {
 
 using nlohmann::json;
-using sqlite::Connection;
+using sql::Connection;
 
 constexpr std::string_view kKey = "mail";
 
@@ -45,7 +45,7 @@ domain::MailSettings from_json(const json& j) {
 
 }  // namespace
 
-std::optional<domain::MailSettings> SqliteMailSettingsRepository::load() {
+std::optional<domain::MailSettings> SqlMailSettingsRepository::load() {
   // json's exceptions (a hand-edited value) travel out of the read and are reported there.
   auto found = store_.read([](Connection& db) -> std::optional<domain::MailSettings> {
     auto query = db.cached("SELECT value FROM settings WHERE key = ?");
@@ -55,7 +55,7 @@ std::optional<domain::MailSettings> SqliteMailSettingsRepository::load() {
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
-core::Status SqliteMailSettingsRepository::save(const domain::MailSettings& settings) {
+core::Status SqlMailSettingsRepository::save(const domain::MailSettings& settings) {
   const std::string value = to_json(settings).dump(-1, ' ', false, json::error_handler_t::replace);
   const std::int64_t now = core::to_epoch_ms(clock_.now());
   return store_.write([&](Connection& db) -> core::Status {

@@ -1,4 +1,4 @@
-#include "storage/sqlite/sqlite_inbound_mail_log.hpp"
+#include "storage/repositories/sql_inbound_mail_log.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@ namespace {
 using namespace std::chrono_literals;
 using testing::TestDatabase;
 
-TEST(SqliteInboundMailLogTest, AMessageIdIsClaimedOnce) {
+TEST(SqlInboundMailLogTest, AMessageIdIsClaimedOnce) {
   TestDatabase t;
   auto& log = t.db->inbound_log();
   const auto now = t.clock.now();
@@ -24,7 +24,7 @@ TEST(SqliteInboundMailLogTest, AMessageIdIsClaimedOnce) {
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM inbound_mail WHERE outcome = 'created 261125-7KQ2MX'"), 1);
 }
 
-TEST(SqliteInboundMailLogTest, AnUnfinishedClaimIsTakenOverOnlyOnceStale) {
+TEST(SqlInboundMailLogTest, AnUnfinishedClaimIsTakenOverOnlyOnceStale) {
   TestDatabase t;
   auto& log = t.db->inbound_log();
   const auto now = t.clock.now();
@@ -33,7 +33,7 @@ TEST(SqliteInboundMailLogTest, AnUnfinishedClaimIsTakenOverOnlyOnceStale) {
   EXPECT_TRUE(log.claim("m@x", "a@x", now + 11min, now + 1min).value());  // its handler died
 }
 
-TEST(SqliteInboundMailLogTest, AReleasedClaimCanBeClaimedAgain) {
+TEST(SqlInboundMailLogTest, AReleasedClaimCanBeClaimedAgain) {
   TestDatabase t;
   auto& log = t.db->inbound_log();
   const auto now = t.clock.now();
@@ -45,7 +45,7 @@ TEST(SqliteInboundMailLogTest, AReleasedClaimCanBeClaimedAgain) {
   EXPECT_FALSE(log.claim("m@x", "a@x", now + 2s, now - 10min).value());
 }
 
-TEST(SqliteInboundMailLogTest, CountsOneSendersMessagesSinceATime) {
+TEST(SqlInboundMailLogTest, CountsOneSendersMessagesSinceATime) {
   TestDatabase t;
   auto& log = t.db->inbound_log();
   const auto now = t.clock.now();

@@ -1,16 +1,16 @@
-#include "storage/sqlite/sqlite_inbound_mail_log.hpp"
+#include "storage/repositories/sql_inbound_mail_log.hpp"
 
 #include "core/utf8.hpp"
 
 namespace gongdan::storage {
 
-using sqlite::Connection;
+using sql::Connection;
 
 // The outcome of a claim not finished yet.
 constexpr const char* kProcessing = "processing";
 
-core::Result<bool> SqliteInboundMailLog::claim(const std::string& message_id, const std::string& sender,
-                                               core::Timestamp at, core::Timestamp stale_before) {
+core::Result<bool> SqlInboundMailLog::claim(const std::string& message_id, const std::string& sender,
+                                            core::Timestamp at, core::Timestamp stale_before) {
   const std::string address = core::ascii_lower(sender);
   return store_.write([&](Connection& db) -> core::Result<bool> {
     // An upsert with a condition (SQLite and PostgreSQL alike): a new message is inserted; a claim
@@ -26,21 +26,21 @@ core::Result<bool> SqliteInboundMailLog::claim(const std::string& message_id, co
   });
 }
 
-core::Status SqliteInboundMailLog::finish(const std::string& message_id, const std::string& outcome) {
+core::Status SqlInboundMailLog::finish(const std::string& message_id, const std::string& outcome) {
   return store_.write([&](Connection& db) -> core::Status {
     db.cached("UPDATE inbound_mail SET outcome = ? WHERE message_id = ?")->bind_all(outcome, message_id).run();
     return core::ok_status();
   });
 }
 
-core::Status SqliteInboundMailLog::release(const std::string& message_id) {
+core::Status SqlInboundMailLog::release(const std::string& message_id) {
   return store_.write([&](Connection& db) -> core::Status {
     db.cached("DELETE FROM inbound_mail WHERE message_id = ? AND outcome = ?")->bind_all(message_id, kProcessing).run();
     return core::ok_status();
   });
 }
 
-int SqliteInboundMailLog::count_from(const std::string& sender, core::Timestamp since) {
+int SqlInboundMailLog::count_from(const std::string& sender, core::Timestamp since) {
   const std::string address = core::ascii_lower(sender);
   auto counted = store_.read([&](Connection& db) {
     auto query = db.cached("SELECT COUNT(*) FROM inbound_mail WHERE sender = ? AND received_at >= ?");

@@ -1,14 +1,14 @@
 #pragma once
 
 #include "domain/agents/group_repository.hpp"
-#include "storage/sqlite/store.hpp"
+#include "storage/sql/store.hpp"
 
 namespace gongdan::storage {
 
-/// domain::GroupRepository on SQLite: agent_groups and group_members (migration 4).
-class SqliteGroupRepository final : public domain::GroupRepository {
+/// domain::GroupRepository on any engine (sql::Store): agent_groups and group_members (migration 4).
+class SqlGroupRepository final : public domain::GroupRepository {
  public:
-  explicit SqliteGroupRepository(sqlite::Store& store) : store_(store) {}
+  explicit SqlGroupRepository(sql::Store& store) : store_(store) {}
 
   std::vector<domain::Group> list() override;
   std::optional<domain::Group> find(core::GroupId id) override;
@@ -19,7 +19,7 @@ class SqliteGroupRepository final : public domain::GroupRepository {
   std::vector<core::GroupId> groups_of(core::UserId user) override;
 
  private:
-  sqlite::Store& store_;
+  sql::Store& store_;
 };
 
 }  // namespace gongdan::storage

@@ -1,14 +1,14 @@
 #pragma once
 
 #include "domain/mail/mail_repository.hpp"
-#include "storage/sqlite/store.hpp"
+#include "storage/sql/store.hpp"
 
 namespace gongdan::storage {
 
-/// domain::InboundMailLog on SQLite: one row per Message-ID in `inbound_mail`.
-class SqliteInboundMailLog final : public domain::InboundMailLog {
+/// domain::InboundMailLog on any engine (sql::Store): one row per Message-ID in `inbound_mail`.
+class SqlInboundMailLog final : public domain::InboundMailLog {
  public:
-  explicit SqliteInboundMailLog(sqlite::Store& store) : store_(store) {}
+  explicit SqlInboundMailLog(sql::Store& store) : store_(store) {}
 
   core::Result<bool> claim(const std::string& message_id, const std::string& sender, core::Timestamp at,
                            core::Timestamp stale_before) override;
@@ -19,7 +19,7 @@ class SqliteInboundMailLog final : public domain::InboundMailLog {
   int count_from(const std::string& sender, core::Timestamp since) override;
 
  private:
-  sqlite::Store& store_;
+  sql::Store& store_;
 };
 
 }  // namespace gongdan::storage

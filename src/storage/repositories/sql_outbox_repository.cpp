@@ -1,4 +1,4 @@
-#include "storage/sqlite/sqlite_outbox_repository.hpp"
+#include "storage/repositories/sql_outbox_repository.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,18 +10,43 @@
 #include "storage/repositories/mail_payload.hpp"
 #include "storage/repositories/mail_rows.hpp"
 #include "storage/sql/page_cursor.hpp"
-#include "storage/sqlite/connection_adapter.hpp"
 
 namespace gongdan::storage {
 namespace {
 
-using sqlite::Connection;
+using sql::Connection;
 
 // Cursor tag of the newest-first order: cursors of other lists are refused.
 constexpr std::string_view kNewestTag = "o";
 
-std::optional<domain::OutboxEntry> load_entry(Connection& connection, domain::OutboxId id) {
-  sqlite::ConnectionAdapter db(connection);
+// The mail a claim takes: queued and due, or held by a sender whose lease ended.
+constexpr std::string_view kClaimable =
+    "(state = 'queued' AND next_attempt_at <= ?) OR (state = 'sending' AND lease_until < ?)";
+
+// SQLite: the due mail, oldest first (binds: now, now, limit); each is then leased by kLease.
+// The single writer runs nothing else in between.
+const std::string& select_due_sqlite() {
+  static const std::string text =
+      std::string(kSelectOutbox) + "WHERE " + std::string(kClaimable) + " ORDER BY next_attempt_at, id LIMIT ?";
+  return text;
+}
+constexpr std::string_view kLease = "UPDATE outbox SET state = 'sending', lease_until = ? WHERE id = ?";
+
+// PostgreSQL (docs/postgres.md "Background work claimed once"): select, lock and lease in one
+// statement (binds: lease_until, now, now, limit). Rows another claimer has locked are skipped,
+// not waited for; one it leased meanwhile fails kClaimable when re-checked after its commit. The
+// CTE is named after the table so that kSelectOutbox reads the leased rows as the UPDATE left
+// them (inside the CTE, `outbox` is still the table).
+const std::string& claim_postgres() {
+  static const std::string text =
+      "WITH outbox AS (UPDATE outbox SET state = 'sending', lease_until = ? "
+      "WHERE id IN (SELECT id FROM outbox WHERE " +
+      std::string(kClaimable) + " ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED) RETURNING *) " +
+      std::string(kSelectOutbox) + "ORDER BY next_attempt_at, id";
+  return text;
+}
+
+std::optional<domain::OutboxEntry> load_entry(Connection& db, domain::OutboxId id) {
   auto query = db.cached(std::string(kSelectOutbox) + "WHERE id = ?");
   if (!query->bind(1, id.value).step()) return std::nullopt;
   return read_outbox_entry(*query);
@@ -29,29 +54,31 @@ std::optional<domain::OutboxEntry> load_entry(Connection& connection, domain::Ou
 
 }  // namespace
 
-core::Status SqliteOutboxRepository::enqueue(const domain::MailEffects& effects, core::Timestamp now) {
-  return store_.write([&](Connection& connection) -> core::Status {
-    sqlite::ConnectionAdapter db(connection);
+core::Status SqlOutboxRepository::enqueue(const domain::MailEffects& effects, core::Timestamp now) {
+  return store_.write([&](Connection& db) -> core::Status {
     write_mail_effects(db, effects, std::nullopt, std::nullopt, now);
     return core::ok_status();
   });
 }
 
-core::Result<std::vector<domain::OutboxEntry>> SqliteOutboxRepository::claim_due(core::Timestamp now,
-                                                                                 core::Timestamp lease_until,
-                                                                                 int limit) {
-  return store_.write([&](Connection& connection) -> core::Result<std::vector<domain::OutboxEntry>> {
-    sqlite::ConnectionAdapter db(connection);
-    // Select and update in one write transaction: no other claimer runs in between.
-    auto due = db.cached(std::string(kSelectOutbox) +
-                         "WHERE (state = 'queued' AND next_attempt_at <= ?) OR (state = 'sending' AND lease_until < ?) "
-                         "ORDER BY next_attempt_at, id LIMIT ?");
-    due->bind_all(core::to_epoch_ms(now), core::to_epoch_ms(now), std::max(limit, 0));
+core::Result<std::vector<domain::OutboxEntry>> SqlOutboxRepository::claim_due(core::Timestamp now,
+                                                                              core::Timestamp lease_until, int limit) {
+  const std::int64_t now_ms = core::to_epoch_ms(now);
+  const std::int64_t lease_ms = core::to_epoch_ms(lease_until);
+  return store_.write([&](Connection& db) -> core::Result<std::vector<domain::OutboxEntry>> {
     std::vector<domain::OutboxEntry> claimed;
+    if (db.dialect() == sql::Dialect::kPostgres) {
+      auto claim = db.cached(claim_postgres());
+      claim->bind_all(lease_ms, now_ms, now_ms, std::max(limit, 0));
+      while (claim->step()) claimed.push_back(read_outbox_entry(*claim));
+      return claimed;
+    }
+    auto due = db.cached(select_due_sqlite());
+    due->bind_all(now_ms, now_ms, std::max(limit, 0));
     while (due->step()) claimed.push_back(read_outbox_entry(*due));
-    auto lease = db.cached("UPDATE outbox SET state = 'sending', lease_until = ? WHERE id = ?");
+    auto lease = db.cached(kLease);
     for (auto& entry : claimed) {
-      lease->bind_all(core::to_epoch_ms(lease_until), entry.id.value).run();
+      lease->bind_all(lease_ms, entry.id.value).run();
       lease->reset();
       entry.state = domain::OutboxState::kSending;
     }
@@ -59,7 +86,7 @@ core::Result<std::vector<domain::OutboxEntry>> SqliteOutboxRepository::claim_due
   });
 }
 
-core::Status SqliteOutboxRepository::mark_sent(domain::OutboxId id, core::Timestamp at) {
+core::Status SqlOutboxRepository::mark_sent(domain::OutboxId id, core::Timestamp at) {
   return store_.write([&](Connection& db) -> core::Status {
     auto payload = db.cached("SELECT payload FROM outbox WHERE id = ?");
     if (!payload->bind(1, id.value).step()) return core::Error::not_found("No such mail.");
@@ -75,8 +102,8 @@ core::Status SqliteOutboxRepository::mark_sent(domain::OutboxId id, core::Timest
   });
 }
 
-core::Status SqliteOutboxRepository::mark_failed(domain::OutboxId id, std::string error,
-                                                 std::optional<core::Timestamp> retry_at) {
+core::Status SqlOutboxRepository::mark_failed(domain::OutboxId id, std::string error,
+                                              std::optional<core::Timestamp> retry_at) {
   return store_.write([&](Connection& db) -> core::Status {
     if (retry_at) {
       db.cached(
@@ -97,7 +124,7 @@ core::Status SqliteOutboxRepository::mark_failed(domain::OutboxId id, std::strin
   });
 }
 
-core::Status SqliteOutboxRepository::retry(domain::OutboxId id, core::Timestamp now) {
+core::Status SqlOutboxRepository::retry(domain::OutboxId id, core::Timestamp now) {
   return store_.write([&](Connection& db) -> core::Status {
     auto state = db.cached("SELECT state FROM outbox WHERE id = ?");
     if (!state->bind(1, id.value).step()) return core::Error::not_found("No such mail.");
@@ -112,12 +139,12 @@ core::Status SqliteOutboxRepository::retry(domain::OutboxId id, core::Timestamp 
   });
 }
 
-std::optional<domain::OutboxEntry> SqliteOutboxRepository::find(domain::OutboxId id) {
+std::optional<domain::OutboxEntry> SqlOutboxRepository::find(domain::OutboxId id) {
   auto found = store_.read([&](Connection& db) { return load_entry(db, id); });
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
-core::Result<domain::Page<domain::OutboxEntry>> SqliteOutboxRepository::list(const domain::OutboxQuery& query) {
+core::Result<domain::Page<domain::OutboxEntry>> SqlOutboxRepository::list(const domain::OutboxQuery& query) {
   std::optional<std::vector<std::int64_t>> after;
   if (!query.cursor.empty()) {
     after = sql::PageCursor::decode(query.cursor, kNewestTag, 2);
@@ -147,8 +174,7 @@ core::Result<domain::Page<domain::OutboxEntry>> SqliteOutboxRepository::list(con
   sql += " ORDER BY created_at DESC, id DESC LIMIT ?";
   values.emplace_back(static_cast<std::int64_t>(limit) + 1);
 
-  return store_.read([&](Connection& connection) {
-    sqlite::ConnectionAdapter db(connection);
+  return store_.read([&](Connection& db) {
     // Filters change the SQL text, so this statement is not cached.
     auto statement = db.prepare(sql);
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -166,7 +192,7 @@ core::Result<domain::Page<domain::OutboxEntry>> SqliteOutboxRepository::list(con
   });
 }
 
-int SqliteOutboxRepository::count_recent(domain::MailKind kind, const std::string& email, core::Timestamp since) {
+int SqlOutboxRepository::count_recent(domain::MailKind kind, const std::string& email, core::Timestamp since) {
   const std::string address = core::ascii_lower(email);
   auto counted = store_.read([&](Connection& db) {
     auto query = db.cached("SELECT COUNT(*) FROM outbox WHERE to_email = ? AND kind = ? AND created_at >= ?");

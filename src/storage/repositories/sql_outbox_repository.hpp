@@ -1,19 +1,23 @@
 #pragma once
 
 #include "domain/mail/mail_repository.hpp"
-#include "storage/sqlite/store.hpp"
+#include "storage/sql/store.hpp"
 
 namespace gongdan::storage {
 
-/// domain::OutboxRepository on SQLite. Every state change is one write job on the single writer,
-/// so a claim's select-then-update cannot interleave with another claim (in this process or,
-/// through BEGIN IMMEDIATE, in another). Lists page by (created_at, id), newest first.
-class SqliteOutboxRepository final : public domain::OutboxRepository {
+/// domain::OutboxRepository on any engine (sql::Store). A claim never hands one mail to two
+/// senders, however many processes claim: on SQLite every state change is one write job on the
+/// single writer, so a claim's select-then-update cannot interleave with another claim (in this
+/// process or, through BEGIN IMMEDIATE, in another); on PostgreSQL a claim is one UPDATE of rows
+/// locked FOR UPDATE SKIP LOCKED, so concurrent claimers skip each other's rows instead of waiting.
+/// A mail whose lease ended (its sender died) is claimed again. Lists page by (created_at, id),
+/// newest first.
+class SqlOutboxRepository final : public domain::OutboxRepository {
  public:
   /// Longest page list() returns, whatever the query asks for.
   static constexpr int kMaxLimit = 200;
 
-  explicit SqliteOutboxRepository(sqlite::Store& store) : store_(store) {}
+  explicit SqlOutboxRepository(sql::Store& store) : store_(store) {}
 
   core::Status enqueue(const domain::MailEffects& effects, core::Timestamp now) override;
   core::Result<std::vector<domain::OutboxEntry>> claim_due(core::Timestamp now, core::Timestamp lease_until,
@@ -28,7 +32,7 @@ class SqliteOutboxRepository final : public domain::OutboxRepository {
   int count_recent(domain::MailKind kind, const std::string& email, core::Timestamp since) override;
 
  private:
-  sqlite::Store& store_;
+  sql::Store& store_;
 };
 
 }  // namespace gongdan::storage

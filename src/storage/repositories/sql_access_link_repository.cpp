@@ -1,15 +1,13 @@
-#include "storage/sqlite/sqlite_access_link_repository.hpp"
+#include "storage/repositories/sql_access_link_repository.hpp"
 
 #include "storage/repositories/mail_rows.hpp"
-#include "storage/sqlite/connection_adapter.hpp"
 
 namespace gongdan::storage {
 
-using sqlite::Connection;
+using sql::Connection;
 
-std::optional<domain::AccessLink> SqliteAccessLinkRepository::find_by_digest(const std::string& token_digest) {
-  auto found = store_.read([&](Connection& connection) -> std::optional<domain::AccessLink> {
-    sqlite::ConnectionAdapter db(connection);
+std::optional<domain::AccessLink> SqlAccessLinkRepository::find_by_digest(const std::string& token_digest) {
+  auto found = store_.read([&](Connection& db) -> std::optional<domain::AccessLink> {
     auto query = db.cached(std::string(kSelectAccessLink) + "WHERE token_digest = ?");
     if (!query->bind(1, token_digest).step()) return std::nullopt;
     return read_access_link(*query);
@@ -17,7 +15,7 @@ std::optional<domain::AccessLink> SqliteAccessLinkRepository::find_by_digest(con
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
-core::Status SqliteAccessLinkRepository::mark_used(std::int64_t link_id, core::Timestamp at) {
+core::Status SqlAccessLinkRepository::mark_used(std::int64_t link_id, core::Timestamp at) {
   return store_.write([&](Connection& db) -> core::Status {
     // The condition and the change are one statement: of two uses, exactly one finds it unused,
     // whichever engine or process runs them.
@@ -31,7 +29,7 @@ core::Status SqliteAccessLinkRepository::mark_used(std::int64_t link_id, core::T
   });
 }
 
-core::Result<int> SqliteAccessLinkRepository::revoke_for_ticket(core::TicketId ticket, core::Timestamp at) {
+core::Result<int> SqlAccessLinkRepository::revoke_for_ticket(core::TicketId ticket, core::Timestamp at) {
   return store_.write([&](Connection& db) -> core::Result<int> {
     db.cached("UPDATE access_links SET revoked_at = ? WHERE ticket_id = ? AND revoked_at IS NULL AND expires_at > ?")
         ->bind_all(core::to_epoch_ms(at), ticket.value, core::to_epoch_ms(at))

@@ -1,4 +1,4 @@
-#include "storage/sqlite/sqlite_macro_repository.hpp"
+#include "storage/repositories/sql_macro_repository.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,7 +19,7 @@ domain::Macro macro(std::string title, std::optional<core::UserId> owner, core::
   return m;
 }
 
-TEST(SqliteMacroRepositoryTest, StoresEveryFieldAndReadsItBack) {
+TEST(SqlMacroRepositoryTest, StoresEveryFieldAndReadsItBack) {
   TestDatabase t;
   auto& macros = t.db->macros();
   const auto agent = t.add_user("agent@example.com", domain::Role::kAgent);
@@ -51,7 +51,7 @@ TEST(SqliteMacroRepositoryTest, StoresEveryFieldAndReadsItBack) {
   EXPECT_FALSE(macros.find(domain::MacroId{999}).value());
 }
 
-TEST(SqliteMacroRepositoryTest, ListsTheSharedMacrosAndTheUsersOwnByTitle) {
+TEST(SqlMacroRepositoryTest, ListsTheSharedMacrosAndTheUsersOwnByTitle) {
   TestDatabase t;
   auto& macros = t.db->macros();
   const auto a = t.add_user("a@example.com", domain::Role::kAgent);
@@ -67,7 +67,7 @@ TEST(SqliteMacroRepositoryTest, ListsTheSharedMacrosAndTheUsersOwnByTitle) {
   EXPECT_EQ(titles, (std::vector<std::string>{"a a's", "b shared", "c a's"}));
 }
 
-TEST(SqliteMacroRepositoryTest, UpdatesAndRemovesAndSaysWhenItIsGone) {
+TEST(SqlMacroRepositoryTest, UpdatesAndRemovesAndSaysWhenItIsGone) {
   TestDatabase t;
   auto& macros = t.db->macros();
   auto m = macros.create(macro("old", std::nullopt, t.clock.now())).value();

@@ -1,21 +1,21 @@
-#include "storage/sqlite/sqlite_user_repository.hpp"
+#include "storage/repositories/sql_user_repository.hpp"
 
 #include <algorithm>
 
 #include "core/utf8.hpp"
 #include "storage/repositories/rows.hpp"
 #include "storage/repositories/search_index_writer.hpp"
-#include "storage/sqlite/connection_adapter.hpp"
+#include "storage/sql/like_pattern.hpp"
 
 namespace gongdan::storage {
 namespace {
 
-using sqlite::Connection;
+using sql::Connection;
 
 constexpr std::string_view kSelectUser =
     "SELECT id, email, name, role, locale, password_hash, created_at, email_verified_at, away FROM users ";
 
-domain::User read_user(const sqlite::Statement& row) {
+domain::User read_user(const sql::Statement& row) {
   domain::User user;
   user.id = core::UserId{row.int64(0)};
   user.email = row.text(1);
@@ -38,43 +38,35 @@ std::optional<domain::User> find_user(Connection& db, std::string_view where, co
 
 }  // namespace
 
-core::Result<domain::User> SqliteUserRepository::create(const domain::NewUser& user) {
+core::Result<domain::User> SqlUserRepository::create(const domain::NewUser& user) {
   const std::string email = core::ascii_lower(user.email);
   return store_.write([&](Connection& db) -> core::Result<domain::User> {
-    // The writer is the only one writing, so this check cannot race another insert.
-    auto taken = db.cached("SELECT 1 FROM users WHERE email = ?");
-    if (taken->bind(1, email).step()) {
-      return core::Error::conflict("email_taken", "An account with this email already exists.");
-    }
-    auto insert =
-        db.cached("INSERT INTO users (email, name, role, locale, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?)");
-    insert
-        ->bind_all(email, user.name, domain::to_string(user.role), domain::to_string(user.locale), user.password_hash,
-                   core::to_epoch_ms(user.created_at))
-        .run();
-    return domain::User{core::UserId{db.last_insert_id()},
-                        email,
-                        user.name,
-                        user.role,
-                        user.locale,
-                        user.password_hash,
-                        user.created_at};
+    // No row back: the address is taken. The check is the INSERT itself, so it cannot race
+    // another process's insert on PostgreSQL (the second waits for the first, then inserts nothing).
+    auto insert = db.cached(
+        "INSERT INTO users (email, name, role, locale, password_hash, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (email) DO NOTHING RETURNING id");
+    insert->bind_all(email, user.name, domain::to_string(user.role), domain::to_string(user.locale), user.password_hash,
+                     core::to_epoch_ms(user.created_at));
+    if (!insert->step()) return core::Error::conflict("email_taken", "An account with this email already exists.");
+    return domain::User{
+        core::UserId{insert->int64(0)}, email, user.name, user.role, user.locale, user.password_hash, user.created_at};
   });
 }
 
-std::optional<domain::User> SqliteUserRepository::find_by_email(std::string_view lower_case_email) {
+std::optional<domain::User> SqlUserRepository::find_by_email(std::string_view lower_case_email) {
   const std::string email = core::ascii_lower(lower_case_email);
   auto found = store_.read([&](Connection& db) { return find_user(db, "WHERE email = ?", email); });
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
-std::optional<domain::User> SqliteUserRepository::find_by_id(core::UserId id) {
+std::optional<domain::User> SqlUserRepository::find_by_id(core::UserId id) {
   auto found = store_.read([&](Connection& db) { return find_user(db, "WHERE id = ?", id.value); });
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
-core::Result<domain::User> SqliteUserRepository::update_profile(core::UserId id, const std::string& name,
-                                                                domain::Locale locale) {
+core::Result<domain::User> SqlUserRepository::update_profile(core::UserId id, const std::string& name,
+                                                             domain::Locale locale) {
   return store_.write([&](Connection& db) -> core::Result<domain::User> {
     auto before = find_user(db, "WHERE id = ?", id.value);
     if (!before) return core::Error::not_found("No such user.");
@@ -82,17 +74,14 @@ core::Result<domain::User> SqliteUserRepository::update_profile(core::UserId id,
         ->bind_all(name, domain::to_string(locale), id.value)
         .run();
     // Staff search finds tickets by their customer's name, in the same transaction.
-    if (before->name != name) {
-      sqlite::ConnectionAdapter adapter(db);
-      reindex_customer_tickets(adapter, id);
-    }
+    if (before->name != name) reindex_customer_tickets(db, id);
     auto user = find_user(db, "WHERE id = ?", id.value);
     if (!user) return core::Error::not_found("No such user.");
     return std::move(*user);
   });
 }
 
-core::Status SqliteUserRepository::mark_email_verified(core::UserId id, core::Timestamp at) {
+core::Status SqlUserRepository::mark_email_verified(core::UserId id, core::Timestamp at) {
   return store_.write([&](Connection& db) -> core::Status {
     // The first proof is the one worth keeping; later links only confirm it again.
     db.cached("UPDATE users SET email_verified_at = COALESCE(email_verified_at, ?) WHERE id = ?")
@@ -103,7 +92,7 @@ core::Status SqliteUserRepository::mark_email_verified(core::UserId id, core::Ti
   });
 }
 
-core::Status SqliteUserRepository::create_session(const domain::Session& session) {
+core::Status SqlUserRepository::create_session(const domain::Session& session) {
   return store_.write([&](Connection& db) -> core::Status {
     auto insert = db.cached("INSERT INTO sessions (token_digest, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)");
     insert
@@ -114,7 +103,7 @@ core::Status SqliteUserRepository::create_session(const domain::Session& session
   });
 }
 
-std::optional<domain::Session> SqliteUserRepository::find_session(std::string_view token_digest, core::Timestamp now) {
+std::optional<domain::Session> SqlUserRepository::find_session(std::string_view token_digest, core::Timestamp now) {
   auto found = store_.read([&](Connection& db) -> std::optional<domain::Session> {
     auto query = db.cached(
         "SELECT token_digest, user_id, created_at, expires_at FROM sessions WHERE token_digest = ? AND expires_at > ?");
@@ -127,7 +116,7 @@ std::optional<domain::Session> SqliteUserRepository::find_session(std::string_vi
   return found.ok() ? std::move(found).value() : std::nullopt;
 }
 
-core::Status SqliteUserRepository::revoke_session(std::string_view token_digest) {
+core::Status SqlUserRepository::revoke_session(std::string_view token_digest) {
   const std::string digest(token_digest);
   return store_.write([&](Connection& db) -> core::Status {
     db.cached("DELETE FROM sessions WHERE token_digest = ?")->bind(1, digest).run();
@@ -135,20 +124,25 @@ core::Status SqliteUserRepository::revoke_session(std::string_view token_digest)
   });
 }
 
-std::vector<domain::User> SqliteUserRepository::list_users(const domain::UserFilter& filter) {
+std::vector<domain::User> SqlUserRepository::list_users(const domain::UserFilter& filter) {
   auto found = store_.read([&](Connection& db) {
     std::string sql = std::string(kSelectUser) + "WHERE 1 = 1";
     if (filter.role) sql += " AND role = ?";
     if (filter.staff_only) sql += " AND role IN ('agent', 'supervisor', 'admin')";
-    if (!filter.text.empty()) sql += " AND (instr(email, ?) > 0 OR instr(lower(name), ?) > 0)";
+    // LIKE is case-insensitive for ASCII on SQLite and case-sensitive on PostgreSQL: both sides
+    // lower-cased (emails are stored so) make the engines agree. lower() folds only ASCII on
+    // SQLite and all of Unicode on PostgreSQL; Chinese has no case.
+    if (!filter.text.empty()) sql += " AND (email LIKE ? ESCAPE '\\' OR lower(name) LIKE ? ESCAPE '\\')";
     // Staff first (the admin page's usual question), then by name.
     sql += " ORDER BY role = 'customer', name, id LIMIT ?";
     auto query = db.prepare(sql);
     int i = 1;
     if (filter.role) query.bind(i++, std::string(domain::to_string(*filter.role)));
     if (!filter.text.empty()) {
-      query.bind(i++, filter.text);
-      query.bind(i++, filter.text);
+      // `%` and `_` typed into the search box match themselves.
+      const std::string pattern = sql::like_contains(core::ascii_lower(filter.text));
+      query.bind(i++, pattern);
+      query.bind(i++, pattern);
     }
     query.bind(i, static_cast<std::int64_t>(std::clamp(filter.limit, 1, 500)));
     std::vector<domain::User> users;
@@ -158,8 +152,8 @@ std::vector<domain::User> SqliteUserRepository::list_users(const domain::UserFil
   return found.ok() ? std::move(found).value() : std::vector<domain::User>{};
 }
 
-core::Result<domain::User> SqliteUserRepository::update_access(core::UserId id, std::optional<domain::Role> role,
-                                                               std::optional<bool> away) {
+core::Result<domain::User> SqlUserRepository::update_access(core::UserId id, std::optional<domain::Role> role,
+                                                            std::optional<bool> away) {
   return store_.write([&](Connection& db) -> core::Result<domain::User> {
     if (role) db.cached("UPDATE users SET role = ? WHERE id = ?")->bind_all(domain::to_string(*role), id.value).run();
     if (away) db.cached("UPDATE users SET away = ? WHERE id = ?")->bind_all(*away, id.value).run();
@@ -168,7 +162,7 @@ core::Result<domain::User> SqliteUserRepository::update_access(core::UserId id, 
   });
 }
 
-std::vector<std::pair<core::UserId, std::int64_t>> SqliteUserRepository::active_loads() {
+std::vector<std::pair<core::UserId, std::int64_t>> SqlUserRepository::active_loads() {
   auto found = store_.read([&](Connection& db) {
     auto query = db.cached(
         "SELECT assignee_user_id, COUNT(*) FROM tickets WHERE assignee_user_id IS NOT NULL "

@@ -1,10 +1,10 @@
-#include "storage/sqlite/sqlite_mail_template_repository.hpp"
+#include "storage/repositories/sql_mail_template_repository.hpp"
 
 namespace gongdan::storage {
 
-using sqlite::Connection;
+using sql::Connection;
 
-std::vector<domain::MailTemplate> SqliteMailTemplateRepository::customized() {
+std::vector<domain::MailTemplate> SqlMailTemplateRepository::customized() {
   auto found = store_.read([](Connection& db) {
     auto query =
         db.cached("SELECT kind, locale, subject, text, html, updated_at FROM mail_templates ORDER BY kind, locale");
@@ -22,7 +22,7 @@ std::vector<domain::MailTemplate> SqliteMailTemplateRepository::customized() {
   return found.ok() ? std::move(found).value() : std::vector<domain::MailTemplate>{};
 }
 
-core::Status SqliteMailTemplateRepository::save(const domain::MailTemplate& t) {
+core::Status SqlMailTemplateRepository::save(const domain::MailTemplate& t) {
   if (!t.updated_at) return core::Error::invalid("updated_at_required", "A saved template needs its time.");
   return store_.write([&](Connection& db) -> core::Status {
     db.cached(
@@ -36,7 +36,7 @@ core::Status SqliteMailTemplateRepository::save(const domain::MailTemplate& t) {
   });
 }
 
-core::Status SqliteMailTemplateRepository::reset(domain::MailKind kind, domain::Locale locale) {
+core::Status SqlMailTemplateRepository::reset(domain::MailKind kind, domain::Locale locale) {
   return store_.write([&](Connection& db) -> core::Status {
     db.cached("DELETE FROM mail_templates WHERE kind = ? AND locale = ?")
         ->bind_all(domain::to_string(kind), domain::to_string(locale))

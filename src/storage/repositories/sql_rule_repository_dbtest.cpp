@@ -1,4 +1,4 @@
-#include "storage/sqlite/sqlite_rule_repository.hpp"
+#include "storage/repositories/sql_rule_repository.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@ using testing::TestDatabase;
 
 core::Status accept(const std::vector<domain::Rule>&) { return core::ok_status(); }
 
-TEST(SqliteRuleRepositoryTest, ShipsTheCrashAndDataLossDefaults) {
+TEST(SqlRuleRepositoryTest, ShipsTheCrashAndDataLossDefaults) {
   TestDatabase t;
   const auto rules = t.db->rules().list();
   ASSERT_EQ(rules.size(), 2U);
@@ -25,7 +25,7 @@ TEST(SqliteRuleRepositoryTest, ShipsTheCrashAndDataLossDefaults) {
   EXPECT_TRUE(domain::keyword_matches("I lost messages after the update", rules[1].conditions.keywords.back()));
 }
 
-TEST(SqliteRuleRepositoryTest, StoresEveryConditionAndActionAndKeepsOrder) {
+TEST(SqlRuleRepositoryTest, StoresEveryConditionAndActionAndKeepsOrder) {
   TestDatabase t;
   domain::Rule rule;
   rule.name = "VIP mail";
@@ -73,7 +73,7 @@ TEST(SqliteRuleRepositoryTest, StoresEveryConditionAndActionAndKeepsOrder) {
   EXPECT_EQ(t.db->rules().remove(created->id).error().code, core::ErrorCode::kNotFound);
 }
 
-TEST(SqliteRuleRepositoryTest, ARefusedCheckWritesNothing) {
+TEST(SqlRuleRepositoryTest, ARefusedCheckWritesNothing) {
   TestDatabase t;
   domain::Rule rule;
   rule.name = "refused";

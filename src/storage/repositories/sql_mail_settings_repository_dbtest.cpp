@@ -1,4 +1,4 @@
-#include "storage/sqlite/sqlite_mail_settings_repository.hpp"
+#include "storage/repositories/sql_mail_settings_repository.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@ namespace {
 using namespace std::chrono_literals;
 using testing::TestDatabase;
 
-TEST(SqliteMailSettingsRepositoryTest, SavedSettingsLoadAsSaved) {
+TEST(SqlMailSettingsRepositoryTest, SavedSettingsLoadAsSaved) {
   TestDatabase t;
   EXPECT_FALSE(t.db->mail_settings().load().has_value());
   domain::MailSettings settings;
@@ -35,9 +35,9 @@ TEST(SqliteMailSettingsRepositoryTest, SavedSettingsLoadAsSaved) {
   EXPECT_EQ(t.count("SELECT updated_at FROM settings WHERE key = 'mail'"), core::to_epoch_ms(t.clock.now()));
 }
 
-TEST(SqliteMailSettingsRepositoryTest, FieldsMissingFromTheStoredValueKeepTheirDefaults) {
+TEST(SqlMailSettingsRepositoryTest, FieldsMissingFromTheStoredValueKeepTheirDefaults) {
   TestDatabase t;
-  auto written = t.db->sqlite()->sqlite_store().write([](sqlite::Connection& db) -> core::Status {
+  auto written = t.db->store().write([](sql::Connection& db) -> core::Status {
     db.exec(R"(INSERT INTO settings (key, value, updated_at) VALUES ('mail', '{"smtp": {"url": "smtp://x:25"}}', 0))");
     return core::ok_status();
   });
@@ -49,9 +49,9 @@ TEST(SqliteMailSettingsRepositoryTest, FieldsMissingFromTheStoredValueKeepTheirD
   EXPECT_EQ(loaded->imap.poll_seconds, 60);
 }
 
-TEST(SqliteMailSettingsRepositoryTest, AnUnreadableValueLoadsAsNothingSaved) {
+TEST(SqlMailSettingsRepositoryTest, AnUnreadableValueLoadsAsNothingSaved) {
   TestDatabase t;
-  auto written = t.db->sqlite()->sqlite_store().write([](sqlite::Connection& db) -> core::Status {
+  auto written = t.db->store().write([](sql::Connection& db) -> core::Status {
     db.exec("INSERT INTO settings (key, value, updated_at) VALUES ('mail', 'not json', 0)");
     return core::ok_status();
   });

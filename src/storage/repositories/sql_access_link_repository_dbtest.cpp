@@ -1,4 +1,4 @@
-#include "storage/sqlite/sqlite_access_link_repository.hpp"
+#include "storage/repositories/sql_access_link_repository.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +17,7 @@ using testing::TestDatabase;
 
 constexpr std::int64_t kT0 = 1'764'000'000'000;
 
-TEST(SqliteAccessLinkRepositoryTest, FindsALinkByTheDigestOfItsToken) {
+TEST(SqlAccessLinkRepositoryTest, FindsALinkByTheDigestOfItsToken) {
   TestDatabase t;
   const auto user = t.add_user("wang@example.com");
   auto link = sample_link("digest-1", t.clock.now());
@@ -38,7 +38,7 @@ TEST(SqliteAccessLinkRepositoryTest, FindsALinkByTheDigestOfItsToken) {
   EXPECT_FALSE(t.db->access_links().find_by_digest("digest-2").has_value());
 }
 
-TEST(SqliteAccessLinkRepositoryTest, OfTwoConcurrentUsesExactlyOneSucceeds) {
+TEST(SqlAccessLinkRepositoryTest, OfTwoConcurrentUsesExactlyOneSucceeds) {
   TestDatabase t;
   constexpr int kLinks = 20;
   domain::MailEffects effects;
@@ -69,7 +69,7 @@ TEST(SqliteAccessLinkRepositoryTest, OfTwoConcurrentUsesExactlyOneSucceeds) {
   EXPECT_EQ(t.db->access_links().mark_used(ids.back() + 1, t.clock.now()).error().code, core::ErrorCode::kNotFound);
 }
 
-TEST(SqliteAccessLinkRepositoryTest, RevokingCountsOnlyLiveLinksOfTheTicket) {
+TEST(SqlAccessLinkRepositoryTest, RevokingCountsOnlyLiveLinksOfTheTicket) {
   TestDatabase t;
   const auto ticket = t.add_ticket(1, kT0);
   const auto other = t.add_ticket(2, kT0);

@@ -1,12 +1,12 @@
-#include "storage/sqlite/sqlite_macro_repository.hpp"
+#include "storage/repositories/sql_macro_repository.hpp"
 
 #include <algorithm>
 
 namespace gongdan::storage {
 namespace {
 
-using sqlite::Connection;
-using sqlite::Statement;
+using sql::Connection;
+using sql::Statement;
 
 constexpr std::string_view kSelectMacro =
     "SELECT id, owner_user_id, title, body, internal, set_status, set_priority, add_tags, created_at, updated_at "
@@ -55,7 +55,7 @@ domain::Macro read_macro(const Statement& row) {
 
 }  // namespace
 
-core::Result<std::vector<domain::Macro>> SqliteMacroRepository::usable_by(core::UserId user) {
+core::Result<std::vector<domain::Macro>> SqlMacroRepository::usable_by(core::UserId user) {
   return store_.read([&](Connection& db) {
     auto query =
         db.cached(std::string(kSelectMacro) + "WHERE owner_user_id IS NULL OR owner_user_id = ? ORDER BY title, id");
@@ -66,7 +66,7 @@ core::Result<std::vector<domain::Macro>> SqliteMacroRepository::usable_by(core::
   });
 }
 
-core::Result<std::optional<domain::Macro>> SqliteMacroRepository::find(domain::MacroId id) {
+core::Result<std::optional<domain::Macro>> SqlMacroRepository::find(domain::MacroId id) {
   return store_.read([&](Connection& db) {
     auto query = db.cached(std::string(kSelectMacro) + "WHERE id = ?");
     query->bind_all(id.value);
@@ -74,23 +74,24 @@ core::Result<std::optional<domain::Macro>> SqliteMacroRepository::find(domain::M
   });
 }
 
-core::Result<domain::Macro> SqliteMacroRepository::create(const domain::Macro& macro) {
+core::Result<domain::Macro> SqlMacroRepository::create(const domain::Macro& macro) {
   return store_.write([&](Connection& db) -> core::Result<domain::Macro> {
     const auto owner = macro.owner ? std::optional<std::int64_t>(macro.owner->value) : std::nullopt;
-    db.cached(
-          "INSERT INTO macros (owner_user_id, title, body, internal, set_status, set_priority, add_tags, "
-          "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+    auto insert = db.cached(
+        "INSERT INTO macros (owner_user_id, title, body, internal, set_status, set_priority, add_tags, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    insert
         ->bind_all(owner, macro.title, macro.body, macro.internal, status_text(macro.actions.status),
                    priority_text(macro.actions.priority), join_tags(macro.actions.add_tags),
                    core::to_epoch_ms(macro.created_at), core::to_epoch_ms(macro.updated_at))
-        .run();
+        .step();
     domain::Macro stored = macro;
-    stored.id = domain::MacroId{db.last_insert_id()};
+    stored.id = domain::MacroId{insert->int64(0)};
     return stored;
   });
 }
 
-core::Result<domain::Macro> SqliteMacroRepository::update(const domain::Macro& macro) {
+core::Result<domain::Macro> SqlMacroRepository::update(const domain::Macro& macro) {
   return store_.write([&](Connection& db) -> core::Result<domain::Macro> {
     db.cached(
           "UPDATE macros SET title = ?, body = ?, internal = ?, set_status = ?, set_priority = ?, add_tags = ?, "
@@ -104,7 +105,7 @@ core::Result<domain::Macro> SqliteMacroRepository::update(const domain::Macro& m
   });
 }
 
-core::Status SqliteMacroRepository::remove(domain::MacroId id) {
+core::Status SqlMacroRepository::remove(domain::MacroId id) {
   return store_.write([&](Connection& db) -> core::Status {
     db.cached("DELETE FROM macros WHERE id = ?")->bind_all(id.value).run();
     if (db.changes() == 0) return core::Error::not_found("No such macro.");

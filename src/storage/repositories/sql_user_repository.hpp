@@ -1,14 +1,14 @@
 #pragma once
 
 #include "domain/users/user_repository.hpp"
-#include "storage/sqlite/store.hpp"
+#include "storage/sql/store.hpp"
 
 namespace gongdan::storage {
 
-/// domain::UserRepository on SQLite: users and their sessions.
-class SqliteUserRepository final : public domain::UserRepository {
+/// domain::UserRepository on any engine (sql::Store): users and their sessions.
+class SqlUserRepository final : public domain::UserRepository {
  public:
-  explicit SqliteUserRepository(sqlite::Store& store) : store_(store) {}
+  explicit SqlUserRepository(sql::Store& store) : store_(store) {}
 
   core::Result<domain::User> create(const domain::NewUser& user) override;
   std::optional<domain::User> find_by_email(std::string_view lower_case_email) override;
@@ -25,7 +25,7 @@ class SqliteUserRepository final : public domain::UserRepository {
   core::Status revoke_session(std::string_view token_digest) override;
 
  private:
-  sqlite::Store& store_;
+  sql::Store& store_;
 };
 
 }  // namespace gongdan::storage
