@@ -67,12 +67,16 @@ void add_ids(std::vector<std::variant<std::int64_t, std::string>>& values, const
 // PostgreSQL's search page (docs/postgres.md, "Search on PostgreSQL"). "Newest match first,
 // LIMIT n" has no plan that suits every term there: GIN returns matches in storage order, so a
 // bitmap scan reads every match of a common word before the newest n are known, and a backward
-// scan of the primary key filtered by the terms reads every ticket for a rare one. So a page
-// looks first at the newest kSearchWindow rows (below the cursor), in id order; when they hold a
-// full page of matches (every common word) that is the page, and otherwise the older matches come
-// from the index (a rare word has few). The one-time test on the count keeps the second arm from
-// running at all when the window was enough.
+// scan of the primary key filtered by the terms reads every ticket for a rare one (or for a word
+// that was common once: the planner's estimate cannot tell). So a page looks first at the newest
+// kSearchWindow rows below the cursor, in id order, with the cheap strpos tests only; when they
+// hold a full page of matches (every common word) that is the page, and otherwise the older
+// matches come from the GIN index (a rare word has few). The one-time test on the count keeps the
+// second arm from running at all when the window was enough, and `top` keeps the final join to
+// the page's rows.
 constexpr int kSearchWindow = 1000;
+// The array test the GIN index answers, appended to the older arm and to the count.
+constexpr std::string_view kSearchArray = " AND gongdan_search_terms(s.tokens) @> string_to_array(?, ' ')";
 
 }  // namespace
 
@@ -92,15 +96,18 @@ TicketListQuery::Part TicketListQuery::search_window_part(const TicketListQuery&
               "JOIN tickets t ON t.id = s.ticket_id" +
               joins +
               " WHERE (SELECT COUNT(*) FROM recent) < ? AND s.ticket_id < (SELECT MIN(ticket_id) FROM win) AND " +
-              list.where_ + ") ";
+              list.where_ + std::string(kSearchArray) +
+              "), top AS MATERIALIZED (SELECT ticket_id FROM hits ORDER BY ticket_id DESC LIMIT ?) ";
   part.values.insert(part.values.end(), list.where_values_.begin(), list.where_values_.end());
   part.values.emplace_back(static_cast<std::int64_t>(list.limit_) + 1);
   part.values.insert(part.values.end(), list.where_values_.begin(), list.where_values_.end());
+  part.values.emplace_back(list.search_array_);
   std::string select(select_ticket(sql::Dialect::kPostgres));
   constexpr std::string_view kFrom = "FROM tickets t ";
-  select.replace(select.find(kFrom), kFrom.size(), "FROM hits h JOIN tickets t ON t.id = h.ticket_id ");
-  part.sql += select + "ORDER BY t.id DESC LIMIT ?";
-  part.planned_each_run = true;
+  select.replace(select.find(kFrom), kFrom.size(), "FROM top h JOIN tickets t ON t.id = h.ticket_id ");
+  // The page's LIMIT (bound last by run()) is in `top`: no placeholder may follow it.
+  part.sql += select + "ORDER BY t.id DESC";
+  part.postgres_search = true;
   return part;
 }
 
@@ -187,13 +194,13 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
       where += " AND s.ticket_search MATCH ?";
       values.emplace_back(fts5_match(terms));
     } else {
-      // The GIN index answers the array test; the strpos tests say the same for each term (a
-      // token is a whole word between spaces; `X*` is a token starting with X) at a fraction of
-      // the cost of computing the term array, and PostgreSQL evaluates the cheaper tests first:
-      // rows read in id order (the newest window, see run_search_window) pay only for those.
+      // Each term as a strpos test on the tokens: a token is a whole word between spaces, and a
+      // prefix term `X*` (X one non-ASCII character: domain/search makes no others) is a token
+      // starting with X, so they say what the GIN index's array test says (kSearchArray) at a
+      // fraction of the cost of computing the term array: the newest window (search_window_part)
+      // needs nothing else, and PostgreSQL evaluates them first wherever both stand.
       list.from_ = "ticket_search s JOIN tickets t ON t.id = s.ticket_id";
       list.index_id_ = "s.ticket_id";
-      list.search_window_ = true;
       for (const auto& term : terms) {
         if (term.prefix) {
           where += " AND strpos(' ' || s.tokens, ?) > 0";
@@ -203,8 +210,7 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
           values.emplace_back(" " + term.token + " ");
         }
       }
-      where += " AND gongdan_search_terms(s.tokens) @> string_to_array(?, ' ')";
-      values.emplace_back(search_terms_array(terms));
+      list.search_array_ = search_terms_array(terms);
     }
   }
 
@@ -302,7 +308,7 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
     part.sql += " LIMIT ?";
     return part;
   };
-  if (list.search_window_) {
+  if (!list.search_array_.empty()) {
     list.parts_.push_back(search_window_part(list, after ? std::optional((*after)[0]) : std::nullopt));
   } else if (!search && query.order == Order::kDue) {
     if (!after || (*after)[0] == 0) {
@@ -345,7 +351,12 @@ domain::Page<domain::Ticket> TicketListQuery::run(sql::Connection& db) const {
       statement.bind(static_cast<int>(part.values.size() + 1), static_cast<std::int64_t>(wanted - page.items.size()));
       while (statement.step()) page.items.push_back(read_ticket(statement));
     };
-    if (part.planned_each_run) {
+    if (part.postgres_search) {
+      // Planned with its terms each time (prepare, not cached): a cached statement gets a generic
+      // plan after five runs, blind to whether the older arm should use the index. No parallel
+      // workers and no JIT: the older arm is usually never run, yet a parallel plan for it starts
+      // its workers and a costly estimate compiles it, each several milliseconds per page.
+      db.exec("SET LOCAL max_parallel_workers_per_gather = 0; SET LOCAL jit = off");
       auto statement = db.prepare(part.sql);
       read(statement);
     } else {
@@ -364,16 +375,16 @@ std::int64_t TicketListQuery::count(sql::Connection& db) const {
   std::string sql = "SELECT COUNT(*) FROM " + from_ + " ";
   if (needs_customer_) sql += "LEFT JOIN users u ON u.id = t.customer_user_id ";
   sql += "WHERE " + where_;
-  const auto counted = [&](sql::Statement& statement) {
+  if (!search_array_.empty()) {
+    // PostgreSQL: every match counts, so the index finds them, planned with the terms (run()).
+    auto statement = db.prepare(sql + std::string(kSearchArray));
     bind_values(statement, where_values_);
+    statement.bind(static_cast<int>(where_values_.size() + 1), search_array_);
     return statement.step() ? statement.int64(0) : 0;
-  };
-  // A PostgreSQL search is planned with its terms (see run()).
-  if (search_window_) {
-    auto statement = db.prepare(sql);
-    return counted(statement);
   }
-  return counted(*db.cached(sql));
+  auto statement = db.cached(sql);
+  bind_values(*statement, where_values_);
+  return statement->step() ? statement->int64(0) : 0;
 }
 
 std::string TicketListQuery::next_cursor(const domain::Ticket& last) const {

@@ -39,17 +39,15 @@ class TicketListQuery {
   bool needs_customer_ = false;  // a filter reads the customer's users row
   bool search_ = false;          // a full-text search: newest first, whatever order_ says
   std::string from_ = "tickets t";
-  std::string index_id_;        // when from_ is driven by the search index: its ticket id column
-  bool search_window_ = false;  // PostgreSQL's search: the newest rows first, then the index
+  std::string index_id_;      // when from_ is driven by the search index: its ticket id column
+  std::string search_array_;  // PostgreSQL's search: its terms for the GIN index (search_terms_array)
   /// The statements of a page, run in order until the page is full; each ends with `LIMIT ?`,
   /// bound when it runs. One, except for sort=due (see make()).
   struct Part {
     std::string sql;
     std::vector<Value> values;
-    /// Prepared at each run instead of cached: PostgreSQL then plans it with its search terms,
-    /// whose frequency decides between the index and a scan (a cached statement gets a generic
-    /// plan after five runs).
-    bool planned_each_run = false;
+    /// PostgreSQL's search (search_window_part): prepared at each run, see run().
+    bool postgres_search = false;
   };
   static Part search_window_part(const TicketListQuery& list, std::optional<std::int64_t> before);
   std::vector<Part> parts_;

@@ -40,7 +40,7 @@ domain::TicketDecision set_field(const FieldDefinition& field, std::optional<std
   };
 }
 
-TEST(SqliteCustomFieldsTest, DefinitionsRoundTripWithTheirOptionsInOrder) {
+TEST(SqlCustomFieldsTest, DefinitionsRoundTripWithTheirOptionsInOrder) {
   TestDatabase t;
   auto& catalog = t.db->catalog();
   EXPECT_TRUE(catalog.field_definitions(kAccount).empty());
@@ -78,7 +78,7 @@ TEST(SqliteCustomFieldsTest, DefinitionsRoundTripWithTheirOptionsInOrder) {
   EXPECT_EQ(taken.error().fields.at(0).code, "taken");
 }
 
-TEST(SqliteCustomFieldsTest, FormsAskOnlyActiveFieldsOfActiveCategories) {
+TEST(SqlCustomFieldsTest, FormsAskOnlyActiveFieldsOfActiveCategories) {
   TestDatabase t;
   auto& catalog = t.db->catalog();
   ASSERT_TRUE(catalog.save_field(method_field()).ok());
@@ -102,7 +102,7 @@ TEST(SqliteCustomFieldsTest, FormsAskOnlyActiveFieldsOfActiveCategories) {
   EXPECT_EQ(catalog.all_categories().size(), 7U);
 }
 
-TEST(SqliteCustomFieldsTest, CategoriesAreAddedAndUpdated) {
+TEST(SqlCustomFieldsTest, CategoriesAreAddedAndUpdated) {
   TestDatabase t;
   auto& catalog = t.db->catalog();
   const auto added = catalog.save_category({{}, "表情", "Stickers", 20, false});
@@ -118,7 +118,7 @@ TEST(SqliteCustomFieldsTest, CategoriesAreAddedAndUpdated) {
   EXPECT_EQ(catalog.save_category(renamed).error().code, core::ErrorCode::kNotFound);
 }
 
-TEST(SqliteCustomFieldsTest, AnswersAreStoredWithTheTicketAndChangesAreEvents) {
+TEST(SqlCustomFieldsTest, AnswersAreStoredWithTheTicketAndChangesAreEvents) {
   TestDatabase t;
   const auto method = t.db->catalog().save_field(method_field()).value();
   const auto phone = t.db->catalog().save_field(phone_field()).value();
@@ -152,7 +152,7 @@ TEST(SqliteCustomFieldsTest, AnswersAreStoredWithTheTicketAndChangesAreEvents) {
   EXPECT_EQ(core::to_epoch_ms(events[2].created_at), kT0 + 4000);
 }
 
-TEST(SqliteCustomFieldsTest, AFieldWithAnswersIsDeactivatedInsteadOfDeleted) {
+TEST(SqlCustomFieldsTest, AFieldWithAnswersIsDeactivatedInsteadOfDeleted) {
   TestDatabase t;
   auto& catalog = t.db->catalog();
   const auto method = catalog.save_field(method_field()).value();
@@ -177,7 +177,7 @@ TEST(SqliteCustomFieldsTest, AFieldWithAnswersIsDeactivatedInsteadOfDeleted) {
   EXPECT_FALSE(catalog.save_field(method_field()).ok());
 }
 
-TEST(SqliteCustomFieldsTest, AFailedCreateLeavesNoAnswers) {
+TEST(SqlCustomFieldsTest, AFailedCreateLeavesNoAnswers) {
   TestDatabase t;
   const auto method = t.db->catalog().save_field(method_field()).value();
   auto draft = t.draft(1, kT0);
@@ -185,12 +185,7 @@ TEST(SqliteCustomFieldsTest, AFailedCreateLeavesNoAnswers) {
   auto clash = t.draft(1, kT0);  // same number
   clash.field_values = {{method.id, method.key, "wechat"}};
   EXPECT_FALSE(t.db->tickets().create(clash).ok());
-  auto count = t.db->sqlite()->sqlite_store().read([](sqlite::Connection& db) {
-    auto q = db.prepare("SELECT COUNT(*) FROM ticket_field_values");
-    q.step();
-    return q.int64(0);
-  });
-  EXPECT_EQ(count.value(), 0);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM ticket_field_values"), 0);
 }
 
 }  // namespace

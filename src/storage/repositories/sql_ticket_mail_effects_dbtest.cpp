@@ -23,7 +23,7 @@ domain::TicketDecision resolve_with(domain::MailEffects effects, std::int64_t at
   };
 }
 
-TEST(SqliteTicketMailEffectsTest, CreateQueuesTheMailsAndLinksOfTheNewTicket) {
+TEST(SqlTicketMailEffectsTest, CreateQueuesTheMailsAndLinksOfTheNewTicket) {
   TestDatabase t;
   auto draft = t.draft(1, kT0);
   draft.effects.mails = {sample_mail("Guest1@Example.com", domain::MailKind::kTicketConfirmation)};
@@ -48,7 +48,7 @@ TEST(SqliteTicketMailEffectsTest, CreateQueuesTheMailsAndLinksOfTheNewTicket) {
   EXPECT_EQ(link->link.ticket_id, created->id);
 }
 
-TEST(SqliteTicketMailEffectsTest, AReusedIdempotencyKeyQueuesNothingMore) {
+TEST(SqlTicketMailEffectsTest, AReusedIdempotencyKeyQueuesNothingMore) {
   TestDatabase t;
   auto draft = t.draft(1, kT0);
   draft.idempotency = domain::IdempotencyKey{"guest:guest1@example.com", "k1"};
@@ -62,7 +62,7 @@ TEST(SqliteTicketMailEffectsTest, AReusedIdempotencyKeyQueuesNothingMore) {
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM access_links"), 1);
 }
 
-TEST(SqliteTicketMailEffectsTest, ARefusedCreateQueuesNothing) {
+TEST(SqlTicketMailEffectsTest, ARefusedCreateQueuesNothing) {
   TestDatabase t;
   t.add_ticket(1, kT0);
   auto draft = t.draft(1, kT0);  // the same number: refused
@@ -73,7 +73,7 @@ TEST(SqliteTicketMailEffectsTest, ARefusedCreateQueuesNothing) {
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM outbox"), 0);
 }
 
-TEST(SqliteTicketMailEffectsTest, ModifyQueuesTheEffectsWithTheChange) {
+TEST(SqlTicketMailEffectsTest, ModifyQueuesTheEffectsWithTheChange) {
   TestDatabase t;
   const auto ticket = t.add_ticket(1, kT0);
   auto mail = sample_mail("guest1@example.com", domain::MailKind::kStatusChanged);
@@ -87,7 +87,7 @@ TEST(SqliteTicketMailEffectsTest, ModifyQueuesTheEffectsWithTheChange) {
   EXPECT_EQ(outbox->items[0].next_attempt_at, core::from_epoch_ms(kT0 + 5'000));
 }
 
-TEST(SqliteTicketMailEffectsTest, ARefusedDecisionQueuesNothing) {
+TEST(SqlTicketMailEffectsTest, ARefusedDecisionQueuesNothing) {
   TestDatabase t;
   const auto ticket = t.add_ticket(1, kT0);
   const auto refused =
@@ -98,7 +98,7 @@ TEST(SqliteTicketMailEffectsTest, ARefusedDecisionQueuesNothing) {
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM outbox"), 0);
 }
 
-TEST(SqliteTicketMailEffectsTest, EffectsThatCannotBeWrittenUndoTheChange) {
+TEST(SqlTicketMailEffectsTest, EffectsThatCannotBeWrittenUndoTheChange) {
   TestDatabase t;
   const auto ticket = t.add_ticket(1, kT0);
   ASSERT_TRUE(t.db->outbox().enqueue({{}, {sample_link("taken", core::from_epoch_ms(kT0))}}, t.clock.now()).ok());

@@ -11,7 +11,7 @@ namespace {
 
 using testing::TestDatabase;
 
-TEST(SqliteCatalogRepositoryTest, SeedsCategoriesInDisplayOrder) {
+TEST(SqlCatalogRepositoryTest, SeedsCategoriesInDisplayOrder) {
   TestDatabase t;
   const auto categories = t.db->catalog().categories();
   ASSERT_EQ(categories.size(), 7u);
@@ -21,7 +21,7 @@ TEST(SqliteCatalogRepositoryTest, SeedsCategoriesInDisplayOrder) {
   for (std::size_t i = 1; i < categories.size(); ++i) EXPECT_LT(categories[i - 1].position, categories[i].position);
 }
 
-TEST(SqliteCatalogRepositoryTest, AddsACategoryAtTheEnd) {
+TEST(SqlCatalogRepositoryTest, AddsACategoryAtTheEnd) {
   TestDatabase t;
   const auto added = t.db->catalog().add_category("表情与贴纸", "Stickers");
   ASSERT_TRUE(added.ok());
@@ -35,11 +35,10 @@ TEST(SqliteCatalogRepositoryTest, AddsACategoryAtTheEnd) {
   EXPECT_FALSE(t.db->catalog().find_category(core::CategoryId{999}).has_value());
 }
 
-TEST(SqliteCatalogRepositoryTest, InactiveCategoriesAreNotListedButStillFound) {
+TEST(SqlCatalogRepositoryTest, InactiveCategoriesAreNotListedButStillFound) {
   TestDatabase t;
-  ASSERT_TRUE(t.db->sqlite()
-                  ->sqlite_store()
-                  .write([](sqlite::Connection& db) -> core::Status {
+  ASSERT_TRUE(t.db->store()
+                  .write([](sql::Connection& db) -> core::Status {
                     db.exec("UPDATE categories SET active = 0 WHERE id = 2");
                     return core::ok_status();
                   })
@@ -50,7 +49,7 @@ TEST(SqliteCatalogRepositoryTest, InactiveCategoriesAreNotListedButStillFound) {
   EXPECT_FALSE(hidden->active);
 }
 
-TEST(SqliteCatalogRepositoryTest, SeedsTheSameArticlesInBothLanguages) {
+TEST(SqlCatalogRepositoryTest, SeedsTheSameArticlesInBothLanguages) {
   TestDatabase t;
   const auto zh = t.db->catalog().articles(domain::Locale::kZhCn);
   const auto en = t.db->catalog().articles(domain::Locale::kEn);

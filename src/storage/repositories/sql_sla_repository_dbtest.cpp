@@ -4,10 +4,11 @@
 
 #include <algorithm>
 #include <mutex>
+#include <thread>
 
 #include "storage/testing/test_database.hpp"
 
-// Service levels on SQLite (migration 9): the clocks follow ticket changes inside their write
+// Service levels (migration 9), on both engines: the clocks follow ticket changes inside their write
 // transaction, and the escalation pass records each warning and breach once.
 namespace gongdan::storage {
 namespace {
@@ -40,7 +41,7 @@ domain::TicketDecision agent_reply(const domain::User& agent, std::int64_t at_ms
 
 sla::EscalationMailSettings mail() { return {"https://help.example.com", "Gongdan"}; }
 
-TEST(SqliteSlaRepositoryTest, ANewTicketGetsTheStandardPolicysDueTimes) {
+TEST(SqlSlaRepositoryTest, ANewTicketGetsTheStandardPolicysDueTimes) {
   TestDatabase t;
   const auto ticket = t.add_ticket(1, kT0);
   EXPECT_EQ(ticket.sla_policy, "标准服务 Standard");
@@ -56,7 +57,7 @@ TEST(SqliteSlaRepositoryTest, ANewTicketGetsTheStandardPolicysDueTimes) {
   EXPECT_EQ(record->clock.size(), 1U);
 }
 
-TEST(SqliteSlaRepositoryTest, ChangesMoveTheClocksAndRecordFinishedTargets) {
+TEST(SqlSlaRepositoryTest, ChangesMoveTheClocksAndRecordFinishedTargets) {
   TestDatabase t;
   const auto agent = t.add_user("agent@example.com", domain::Role::kAgent, "王芳");
   const auto ticket = t.add_ticket(1, kT0);
@@ -78,7 +79,7 @@ TEST(SqliteSlaRepositoryTest, ChangesMoveTheClocksAndRecordFinishedTargets) {
   EXPECT_FALSE(after->first_response_due_at);
 }
 
-TEST(SqliteSlaRepositoryTest, EachWarningAndBreachIsRecordedOnceWithItsActions) {
+TEST(SqlSlaRepositoryTest, EachWarningAndBreachIsRecordedOnceWithItsActions) {
   TestDatabase t;
   const auto supervisor = t.add_user("boss@example.com", domain::Role::kSupervisor, "李主管");
   const auto ticket = t.add_ticket(1, kT0);
@@ -114,7 +115,7 @@ TEST(SqliteSlaRepositoryTest, EachWarningAndBreachIsRecordedOnceWithItsActions) 
   (void)supervisor;
 }
 
-TEST(SqliteSlaRepositoryTest, ARaisedPrioritysTargetsAlreadyPastAreRecordedInTheSamePass) {
+TEST(SqlSlaRepositoryTest, ARaisedPrioritysTargetsAlreadyPastAreRecordedInTheSamePass) {
   TestDatabase t;
   const auto ticket = t.add_ticket(1, kT0);  // normal, Tuesday 00:00 in Shanghai
   SqlSlaRepository repo(t.db->store());
@@ -143,7 +144,7 @@ TEST(SqliteSlaRepositoryTest, ARaisedPrioritysTargetsAlreadyPastAreRecordedInThe
   EXPECT_EQ(t.db->tickets().find_by_id(ticket.id)->priority, domain::Priority::kUrgent);
 }
 
-TEST(SqliteSlaRepositoryTest, OneLateLookRecordsTheRaisedPrioritysBreachToo) {
+TEST(SqlSlaRepositoryTest, OneLateLookRecordsTheRaisedPrioritysBreachToo) {
   TestDatabase t;
   const auto ticket = t.add_ticket(1, kT0);
   SqlSlaRepository repo(t.db->store());
@@ -162,14 +163,21 @@ TEST(SqliteSlaRepositoryTest, OneLateLookRecordsTheRaisedPrioritysBreachToo) {
   EXPECT_EQ(again->breaches + again->warnings, 0) << "nothing twice";
 }
 
-TEST(SqliteSlaRepositoryTest, ATicketWhoseCheckFailsIsSkippedAndReportedNotTheWholeBatch) {
+TEST(SqlSlaRepositoryTest, ATicketWhoseCheckFailsIsSkippedAndReportedNotTheWholeBatch) {
   TestDatabase t;
   const auto broken = t.add_ticket(1, kT0);
   const auto fine = t.add_ticket(2, kT0);
   // A row the check cannot write: recording this ticket's breach throws inside the pass.
-  ASSERT_TRUE(t.db->sqlite()->sqlite_store().write([&](sqlite::Connection& db) -> core::Status {
-    db.exec("CREATE TRIGGER corrupt BEFORE INSERT ON sla_events WHEN NEW.ticket_id = " +
-            std::to_string(broken.id.value) + " AND NEW.kind = 'breached' BEGIN SELECT RAISE(ABORT, 'corrupt'); END");
+  const std::string when = "NEW.ticket_id = " + std::to_string(broken.id.value) + " AND NEW.kind = 'breached'";
+  ASSERT_TRUE(t.db->store().write([&](sql::Connection& db) -> core::Status {
+    if (db.dialect() == sql::Dialect::kSqlite) {
+      db.exec("CREATE TRIGGER corrupt BEFORE INSERT ON sla_events WHEN " + when +
+              " BEGIN SELECT RAISE(ABORT, 'corrupt'); END");
+    } else {
+      db.exec("CREATE FUNCTION corrupt() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF " + when +
+              " THEN RAISE EXCEPTION 'corrupt'; END IF; RETURN NEW; END $$;"
+              "CREATE TRIGGER corrupt BEFORE INSERT ON sla_events FOR EACH ROW EXECUTE FUNCTION corrupt()");
+    }
     return core::ok_status();
   }));
   SqlSlaRepository repo(t.db->store());
@@ -192,12 +200,12 @@ TEST(SqliteSlaRepositoryTest, ATicketWhoseCheckFailsIsSkippedAndReportedNotTheWh
                           [](const std::string& e) { return e.find("sla check: ticket") != std::string::npos; }));
 }
 
-TEST(SqliteSlaRepositoryTest, ACorruptRecordIsReportedNotTakenForNoRecord) {
+TEST(SqlSlaRepositoryTest, ACorruptRecordIsReportedNotTakenForNoRecord) {
   TestDatabase t;
   const auto ticket = t.add_ticket(1, kT0);
   const auto id = std::to_string(ticket.id.value);
   // A history parse_clock_history refuses: a pause before the start.
-  ASSERT_TRUE(t.db->sqlite()->sqlite_store().write([&](sqlite::Connection& db) -> core::Status {
+  ASSERT_TRUE(t.db->store().write([&](sql::Connection& db) -> core::Status {
     db.exec("UPDATE ticket_sla SET clock = 's" + std::to_string(kT0) + " p" + std::to_string(kT0 - kHour) +
             "' WHERE ticket_id = " + id);
     return core::ok_status();
@@ -224,7 +232,7 @@ TEST(SqliteSlaRepositoryTest, ACorruptRecordIsReportedNotTakenForNoRecord) {
   EXPECT_TRUE(has_error());
 }
 
-TEST(SqliteSlaRepositoryTest, SortByDueUsesTheEarliestDueTime) {
+TEST(SqlSlaRepositoryTest, SortByDueUsesTheEarliestDueTime) {
   TestDatabase t;
   const auto normal = t.add_ticket(1, kT0);
   const auto urgent = t.add_ticket(2, kT0 + kHour);
@@ -239,7 +247,7 @@ TEST(SqliteSlaRepositoryTest, SortByDueUsesTheEarliestDueTime) {
   EXPECT_EQ(page->items[1].id, normal.id);
 }
 
-TEST(SqliteSlaRepositoryTest, CalendarsAreSavedWithANewRevisionAndRefusedWhileInUse) {
+TEST(SqlSlaRepositoryTest, CalendarsAreSavedWithANewRevisionAndRefusedWhileInUse) {
   TestDatabase t;
   SqlSlaRepository repo(t.db->store());
   auto cn = repo.find_calendar("cn-mainland-2026");
@@ -254,7 +262,7 @@ TEST(SqliteSlaRepositoryTest, CalendarsAreSavedWithANewRevisionAndRefusedWhileIn
   EXPECT_EQ(refused.error().reason, "calendar_in_use");
 }
 
-TEST(SqliteSlaRepositoryTest, ACalendarCreatedAgainAfterADeleteNeverReusesARevision) {
+TEST(SqlSlaRepositoryTest, ACalendarCreatedAgainAfterADeleteNeverReusesARevision) {
   // Built calendars are cached by name and revision: a repeated revision would serve the old hours.
   TestDatabase t;
   SqlSlaRepository repo(t.db->store());
@@ -277,10 +285,76 @@ TEST(SqliteSlaRepositoryTest, ACalendarCreatedAgainAfterADeleteNeverReusesARevis
 namespace gongdan::storage {
 namespace {
 
+// Several processes run the escalation job against one database (PostgreSQL; on SQLite, two
+// processes on one file). Each pass takes due tickets the others do not hold (SKIP LOCKED on
+// PostgreSQL, the file's write lock on SQLite), so every ticket is checked once, every warning and
+// breach is recorded once, and each breach mails the supervisor once.
+TEST(SqlSlaRepositoryTest, PassesOfTwoProcessesAtOnceCheckEachTicketOnce) {
+  TestDatabase t;
+  t.add_user("boss@example.com", domain::Role::kSupervisor, "李主管");
+  constexpr int kTickets = 30;
+  for (std::uint32_t n = 1; n <= kTickets; ++n) t.add_ticket(n, kT0 + n);
+  auto second = t.open_again();  // the second process
+
+  struct Totals {
+    int passes = 0;
+    int checked = 0;
+    int warnings = 0;
+    int breaches = 0;
+    int failures = 0;
+    bool failed = false;
+  };
+  const auto now = core::from_epoch_ms(kT0 + 25 * kHour);
+  const auto run = [&](sql::Store& store, Totals& totals) {
+    SqlSlaRepository repo(store);
+    // Small passes, so that the two take turns many times.
+    for (int i = 0; i < 200; ++i) {
+      const auto pass = repo.run_checks(now, 3, mail());
+      if (!pass) {
+        totals.failed = true;
+        return;
+      }
+      ++totals.passes;
+      totals.checked += pass->tickets_checked;
+      totals.warnings += pass->warnings;
+      totals.breaches += pass->breaches;
+      totals.failures += static_cast<int>(pass->failures.size());
+      if (pass->tickets_checked == 0) return;
+    }
+  };
+  Totals a;
+  Totals b;
+  std::thread first_process([&] { run(t.db->store(), a); });
+  std::thread second_process([&] { run(second->store(), b); });
+  first_process.join();
+  second_process.join();
+  ASSERT_FALSE(a.failed || b.failed) << "a pass failed";
+  Totals rest;
+  run(t.db->store(), rest);  // whatever one stopped early on (the other held it) is done now
+  EXPECT_EQ(rest.checked, 0);
+
+  EXPECT_EQ(a.checked + b.checked, kTickets) << "no ticket checked twice at one instant";
+  EXPECT_EQ(a.failures + b.failures, 0);
+  const int breaches = a.breaches + b.breaches;
+  const int warnings = a.warnings + b.warnings;
+  EXPECT_GE(breaches, kTickets) << "every ticket's first response is late";
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'breached'"), breaches);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM sla_events WHERE kind = 'warning'"), warnings);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM ticket_events WHERE type = 'sla_breached'"), breaches);
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM outbox WHERE kind = 'sla_breached' AND to_email = 'boss@example.com'"),
+            breaches)
+      << "one supervisor mail per breach";
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM (SELECT ticket_id FROM sla_events WHERE kind = 'breached' "
+                    "GROUP BY ticket_id, target, cycle HAVING COUNT(*) > 1) AS twice"),
+            0);
+  std::lock_guard lock(t.errors_mutex);
+  EXPECT_TRUE(t.errors.empty()) << t.errors.front();
+}
+
 // The queue estimate's facts (docs/sla.md, reply_by): tickets ahead are counted only once the team
 // has answered enough tickets in 7 days for a pace, and only the open, unanswered, at least as
 // urgent, older ones.
-TEST(SqliteSlaRepositoryQueueTest, CountsTicketsAheadOnlyWhenThereIsAPaceToEstimateFrom) {
+TEST(SqlSlaRepositoryQueueTest, CountsTicketsAheadOnlyWhenThereIsAPaceToEstimateFrom) {
   TestDatabase t;
   const auto agent = t.add_user("queue.agent@example.com", domain::Role::kAgent, "李娜");
   SqlSlaRepository repo(t.db->store());

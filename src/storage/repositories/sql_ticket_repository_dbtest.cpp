@@ -3,8 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <atomic>
 #include <set>
 #include <stdexcept>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
 
 #include "storage/testing/test_database.hpp"
 
@@ -53,7 +58,7 @@ std::vector<domain::Ticket> all_pages(domain::TicketRepository& tickets, TicketQ
   return all;
 }
 
-TEST(SqliteTicketRepositoryTest, CreatesAGuestTicketWithItsFirstMessageAndFiles) {
+TEST(SqlTicketRepositoryTest, CreatesAGuestTicketWithItsFirstMessageAndFiles) {
   TestDatabase t;
   auto draft = t.draft(1, kT0);
   draft.ticket.occurred_at = core::from_epoch_ms(kT0 - 3'600'000);
@@ -97,7 +102,7 @@ TEST(SqliteTicketRepositoryTest, CreatesAGuestTicketWithItsFirstMessageAndFiles)
   EXPECT_EQ(messages[0].attachments[0].ticket_id, created->id);
 }
 
-TEST(SqliteTicketRepositoryTest, ARegisteredCustomersNameAndEmailComeFromTheirAccount) {
+TEST(SqlTicketRepositoryTest, ARegisteredCustomersNameAndEmailComeFromTheirAccount) {
   TestDatabase t;
   const auto user = t.add_user("zhang@example.com", domain::Role::kCustomer, "张伟");
   auto draft = t.draft(1, kT0, user);
@@ -110,7 +115,7 @@ TEST(SqliteTicketRepositoryTest, ARegisteredCustomersNameAndEmailComeFromTheirAc
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM tickets WHERE guest_email IS NULL AND guest_name IS NULL"), 1);
 }
 
-TEST(SqliteTicketRepositoryTest, ARepeatedIdempotencyKeyReturnsTheFirstTicketAndWritesNothing) {
+TEST(SqlTicketRepositoryTest, ARepeatedIdempotencyKeyReturnsTheFirstTicketAndWritesNothing) {
   TestDatabase t;
   auto first = t.draft(1, kT0);
   first.idempotency = domain::IdempotencyKey{"guest:guest1@example.com", "key-1"};
@@ -135,7 +140,7 @@ TEST(SqliteTicketRepositoryTest, ARepeatedIdempotencyKeyReturnsTheFirstTicketAnd
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM tickets"), 2);
 }
 
-TEST(SqliteTicketRepositoryTest, ATakenNumberIsAConflictAndWritesNothing) {
+TEST(SqlTicketRepositoryTest, ATakenNumberIsAConflictAndWritesNothing) {
   TestDatabase t;
   ASSERT_TRUE(t.db->tickets().create(t.draft(1, kT0)).ok());
   auto duplicate = t.draft(1, kT0 + 5);
@@ -149,7 +154,7 @@ TEST(SqliteTicketRepositoryTest, ATakenNumberIsAConflictAndWritesNothing) {
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM idempotency_keys"), 0);
 }
 
-TEST(SqliteTicketRepositoryTest, AnUnknownCategoryIsRefused) {
+TEST(SqlTicketRepositoryTest, AnUnknownCategoryIsRefused) {
   TestDatabase t;
   auto draft = t.draft(1, kT0);
   draft.ticket.category_id = core::CategoryId{4242};
@@ -157,7 +162,7 @@ TEST(SqliteTicketRepositoryTest, AnUnknownCategoryIsRefused) {
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM tickets"), 0);
 }
 
-TEST(SqliteTicketRepositoryTest, ModifyAppliesFieldsMessageFilesAndEventsTogether) {
+TEST(SqlTicketRepositoryTest, ModifyAppliesFieldsMessageFilesAndEventsTogether) {
   TestDatabase t;
   const auto agent = t.add_user("agent@example.com", domain::Role::kAgent, "客服小王");
   const auto ticket = t.add_ticket(1, kT0);
@@ -203,7 +208,7 @@ TEST(SqliteTicketRepositoryTest, ModifyAppliesFieldsMessageFilesAndEventsTogethe
   EXPECT_EQ(events[1].created_at, core::from_epoch_ms(kT0 + 60'000));
 }
 
-TEST(SqliteTicketRepositoryTest, ADecisionThatFailsWritesNothing) {
+TEST(SqlTicketRepositoryTest, ADecisionThatFailsWritesNothing) {
   TestDatabase t;
   const auto ticket = t.add_ticket(1, kT0);
   const auto refused =
@@ -227,7 +232,7 @@ TEST(SqliteTicketRepositoryTest, ADecisionThatFailsWritesNothing) {
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM ticket_events"), 0);
 }
 
-TEST(SqliteTicketRepositoryTest, AChangeThatFailsHalfwayWritesNothing) {
+TEST(SqlTicketRepositoryTest, AChangeThatFailsHalfwayWritesNothing) {
   TestDatabase t;
   const auto ticket = t.add_ticket(1, kT0);
   // The message is valid, the event's author does not exist: the foreign key fails after the
@@ -246,7 +251,7 @@ TEST(SqliteTicketRepositoryTest, AChangeThatFailsHalfwayWritesNothing) {
   EXPECT_EQ(t.count("SELECT COUNT(*) FROM messages"), 1);
 }
 
-TEST(SqliteTicketRepositoryTest, ModifyOfAMissingTicketIsNotFound) {
+TEST(SqlTicketRepositoryTest, ModifyOfAMissingTicketIsNotFound) {
   TestDatabase t;
   bool asked = false;
   const auto missing = t.db->tickets().modify(core::TicketId{5}, [&](const domain::Ticket& current) {
@@ -258,7 +263,7 @@ TEST(SqliteTicketRepositoryTest, ModifyOfAMissingTicketIsNotFound) {
   EXPECT_FALSE(asked);
 }
 
-TEST(SqliteTicketRepositoryTest, ConcurrentModificationsLoseNoUpdate) {
+TEST(SqlTicketRepositoryTest, ConcurrentModificationsLoseNoUpdate) {
   TestDatabase t;
   const auto ticket = t.add_ticket(1, kT0);
   std::vector<std::thread> threads;
@@ -279,7 +284,7 @@ TEST(SqliteTicketRepositoryTest, ConcurrentModificationsLoseNoUpdate) {
   EXPECT_EQ(t.db->tickets().find_by_id(ticket.id)->updated_at, core::from_epoch_ms(kT0 + 80));
 }
 
-TEST(SqliteTicketRepositoryTest, InternalNotesAndTheirFilesAreStaffOnly) {
+TEST(SqlTicketRepositoryTest, InternalNotesAndTheirFilesAreStaffOnly) {
   TestDatabase t;
   const auto agent = t.add_user("agent@example.com", domain::Role::kAgent, "Agent");
   auto draft = t.draft(1, kT0);
@@ -323,7 +328,7 @@ TEST(SqliteTicketRepositoryTest, InternalNotesAndTheirFilesAreStaffOnly) {
   EXPECT_FALSE(t.db->tickets().find_attachment(core::AttachmentId{999}).has_value());
 }
 
-TEST(SqliteTicketRepositoryTest, ListsMyTicketsByRecentActivity) {
+TEST(SqlTicketRepositoryTest, ListsMyTicketsByRecentActivity) {
   TestDatabase t;
   const auto me = t.add_user("me@example.com");
   const auto other = t.add_user("other@example.com");
@@ -342,7 +347,7 @@ TEST(SqliteTicketRepositoryTest, ListsMyTicketsByRecentActivity) {
   EXPECT_FALSE(page->next_cursor.has_value());
 }
 
-TEST(SqliteTicketRepositoryTest, ListsTheQueueUrgentFirstThenOldestFirst) {
+TEST(SqlTicketRepositoryTest, ListsTheQueueUrgentFirstThenOldestFirst) {
   TestDatabase t;
   const auto old_normal = t.add_ticket(1, kT0);
   const auto new_urgent = t.add_ticket(2, kT0 + 10);
@@ -374,7 +379,7 @@ TEST(SqliteTicketRepositoryTest, ListsTheQueueUrgentFirstThenOldestFirst) {
 
 // Text is a full-text search of words (search_index_writer_test.cpp has the rest): wildcard
 // characters of SQL are punctuation like any other, never patterns.
-TEST(SqliteTicketRepositoryTest, TextFindsWordsOfNumberSubjectOrEmail) {
+TEST(SqlTicketRepositoryTest, TextFindsWordsOfNumberSubjectOrEmail) {
   TestDatabase t;
   const auto user = t.add_user("Chen.Jing@Example.com");
   auto percent = t.draft(1, kT0);
@@ -420,7 +425,7 @@ TEST(SqliteTicketRepositoryTest, TextFindsWordsOfNumberSubjectOrEmail) {
   EXPECT_EQ(search("261125-").size(), 4u);  // part of a number
 }
 
-TEST(SqliteTicketRepositoryTest, PagesCoverEveryTicketOnceInBothOrders) {
+TEST(SqlTicketRepositoryTest, PagesCoverEveryTicketOnceInBothOrders) {
   TestDatabase t;
   std::set<std::int64_t> ids;
   // Many equal timestamps and priorities: the id must break ties for pagination to be exact.
@@ -453,7 +458,125 @@ TEST(SqliteTicketRepositoryTest, PagesCoverEveryTicketOnceInBothOrders) {
   }
 }
 
-TEST(SqliteTicketRepositoryTest, SeveralStatusesPageInTheSameOrderAsAllTicketsFiltered) {
+// Ties in every order's keys are broken by id, the same way on every engine (PostgreSQL has no
+// rowid order to fall back on), for one status and for several (a UNION ALL of arms).
+TEST(SqlTicketRepositoryTest, TiesAreOrderedByIdOnEveryEngine) {
+  TestDatabase t;
+  std::vector<std::int64_t> ids;
+  for (std::uint32_t n = 0; n < 7; ++n) {
+    auto draft = t.draft(n, kT0);
+    draft.ticket.last_customer_message_at = draft.ticket.created_at;  // as every submission sets it
+    auto created = t.db->tickets().create(draft);
+    ASSERT_TRUE(created.ok());
+    ids.push_back(created->id.value);
+  }
+  // Two become open at one instant: still equal in every key but status.
+  for (const auto i : {2, 5}) {
+    ASSERT_TRUE(t.db->tickets().modify(core::TicketId{ids[static_cast<std::size_t>(i)]},
+                                       set_state(Status::kOpen, Priority::kNormal, kT0)));
+  }
+  const std::vector<std::int64_t> ascending = ids;
+  const std::vector<std::int64_t> descending(ids.rbegin(), ids.rend());
+  const std::vector<std::pair<TicketQuery::Order, std::vector<std::int64_t>>> orders{
+      {TicketQuery::Order::kQueue, ascending},
+      {TicketQuery::Order::kAge, ascending},
+      {TicketQuery::Order::kDue, ascending},
+      {TicketQuery::Order::kRecentActivity, descending},
+      {TicketQuery::Order::kLastCustomerMessage, descending},
+  };
+  for (const auto& [order, expected] : orders) {
+    for (const bool arms : {false, true}) {
+      TicketQuery query;
+      query.order = order;
+      query.limit = 2;
+      if (arms) query.statuses = {Status::kNew, Status::kOpen};
+      std::vector<std::int64_t> found;
+      for (const auto& ticket : all_pages(t.db->tickets(), query)) found.push_back(ticket.id.value);
+      EXPECT_EQ(found, expected) << "order " << static_cast<int>(order) << (arms ? ", two statuses" : "");
+    }
+  }
+}
+
+// Emails are stored lower-case (the domain folds them) and compared exactly on both engines: a
+// customer's tickets are found by the address in any case the domain hands over folded, and the
+// search finds the address typed in capitals.
+TEST(SqlTicketRepositoryTest, CustomersAreFoundByTheirEmailWhateverItsCase) {
+  TestDatabase t;
+  const auto alice = t.add_user("Alice.Chen@Example.COM", domain::Role::kCustomer, "陈爱丽");
+  EXPECT_EQ(alice.email, "alice.chen@example.com");
+  const auto registered = t.add_ticket(1, kT0, alice);
+  auto guest_draft = t.draft(2, kT0 + 1);
+  guest_draft.ticket.customer.email = "alice.chen@example.com";  // a guest ticket of the same address
+  const auto guest = t.db->tickets().create(guest_draft);
+  ASSERT_TRUE(guest.ok());
+  t.add_ticket(3, kT0 + 2);  // someone else's
+
+  const auto stored = t.db->tickets().find_by_id(registered.id);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->customer.email, "alice.chen@example.com");
+
+  TicketQuery by_email;
+  by_email.customer_email = "alice.chen@example.com";
+  std::set<std::int64_t> found;
+  for (const auto& ticket : all_pages(t.db->tickets(), by_email)) found.insert(ticket.id.value);
+  EXPECT_EQ(found, (std::set<std::int64_t>{registered.id.value, guest->id.value}));
+  EXPECT_EQ(t.db->tickets().count(by_email), 2);
+  by_email.customer_email = "Alice.Chen@Example.COM";  // never folded by storage itself
+  EXPECT_EQ(t.db->tickets().count(by_email), 0);
+
+  TicketQuery search;
+  search.text = "ALICE.CHEN@EXAMPLE.COM";
+  found.clear();
+  for (const auto& ticket : all_pages(t.db->tickets(), search)) found.insert(ticket.id.value);
+  EXPECT_EQ(found, (std::set<std::int64_t>{registered.id.value, guest->id.value}));
+}
+
+// Arrivals in two processes at once (PostgreSQL; on SQLite two processes on one file) assign as
+// one process would: the group row is locked while a ticket picks its agent, so round robin never
+// gives two arrivals the same turn and least-load never sends two to the same idle agent.
+TEST(SqlTicketRepositoryTest, ArrivalsInTwoProcessesAtOnceShareTheWorkEvenly) {
+  for (const auto mode : {domain::AssignmentMode::kRoundRobin, domain::AssignmentMode::kLeastLoad}) {
+    TestDatabase t;
+    std::vector<core::UserId> agents;
+    for (const auto* email : {"a1@example.com", "a2@example.com", "a3@example.com"}) {
+      agents.push_back(t.add_user(email, domain::Role::kAgent, "Agent").id);
+    }
+    const auto group = t.db->groups().create({"Mobile", mode, agents});
+    ASSERT_TRUE(group.ok());
+    auto second = t.open_again();
+    constexpr std::uint32_t kEach = 15;
+    std::atomic<int> failed{0};
+    const auto arrive = [&](Database& db, std::uint32_t first) {
+      for (std::uint32_t n = first; n < first + kEach; ++n) {
+        auto draft = t.draft(n, kT0 + n);
+        draft.ticket.group_id = group->id;
+        draft.auto_assign = true;
+        if (!db.tickets().create(draft).ok()) ++failed;
+      }
+    };
+    std::thread one([&] { arrive(*t.db, 1); });
+    std::thread two([&] { arrive(*second, 100); });
+    one.join();
+    two.join();
+    ASSERT_EQ(failed.load(), 0);
+    // In the order the tickets were stored (ids are drawn after the pick), the agents take turns:
+    // two arrivals deciding on the same state would give one agent two tickets in a row.
+    std::vector<std::int64_t> turns;
+    auto read = t.db->store().read([&](sql::Connection& db) {
+      auto rows = db.prepare("SELECT assignee_user_id FROM tickets ORDER BY id");
+      while (rows.step()) turns.push_back(rows.int64(0));
+      return turns.size();
+    });
+    ASSERT_TRUE(read.ok());
+    ASSERT_EQ(turns.size(), 2 * kEach);
+    for (std::size_t i = 0; i < turns.size(); ++i) {
+      EXPECT_EQ(turns[i], turns[i % agents.size()]) << domain::to_string(mode) << ", ticket " << i;
+    }
+    EXPECT_EQ(std::set<std::int64_t>(turns.begin(), turns.begin() + 3).size(), 3U) << domain::to_string(mode);
+  }
+}
+
+TEST(SqlTicketRepositoryTest, SeveralStatusesPageInTheSameOrderAsAllTicketsFiltered) {
   TestDatabase t;
   const std::array statuses{Status::kNew, Status::kOpen, Status::kPending, Status::kClosed};
   for (std::uint32_t n = 0; n < 40; ++n) {
@@ -479,7 +602,7 @@ TEST(SqliteTicketRepositoryTest, SeveralStatusesPageInTheSameOrderAsAllTicketsFi
   }
 }
 
-TEST(SqliteTicketRepositoryTest, PagesHonourFilters) {
+TEST(SqlTicketRepositoryTest, PagesHonourFilters) {
   TestDatabase t;
   const auto me = t.add_user("me@example.com");
   for (std::uint32_t n = 0; n < 25; ++n) {
@@ -500,7 +623,7 @@ TEST(SqliteTicketRepositoryTest, PagesHonourFilters) {
   }
 }
 
-TEST(SqliteTicketRepositoryTest, AForeignOrDamagedCursorIsInvalid) {
+TEST(SqlTicketRepositoryTest, AForeignOrDamagedCursorIsInvalid) {
   TestDatabase t;
   for (std::uint32_t n = 0; n < 3; ++n) t.add_ticket(n, kT0 + n);
   TicketQuery query;
@@ -532,7 +655,7 @@ TEST(SqliteTicketRepositoryTest, AForeignOrDamagedCursorIsInvalid) {
   expect_invalid(truncated);
 }
 
-TEST(SqliteTicketRepositoryTest, ActiveTicketsOfACustomerNewestFirst) {
+TEST(SqlTicketRepositoryTest, ActiveTicketsOfACustomerNewestFirst) {
   TestDatabase t;
   const auto me = t.add_user("me@example.com");
   const auto older = t.add_ticket(1, kT0, me);
