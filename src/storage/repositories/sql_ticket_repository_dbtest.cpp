@@ -4,6 +4,7 @@
 
 #include <array>
 #include <atomic>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -574,6 +575,41 @@ TEST(SqlTicketRepositoryTest, ArrivalsInTwoProcessesAtOnceShareTheWorkEvenly) {
     }
     EXPECT_EQ(std::set<std::int64_t>(turns.begin(), turns.begin() + 3).size(), 3U) << domain::to_string(mode);
   }
+}
+
+// A submission retried while the first is still being stored, by another process (PostgreSQL:
+// both pass the checks before either commits, and one INSERT then fails on the unique key): the
+// answers are those of one process — the first ticket for the same idempotency key,
+// `number_taken` for the same number without one — never a bare conflict.
+TEST(SqlTicketRepositoryTest, TwoProcessesStoringTheSameSubmissionAtOnceAnswerAsOne) {
+  TestDatabase t;
+  auto second = t.open_again();
+  for (std::uint32_t round = 0; round < 8; ++round) {
+    auto keyed = t.draft(100 + round, kT0 + round);
+    keyed.idempotency = domain::IdempotencyKey{"guest:x@example.com", "key-" + std::to_string(round)};
+    std::optional<core::Result<domain::Ticket>> a;
+    std::optional<core::Result<domain::Ticket>> b;
+    std::thread one([&] { a.emplace(t.db->tickets().create(keyed)); });
+    std::thread two([&] { b.emplace(second->tickets().create(keyed)); });
+    one.join();
+    two.join();
+    ASSERT_TRUE(a->ok() && b->ok()) << (a->ok() ? b->error().message : a->error().message);
+    EXPECT_EQ((*a)->id, (*b)->id) << "round " << round;
+
+    const auto plain = t.draft(200 + round, kT0 + round);
+    std::optional<core::Result<domain::Ticket>> c;
+    std::optional<core::Result<domain::Ticket>> d;
+    std::thread three([&] { c.emplace(t.db->tickets().create(plain)); });
+    std::thread four([&] { d.emplace(second->tickets().create(plain)); });
+    three.join();
+    four.join();
+    EXPECT_NE(c->ok(), d->ok()) << "round " << round;
+    const auto& refused = c->ok() ? *d : *c;
+    if (!refused.ok()) {
+      EXPECT_EQ(refused.error().reason, "number_taken") << "round " << round;
+    }
+  }
+  EXPECT_EQ(t.count("SELECT COUNT(*) FROM tickets"), 16);
 }
 
 TEST(SqlTicketRepositoryTest, SeveralStatusesPageInTheSameOrderAsAllTicketsFiltered) {
