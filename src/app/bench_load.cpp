@@ -21,7 +21,6 @@
 #include "core/clock.hpp"
 #include "storage/database.hpp"
 #include "storage/sqlite/bulk_ticket_writer.hpp"
-#include "storage/sqlite/search_index_writer.hpp"
 
 namespace gongdan::app {
 namespace {

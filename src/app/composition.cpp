@@ -14,7 +14,7 @@
 #include "storage/files/magic_file_type_detector.hpp"
 #include "storage/postgres/activity_relay.hpp"
 #include "storage/postgres/advisory_lock.hpp"
-#include "storage/sqlite/sqlite_sla_repository.hpp"
+#include "storage/repositories/sql_sla_repository.hpp"
 
 namespace gongdan::app {
 
@@ -54,7 +54,7 @@ struct Composition::Parts {
   std::unique_ptr<domain::OutboxDelivery> outbox_delivery;
   std::unique_ptr<domain::InboundMailService> inbound_mail;
   std::unique_ptr<domain::MacroService> macros;
-  std::unique_ptr<storage::SqliteSlaRepository> sla_store;
+  std::unique_ptr<storage::SqlSlaRepository> sla_store;
   std::unique_ptr<domain::sla::SlaService> sla;
   std::unique_ptr<storage::postgres::AdvisoryLock> imap_poller_role;  // PostgreSQL: one poller per installation
   std::unique_ptr<ImapPoll> imap_poll;
@@ -126,7 +126,7 @@ std::unique_ptr<Composition> Composition::open(const StorageCliOptions& storage,
   p.inbound_mail = std::make_unique<domain::InboundMailService>(*p.tickets, db.tickets(), db.users(), db.catalog(),
                                                                 db.outbox(), db.inbound_log(), p.clock, inbound);
   p.macros = std::make_unique<domain::MacroService>(db.macros(), *p.tickets, p.clock);
-  p.sla_store = std::make_unique<storage::SqliteSlaRepository>(db.sqlite()->sqlite_store());
+  p.sla_store = std::make_unique<storage::SqlSlaRepository>(db.store());
   p.sla = std::make_unique<domain::sla::SlaService>(
       *p.sla_store, db.catalog(), db.groups(), p.clock,
       domain::sla::EscalationMailSettings{mail.links.public_url, mail.links.site_name});

@@ -62,24 +62,19 @@ Database::Database(DatabaseOptions options, std::unique_ptr<DatabaseEngine> engi
     : options_(std::move(options)),
       engine_(std::move(engine)),
       sqlite_(dynamic_cast<sqlite::SqliteEngine*>(engine_.get())),
-      users_(legacy_store()),
-      tickets_(legacy_store()),
-      catalog_(legacy_store()),
-      outbox_(legacy_store()),
-      access_links_(legacy_store()),
-      mail_templates_(legacy_store()),
-      mail_settings_(legacy_store(), clock()),
-      inbound_log_(legacy_store()),
-      groups_(legacy_store()),
-      macros_(legacy_store()),
-      rules_(legacy_store()) {}
+      users_(store()),
+      tickets_(store()),
+      catalog_(store()),
+      outbox_(store()),
+      access_links_(store()),
+      mail_templates_(store()),
+      mail_settings_(store(), clock()),
+      inbound_log_(store()),
+      groups_(store()),
+      macros_(store()),
+      rules_(store()) {}
 
 Database::~Database() { engine_->stop(); }
-
-sqlite::Store& Database::legacy_store() {
-  if (sqlite_ == nullptr) throw StorageError("the repositories do not run on PostgreSQL yet");
-  return sqlite_->sqlite_store();
-}
 
 const core::Clock& Database::clock() const {
   static const core::SystemClock system_clock;

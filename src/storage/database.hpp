@@ -10,18 +10,18 @@
 #include "core/clock.hpp"
 #include "core/result.hpp"
 #include "storage/database_engine.hpp"
-#include "storage/sqlite/sqlite_access_link_repository.hpp"
-#include "storage/sqlite/sqlite_catalog_repository.hpp"
+#include "storage/repositories/sql_access_link_repository.hpp"
+#include "storage/repositories/sql_catalog_repository.hpp"
+#include "storage/repositories/sql_group_repository.hpp"
+#include "storage/repositories/sql_inbound_mail_log.hpp"
+#include "storage/repositories/sql_macro_repository.hpp"
+#include "storage/repositories/sql_mail_settings_repository.hpp"
+#include "storage/repositories/sql_mail_template_repository.hpp"
+#include "storage/repositories/sql_outbox_repository.hpp"
+#include "storage/repositories/sql_rule_repository.hpp"
+#include "storage/repositories/sql_ticket_repository.hpp"
+#include "storage/repositories/sql_user_repository.hpp"
 #include "storage/sqlite/sqlite_engine.hpp"
-#include "storage/sqlite/sqlite_group_repository.hpp"
-#include "storage/sqlite/sqlite_inbound_mail_log.hpp"
-#include "storage/sqlite/sqlite_macro_repository.hpp"
-#include "storage/sqlite/sqlite_mail_settings_repository.hpp"
-#include "storage/sqlite/sqlite_mail_template_repository.hpp"
-#include "storage/sqlite/sqlite_outbox_repository.hpp"
-#include "storage/sqlite/sqlite_rule_repository.hpp"
-#include "storage/sqlite/sqlite_ticket_repository.hpp"
-#include "storage/sqlite/sqlite_user_repository.hpp"
 #include "storage/storage_error.hpp"
 
 namespace gongdan::storage {
@@ -95,22 +95,21 @@ class Database {
  private:
   Database(DatabaseOptions options, std::unique_ptr<DatabaseEngine> engine);
   const core::Clock& clock() const;
-  sqlite::Store& legacy_store();
 
   DatabaseOptions options_;
   std::unique_ptr<DatabaseEngine> engine_;
   sqlite::SqliteEngine* sqlite_;  // engine_ when it is SQLite
-  SqliteUserRepository users_;
-  SqliteTicketRepository tickets_;
-  SqliteCatalogRepository catalog_;
-  SqliteOutboxRepository outbox_;
-  SqliteAccessLinkRepository access_links_;
-  SqliteMailTemplateRepository mail_templates_;
-  SqliteMailSettingsRepository mail_settings_;
-  SqliteInboundMailLog inbound_log_;
-  SqliteGroupRepository groups_;
-  SqliteMacroRepository macros_;
-  SqliteRuleRepository rules_;
+  SqlUserRepository users_;
+  SqlTicketRepository tickets_;
+  SqlCatalogRepository catalog_;
+  SqlOutboxRepository outbox_;
+  SqlAccessLinkRepository access_links_;
+  SqlMailTemplateRepository mail_templates_;
+  SqlMailSettingsRepository mail_settings_;
+  SqlInboundMailLog inbound_log_;
+  SqlGroupRepository groups_;
+  SqlMacroRepository macros_;
+  SqlRuleRepository rules_;
 };
 
 }  // namespace gongdan::storage

@@ -7,7 +7,7 @@ namespace gongdan::storage::migrations {
 // customer's name and email, space-separated. The engine's table and index come from the
 // {{search_index}} placeholder (sql/dialect.hpp). The rows of tickets that exist already are
 // filled in by the program right after this migration, in the same transaction
-// (sqlite::rebuild_search_index), because the tokens come from C++, not SQL.
+// (rebuild_search_index, storage/repositories/search_index_writer), because the tokens come from C++, not SQL.
 std::string_view search_schema() {
   return R"sql(
 {{search_index}}

@@ -34,8 +34,9 @@ class Store final : public sql::Store {
       : pool_(pool), on_error_(std::move(on_error)), options_(options) {}
   Store(ConnectionPool& pool, ErrorSink on_error) : Store(pool, std::move(on_error), Options{}) {}
 
+  sql::Dialect dialect() const override { return sql::Dialect::kPostgres; }
   /// Tells the operator about a failure that cannot travel back to the caller as a value.
-  void report(std::string_view what) const noexcept;
+  void report(std::string_view what) const noexcept override;
 
  protected:
   core::Status run_write(const WriteWork& work) override;

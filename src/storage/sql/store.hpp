@@ -2,11 +2,13 @@
 
 #include <functional>
 #include <optional>
+#include <string_view>
 #include <type_traits>
 #include <utility>
 
 #include "core/result.hpp"
 #include "storage/sql/connection.hpp"
+#include "storage/sql/dialect.hpp"
 
 namespace gongdan::storage::sql {
 
@@ -21,6 +23,12 @@ namespace gongdan::storage::sql {
 class Store {
  public:
   virtual ~Store() = default;
+
+  /// The engine's SQL, for repositories that build statements before they reach a connection.
+  virtual Dialect dialect() const = 0;
+  /// Tells the operator about a failure that cannot travel back to the caller as a value (e.g.
+  /// one ticket of a batch job that was skipped). Never throws.
+  virtual void report(std::string_view what) const noexcept = 0;
 
   template <typename F>
   auto write(F&& work) -> std::invoke_result_t<F&, Connection&> {

@@ -1,10 +1,25 @@
 #include "storage/sqlite/bulk_ticket_writer.hpp"
 
-#include "storage/sqlite/search_index_writer.hpp"
-#include "storage/sqlite/ticket_inserts.hpp"
-#include "storage/sqlite/ticket_workspace_writer.hpp"
+#include "storage/repositories/search_index_writer.hpp"
+#include "storage/repositories/ticket_inserts.hpp"
+#include "storage/repositories/ticket_workspace_writer.hpp"
+#include "storage/sqlite/connection_adapter.hpp"
 
 namespace gongdan::storage::sqlite {
+namespace {
+
+// FTS5 control rows (SQLite only, as this loader): stop merging segments after each commit ...
+void begin_bulk_indexing(Connection& db) {
+  db.exec("INSERT INTO ticket_search (ticket_search, rank) VALUES ('automerge', 0)");
+}
+
+// ... then merge them all into one and turn automatic merging back on (4, SQLite's default).
+void end_bulk_indexing(Connection& db) {
+  db.exec("INSERT INTO ticket_search (ticket_search) VALUES ('optimize')");
+  db.exec("INSERT INTO ticket_search (ticket_search, rank) VALUES ('automerge', 4)");
+}
+
+}  // namespace
 
 BulkTicketLoader::BulkTicketLoader(const std::filesystem::path& database)
     : db_(database, Connection::Mode::kReadWrite, std::chrono::milliseconds(5000)) {
@@ -15,12 +30,14 @@ BulkTicketLoader::BulkTicketLoader(const std::filesystem::path& database)
 void BulkTicketLoader::write(std::span<const BulkTicket> tickets) {
   db_.exec("BEGIN");
   try {
+    // The shared row writers, on this connection (no writer, so search rows are written at once).
+    ConnectionAdapter db(db_);
     for (const BulkTicket& bulk : tickets) {
       domain::Ticket ticket = bulk.ticket;
-      ticket.group_id = group_for_new_ticket(db_, ticket);
-      ticket.id = insert_ticket(db_, ticket);
-      for (const TimedMessage& timed : bulk.messages) insert_message(db_, ticket.id, timed.message, timed.at);
-      write_search_document(db_, ticket.id, bulk.search);
+      ticket.group_id = group_for_new_ticket(db, ticket);
+      ticket.id = insert_ticket(db, ticket);
+      for (const TimedMessage& timed : bulk.messages) insert_message(db, ticket.id, timed.message, timed.at);
+      write_search_document(db, ticket.id, bulk.search);
     }
     db_.exec("COMMIT");
   } catch (...) {

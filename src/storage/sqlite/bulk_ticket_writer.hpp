@@ -31,7 +31,8 @@ struct BulkTicket {
 /// the number check (numbers must be unique already), rules, mail, service-level clocks (their due times are an UPDATE
 /// that rewrites each ticket row: it doubled the load) and reading the ticket back. While it loads, the file
 /// has no journal and no syncs — half the writes of WAL, where every page is written twice — so a crash leaves a folder
-/// to delete and load again; finish() restores WAL with synchronous=FULL. Throws SqliteError.
+/// to delete and load again; finish() restores WAL with synchronous=FULL. Throws SqliteError (sql::DatabaseError from
+/// the shared row writers).
 class BulkTicketLoader {
  public:
   explicit BulkTicketLoader(const std::filesystem::path& database);

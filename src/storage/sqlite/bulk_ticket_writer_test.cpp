@@ -2,9 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include "storage/database.hpp"
+#include "storage/sql/database_error.hpp"
 #include "storage/sqlite/sqlite_error.hpp"
 #include "storage/sqlite/statement.hpp"
-#include "storage/database.hpp"
 #include "storage/testing/temp_dir.hpp"
 #include "storage/testing/test_database.hpp"
 
@@ -82,7 +83,8 @@ TEST(BulkTicketLoader, ABatchWithADuplicateNumberLeavesNothingOfThatBatch) {
   const std::filesystem::path file = Database::open({.data_dir = dir.path()})->sqlite()->path();
   BulkTicketLoader loader(file);
   loader.write(std::vector<BulkTicket>{bulk_ticket(1, "first")});
-  EXPECT_THROW(loader.write(std::vector<BulkTicket>{bulk_ticket(2, "second"), bulk_ticket(1, "again")}), SqliteError);
+  EXPECT_THROW(loader.write(std::vector<BulkTicket>{bulk_ticket(2, "second"), bulk_ticket(1, "again")}),
+               sql::DatabaseError);
   loader.finish();
   auto db = Database::open({.data_dir = dir.path()});
   EXPECT_TRUE(db->tickets().find_by_number(TestDatabase::number(1)).has_value());

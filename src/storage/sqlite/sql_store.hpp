@@ -12,6 +12,9 @@ class SqlStore final : public sql::Store {
  public:
   explicit SqlStore(sqlite::Store& store) : store_(store) {}
 
+  sql::Dialect dialect() const override { return sql::Dialect::kSqlite; }
+  void report(std::string_view what) const noexcept override { store_.report(what); }
+
  protected:
   core::Status run_write(const WriteWork& work) override;
   core::Status run_read(const ReadWork& work) override;

@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <string>
 
+#include "storage/repositories/search_index_writer.hpp"
 #include "storage/sql/migration.hpp"
+#include "storage/sqlite/connection_adapter.hpp"
 #include "storage/sqlite/migrator.hpp"
-#include "storage/sqlite/search_index_writer.hpp"
 
 namespace gongdan::storage::sqlite {
 namespace {
@@ -43,7 +44,8 @@ core::Result<std::vector<int>> SqliteEngine::migrate(core::Timestamp now) {
       // The search index of tickets stored before it existed, in the migration's transaction:
       // it runs exactly once, and a failure leaves neither the table nor a partial index.
       if (std::find(applied.begin(), applied.end(), kSearchMigration) != applied.end()) {
-        rebuild_search_index(db);
+        ConnectionAdapter adapter(db);
+        rebuild_search_index(adapter);
       }
       return applied;
     } catch (const SqliteError&) {

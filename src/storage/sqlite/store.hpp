@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/result.hpp"
+#include "storage/sql/database_error.hpp"
 #include "storage/sqlite/reader_pool.hpp"
 #include "storage/sqlite/sqlite_error.hpp"
 #include "storage/sqlite/writer.hpp"
@@ -45,6 +46,9 @@ class Store {
     } catch (const SqliteError& error) {
       report(error.what());
       return to_core_error(error);
+    } catch (const sql::DatabaseError& error) {  // work on the connection through ConnectionAdapter
+      report(error.what());
+      return sql::to_core_error(error);
     } catch (const std::exception& error) {
       report(error.what());
       return core::Error::unavailable("Storage failed; try again later.");

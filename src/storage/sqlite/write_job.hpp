@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "core/result.hpp"
+#include "storage/sql/database_error.hpp"
 #include "storage/sqlite/connection.hpp"
 #include "storage/sqlite/sqlite_error.hpp"
 
@@ -43,6 +44,9 @@ class TypedWriteJob final : public WriteJob {
     } catch (const SqliteError& error) {
       report(error.what());
       outcome_.emplace(to_core_error(error));
+    } catch (const sql::DatabaseError& error) {  // work on the connection through ConnectionAdapter
+      report(error.what());
+      outcome_.emplace(sql::to_core_error(error));
     } catch (const std::exception& error) {
       report(error.what());
       outcome_.emplace(core::Error::unavailable("Storage failed; try again later."));

@@ -46,6 +46,24 @@ class TestDatabase {
     db = Database::open(std::move(options));
   }
 
+  /// The same database opened once more, as another server process would: its own connections
+  /// (a PostgreSQL pool; a SQLite writer and readers on the same file), errors into `errors`.
+  std::unique_ptr<Database> open_again() {
+    DatabaseOptions options;
+    options.on_error = [this](std::string_view what) {
+      std::lock_guard lock(errors_mutex);
+      errors.emplace_back(what);
+    };
+    options.clock = &clock;
+    if (pg) {
+      options.url = pg->url();
+      options.pool_size = 4;
+    } else {
+      options.data_dir = dir.path();
+    }
+    return Database::open(std::move(options));
+  }
+
   /// A distinct, valid ticket number for each `n`.
   static domain::TicketNumber number(std::uint32_t n) {
     std::array<std::uint8_t, 5> values{};
