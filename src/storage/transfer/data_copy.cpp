@@ -391,15 +391,16 @@ bool CopyReport::verified() const {
   return std::all_of(tables.begin(), tables.end(), [](const TableCheck& check) { return check.ok(); });
 }
 
-std::int64_t filled_rows(sql::Connection& db) {
-  std::int64_t rows = 0;
+std::string existing_data(sql::Connection& db) {
+  std::string out;
   for (const auto table : kFilledTables) {
     if (!sql::table_exists(db, table)) continue;
     auto count = db.prepare("SELECT COUNT(*) FROM " + quote_identifier(table));
     count.step();
-    rows += count.int64(0);
+    if (count.int64(0) > 0)
+      out += (out.empty() ? "" : ", ") + std::to_string(count.int64(0)) + " " + std::string(table);
   }
-  return rows;
+  return out;
 }
 
 CopyReport copy_data(sql::Connection& source, sql::Connection& target, const CopyOptions& options) {
@@ -428,9 +429,9 @@ CopyReport copy_data(sql::Connection& source, sql::Connection& target, const Cop
     throw TransferError("the target database is in use (its tables stayed locked for 10 s): " +
                         std::string(error.what()));
   }
-  if (const auto rows = filled_rows(target); rows > 0) {
-    throw TransferError("the target database already holds " + std::to_string(rows) +
-                        " users and tickets: migrate-data fills an empty database only");
+  if (const auto held = existing_data(target); !held.empty()) {
+    throw TransferError("the target database already holds data (" + held +
+                        "): migrate-data fills an empty database only");
   }
   // The rows migrations seeded (categories, articles, rules, the SLA calendar ...) give way to the
   // source's, which an admin may have edited.

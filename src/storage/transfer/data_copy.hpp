@@ -59,11 +59,12 @@ struct CopyOptions {
 /// The tables an installation in use always has rows in: a target holding any is not empty.
 inline constexpr std::string_view kFilledTables[] = {"users", "tickets"};
 
-/// How many rows `db` has in kFilledTables (0 when the tables do not exist yet).
-std::int64_t filled_rows(sql::Connection& db);
+/// What `db` holds in kFilledTables, e.g. "4 users, 5 tickets"; empty when they are empty or do not
+/// exist yet.
+std::string existing_data(sql::Connection& db);
 
 /// Copies every table of `source` (SQLite, or PostgreSQL) into `target` (PostgreSQL), which must
-/// be empty (filled_rows() == 0; the rows that migrations seed are replaced) and at the same
+/// be empty (existing_data() is empty; the rows that migrations seed are replaced) and at the same
 /// schema version (the same schema_migrations versions; that table itself is not copied). The
 /// source is read inside one read transaction, a consistent snapshot even while a server writes
 /// to it; the target is written in one transaction: referenced tables first, in multi-row

@@ -274,7 +274,7 @@ TEST(DataCopyTest, RefusesATargetThatHoldsUsersOrTickets) {
     copy_sqlite_to_postgres(source.dir.path(), target.pg.url(), core::from_epoch_ms(kT0));
     FAIL() << "copied into a database holding a user";
   } catch (const TransferError& error) {
-    EXPECT_NE(std::string(error.what()).find("already holds 1 users and tickets"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("already holds data (1 users)"), std::string::npos) << error.what();
   }
   // copy_data checks again inside its own transaction (a server may have written since).
   sqlite::Connection file(source.dir.path() / Database::kSqliteFileName, sqlite::Connection::Mode::kReadOnly,

@@ -74,9 +74,9 @@ CopyReport copy_sqlite_to_postgres(const std::filesystem::path& sqlite, const st
     throw TransferError("the target database " + where + " holds tables that are not Gongdan's (" +
                         layout.tables.front().name + " ...): migrate-data fills an empty database only");
   }
-  if (const auto rows = filled_rows(*target); rows > 0) {
-    throw TransferError("the target database " + where + " already holds " + std::to_string(rows) +
-                        " users and tickets: migrate-data fills an empty database only");
+  if (const auto held = existing_data(*target); !held.empty()) {
+    throw TransferError("the target database " + where + " already holds data (" + held +
+                        "): migrate-data fills an empty database only");
   }
   try {
     postgres::migrate(*target, sql::migrations(), now);
