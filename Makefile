@@ -47,8 +47,7 @@ unit-test:
 	npm --prefix web test
 
 api-test:
-	npm --prefix tests run support
-	GONGDAN_BIN=$(CURDIR)/$(ASAN_DIR)/gongdan npm --prefix tests run api
+	GONGDAN_BIN=$(CURDIR)/$(ASAN_DIR)/gongdan scripts/api-tests.sh
 
 e2e-test:
 	GONGDAN_BIN=$(CURDIR)/$(ASAN_DIR)/gongdan npm --prefix tests run e2e

@@ -8,6 +8,8 @@ measured in the same run), so that figures from a noisy, shared machine stay com
 Steps, in order (docs/performance.md explains each):
   1. ceilings: nginx serving a small static file (HTTP) and bench/storage_ceiling.cpp (SQLite);
   2. a fresh server: submission (rows counted afterwards), status lookup, My tickets with 50 tickets;
+     then submission and lookup again on PostgreSQL 15 (a throwaway cluster, scripts/pg-cluster.sh),
+     as `pg.*` with their ratio to SQLite's figure;
   3. BENCH_TICKETS tickets loaded by `gongdan bench-load`: start-up time, idle memory, the queue's
      first page, a two-character search, and the mixed workload with its memory;
   4. both ceilings again: each ceiling is the higher of its two measurements;
@@ -140,14 +142,15 @@ def http_status(port: int, path: str = "/healthz") -> int | None:
 class Server:
     """`gongdan serve` on a free port with rate limits off, as the issue asks for the benchmark."""
 
-    def __init__(self, data_dir: Path, log: Path):
+    def __init__(self, data_dir: Path, log: Path, db_url: str | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.started = time.monotonic()
         self.log = log.open("w")
+        database = ["--db", db_url] if db_url else []
         self.process = subprocess.Popen(
             [str(GONGDAN), "serve", "--listen", f"127.0.0.1:{self.port}", "--data-dir", str(data_dir),
-             "--rate-limits", "off"], stdout=self.log, stderr=subprocess.STDOUT)
+             *database, "--rate-limits", "off"], stdout=self.log, stderr=subprocess.STDOUT)
         # Polled every 2 ms: the start-up figure is the time to the first 200 on /healthz.
         deadline = self.started + 120
         while http_status(self.port) != 200:
@@ -290,6 +293,11 @@ def count_rows(data_dir: Path, table: str) -> int:
         return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
+def psql(url: str, sql: str) -> str:
+    return subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-qAtc", sql], check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
 # ---------------------------------------------------------------- steps
 
 def ceilings(results: Results, temp: Path, when: str) -> None:
@@ -359,6 +367,40 @@ def fresh_server(results: Results, temp: Path) -> None:
     finally:
         server.stop()
         shutil.rmtree(data, ignore_errors=True)
+
+
+def on_postgres(results: Results, temp: Path) -> None:
+    """Submission and lookup on PostgreSQL 15 (issue 6), beside SQLite's: a throwaway cluster from
+    scripts/pg-cluster.sh on this machine (fsync on, synchronous_commit on: every 201 is durable)."""
+    print("PostgreSQL: submission, lookup", flush=True)
+    cluster = Path(f"/tmp/gongdan-pg-bench-{os.getpid()}")
+    script = ROOT / "scripts" / "pg-cluster.sh"
+    admin_url = subprocess.run([str(script), "start", str(cluster)], check=True, capture_output=True,
+                               text=True).stdout.strip()
+    server = None
+    try:
+        psql(admin_url, "CREATE DATABASE gongdan_bench")
+        url = admin_url.rsplit("/", 1)[0] + "/gongdan_bench"
+        server = Server(temp / "pg-fresh", OUT / "server-pg.log", db_url=url)
+        email = "bench@example.com"
+        token = server.register(email, "压测 Bench")
+        number = server.submit_many(token, 1)[0]
+        env = {"BENCH_TOKEN": token, "BENCH_NUMBER": number, "BENCH_EMAIL": email}
+        before = int(psql(url, "SELECT count(*) FROM tickets"))
+        r = wrk("submit.lua", f"{server.url}/api/v1/tickets", env)
+        stored = int(psql(url, "SELECT count(*) FROM tickets")) - before
+        add_http(results, "pg.submit", r, "submit")
+        acknowledged = r["scenario"]["requests"] - r["scenario"]["bad"]
+        results.add("pg.submit.rows_stored", stored, "rows", target=(">= every 201", lambda v, ratio: v >= acknowledged))
+        if stored < acknowledged:
+            print(f"LOST TICKETS on PostgreSQL: {acknowledged:.0f} answered 201, {stored} rows", file=sys.stderr)
+            results.lost = True
+        add_http(results, "pg.lookup", wrk("lookup.lua", f"{server.url}/api/v1/tickets/lookup", env), "lookup")
+    finally:
+        if server:
+            server.stop()
+        subprocess.run([str(script), "stop", str(cluster)], check=False, stdout=subprocess.DEVNULL)
+        shutil.rmtree(temp / "pg-fresh", ignore_errors=True)
 
 
 def at_scale(results: Results, temp: Path) -> None:
@@ -469,6 +511,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="gongdan-bench.") as temp:
         ceilings(results, Path(temp), "start")
         fresh_server(results, Path(temp))
+        on_postgres(results, Path(temp))
         if TICKETS > 0:
             at_scale(results, Path(temp))
         ceilings(results, Path(temp), "end")

@@ -19,9 +19,9 @@
 #include <vector>
 
 #include "core/clock.hpp"
+#include "storage/database.hpp"
 #include "storage/sqlite/bulk_ticket_writer.hpp"
 #include "storage/sqlite/search_index_writer.hpp"
-#include "storage/database.hpp"
 
 namespace gongdan::app {
 namespace {

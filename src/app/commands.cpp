@@ -72,7 +72,8 @@ int run_serve(const ServeOptions& options) {
   const auto [host, port] = parse_listen(options.listen);
   const auto settings = ticket_settings(options.reopen_days, options.max_attachment_mb);
   const auto mail = to_mail_options(options.mail, options.listen);
-  auto app = Composition::open(options.data_dir, settings, mail);
+  auto app = Composition::open(options.storage, settings, mail);
+  spdlog::info("database: {}", app->describe_database());
   app->start_background_jobs(std::chrono::milliseconds{options.mail.outbox_poll_ms});
   app->start_sla_job(std::chrono::seconds{options.sla_interval});
   if (app->mail_settings().smtp.url.empty()) {
@@ -97,7 +98,7 @@ int run_serve(const ServeOptions& options) {
 }
 
 int run_user_add(const UserAddOptions& options) {
-  auto app = Composition::open(options.data_dir);
+  auto app = Composition::open(options.storage);
   auto user = app->staff().add_account({options.email, options.password, options.name, options.role, options.locale});
   if (!user) return report(user.error());
   std::cout << "created " << domain::to_string(user->role) << " " << user->email << " (id " << user->id.value << ")\n";
@@ -105,7 +106,7 @@ int run_user_add(const UserAddOptions& options) {
 }
 
 int run_category_add(const CategoryAddOptions& options) {
-  auto app = Composition::open(options.data_dir);
+  auto app = Composition::open(options.storage);
   auto category = app->catalog().add_category(options.name_zh, options.name_en);
   if (!category) return report(category.error());
   std::cout << "added category " << category->id.value << ": " << category->name_zh << " / " << category->name_en
@@ -113,22 +114,22 @@ int run_category_add(const CategoryAddOptions& options) {
   return EXIT_SUCCESS;
 }
 
-int run_category_list(const std::string& data_dir) {
-  auto app = Composition::open(data_dir);
+int run_category_list(const StorageCliOptions& storage) {
+  auto app = Composition::open(storage);
   for (const auto& category : app->catalog().categories()) {
     std::cout << category.id.value << "\t" << category.name_zh << "\t" << category.name_en << "\n";
   }
   return EXIT_SUCCESS;
 }
 
-int run_migrate(const std::string& data_dir) {
-  Composition::open(data_dir);  // opening migrates
-  std::cout << "database in " << data_dir << " is up to date\n";
+int run_migrate(const StorageCliOptions& storage) {
+  const auto app = Composition::open(storage);  // opening migrates
+  std::cout << app->describe_database() << " is up to date\n";
   return EXIT_SUCCESS;
 }
 
-int run_demo(const std::string& data_dir) {
-  auto app = Composition::open(data_dir);
+int run_demo(const StorageCliOptions& storage) {
+  auto app = Composition::open(storage);
   load_demo_data(*app, std::cout);
   return EXIT_SUCCESS;
 }
@@ -145,7 +146,7 @@ int run_mail_in(const MailInOptions& options, std::istream& in) {
   }
   std::unique_ptr<Composition> app;
   try {
-    app = Composition::open(options.data_dir, ticket_settings(options.reopen_days, options.max_attachment_mb),
+    app = Composition::open(options.storage, ticket_settings(options.reopen_days, options.max_attachment_mb),
                             to_mail_options(options.mail, options.listen));
   } catch (const std::exception& e) {
     std::cerr << "mail-in: " << e.what() << "\n";

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "app/mail_options.hpp"
+#include "app/storage_options.hpp"
 
 namespace gongdan::app {
 
@@ -15,7 +16,7 @@ inline constexpr const char* kDefaultTimeZone = "Asia/Shanghai";
 /// Options of `gongdan serve`.
 struct ServeOptions {
   std::string listen = "127.0.0.1:8080";
-  std::string data_dir = "./data";
+  StorageCliOptions storage;
   std::string web_dir;
   std::string rate_limits = "on";
   std::string support_email = "support@example.com";
@@ -30,7 +31,7 @@ struct ServeOptions {
 
 /// Options of `gongdan mail-in`.
 struct MailInOptions {
-  std::string data_dir = "./data";
+  StorageCliOptions storage;
   int reopen_days = 14;  // as `serve`'s: a mailed ticket follows the same rules
   int max_attachment_mb = 20;
   std::string listen = "127.0.0.1:8080";  // only to default the public URL, as `serve` does
@@ -44,14 +45,14 @@ struct UserAddOptions {
   std::string name;
   std::string role = "customer";
   std::optional<std::string> locale;
-  std::string data_dir = "./data";
+  StorageCliOptions storage;
 };
 
 /// Options of `gongdan category add`.
 struct CategoryAddOptions {
   std::string name_zh;
   std::string name_en;
-  std::string data_dir = "./data";
+  StorageCliOptions storage;
 };
 
 /// The zone every command dates ticket numbers in; called before any thread starts.
@@ -60,9 +61,9 @@ void use_time_zone(const std::string& zone);
 int run_serve(const ServeOptions& options);
 int run_user_add(const UserAddOptions& options);
 int run_category_add(const CategoryAddOptions& options);
-int run_category_list(const std::string& data_dir);
-int run_migrate(const std::string& data_dir);
-int run_demo(const std::string& data_dir);
+int run_category_list(const StorageCliOptions& storage);
+int run_migrate(const StorageCliOptions& storage);
+int run_demo(const StorageCliOptions& storage);
 int run_routes();
 /// Reads one RFC 5322 message from `in`; exit codes as sysexits.h for MTAs (docs/mail.md).
 int run_mail_in(const MailInOptions& options, std::istream& in);

@@ -9,10 +9,12 @@
 #include "mail/outbound/outbox_mail_composer.hpp"
 #include "mail/outbound/smtp_transport.hpp"
 #include "security/sodium_crypto.hpp"
+#include "storage/database.hpp"
 #include "storage/files/directory_blob_store.hpp"
 #include "storage/files/magic_file_type_detector.hpp"
+#include "storage/postgres/activity_relay.hpp"
+#include "storage/postgres/advisory_lock.hpp"
 #include "storage/sqlite/sqlite_sla_repository.hpp"
-#include "storage/database.hpp"
 
 namespace gongdan::app {
 
@@ -32,6 +34,7 @@ struct Composition::Parts {
   security::SodiumCrypto crypto;
   core::SystemClock clock;
   std::unique_ptr<storage::Database> database;
+  std::string database_url;  // PostgreSQL's, for the connections outside the pool
   std::unique_ptr<storage::DirectoryBlobStore> blobs;
   storage::MagicFileTypeDetector detector;
   mail::MustacheTemplateEngine template_engine;
@@ -41,6 +44,8 @@ struct Composition::Parts {
   std::unique_ptr<domain::TicketMails> ticket_mails;
   std::unique_ptr<domain::AuthService> auth;
   std::unique_ptr<http::ActivityHub> live;
+  // On PostgreSQL: carries live updates to and from the other server processes.
+  std::unique_ptr<storage::postgres::ActivityRelay> relay;
   std::unique_ptr<domain::TicketService> tickets;
   std::unique_ptr<domain::MailRequestService> mail_requests;
   std::unique_ptr<domain::MailAdminService> mail_admin;
@@ -51,20 +56,25 @@ struct Composition::Parts {
   std::unique_ptr<domain::MacroService> macros;
   std::unique_ptr<storage::SqliteSlaRepository> sla_store;
   std::unique_ptr<domain::sla::SlaService> sla;
+  std::unique_ptr<storage::postgres::AdvisoryLock> imap_poller_role;  // PostgreSQL: one poller per installation
   std::unique_ptr<ImapPoll> imap_poll;
   std::unique_ptr<jobs::PeriodicJob> outbox_job;
   std::unique_ptr<jobs::PeriodicJob> imap_job;
   std::unique_ptr<jobs::PeriodicJob> sla_job;
 };
 
-std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data_dir, domain::TicketSettings settings,
+std::unique_ptr<Composition> Composition::open(const StorageCliOptions& storage, domain::TicketSettings settings,
                                                const MailOptions& mail) {
-  std::filesystem::create_directories(data_dir);
   auto parts = std::make_unique<Parts>();
   auto& p = *parts;
-  p.database = storage::Database::open({.data_dir = data_dir});
+  storage::DatabaseOptions database;
+  database.url = storage.db;
+  p.database_url = storage.db;
+  database.data_dir = storage.data_dir;
+  database.pool_size = storage.db_pool;
+  p.database = storage::Database::open(std::move(database));
   auto& db = *p.database;
-  p.blobs = std::make_unique<storage::DirectoryBlobStore>(data_dir / "attachments", p.crypto);
+  p.blobs = std::make_unique<storage::DirectoryBlobStore>(attachments_dir(storage), p.crypto);
   p.composer = std::make_unique<mail::OutboxMailComposer>(p.template_engine, mail.links.public_url);
   p.mail_settings = std::make_unique<domain::MailSettingsSource>(db.mail_settings(), mail.defaults);
   p.ticket_mails = std::make_unique<domain::TicketMails>(p.crypto, p.clock, mail.links);
@@ -96,7 +106,14 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
         const auto user = users.find_by_id(connected.id);
         return user && static_cast<bool>(tickets.agent_view(domain::Actor{*user, std::nullopt}, number));
       });
-  p.tickets->set_activity_publisher(p.live.get());
+  domain::ActivityPublisher* publisher = p.live.get();
+  if (db.dialect() == storage::sql::Dialect::kPostgres) {
+    p.relay = std::make_unique<storage::postgres::ActivityRelay>(
+        storage.db, p.crypto.random_token(12), *p.live, [hub = p.live.get()] { hub->resync(); },
+        [](std::string_view line) { spdlog::warn("{}", line); });
+    publisher = p.relay.get();
+  }
+  p.tickets->set_activity_publisher(publisher);
   p.rules = std::make_unique<domain::RuleService>(db.rules(), db.catalog(), db.users(), db.groups());
   p.mail_requests = std::make_unique<domain::MailRequestService>(
       db.tickets(), db.users(), db.outbox(), db.access_links(), *p.auth, *p.ticket_mails, p.crypto, p.clock);
@@ -113,7 +130,7 @@ std::unique_ptr<Composition> Composition::open(const std::filesystem::path& data
   p.sla = std::make_unique<domain::sla::SlaService>(
       *p.sla_store, db.catalog(), db.groups(), p.clock,
       domain::sla::EscalationMailSettings{mail.links.public_url, mail.links.site_name});
-  p.sla->set_activity_publisher(p.live.get());
+  p.sla->set_activity_publisher(publisher);
   return std::unique_ptr<Composition>(new Composition(std::move(parts)));
 }
 
@@ -125,7 +142,13 @@ void Composition::start_background_jobs(std::chrono::milliseconds outbox_poll) {
   p.outbox_job = std::make_unique<jobs::PeriodicJob>(
       "outbox", outbox_poll, [&p] { return p.outbox_delivery->deliver_due(); }, report);
   // The poller reads the settings every round, so a mailbox saved on the admin page is picked up.
-  p.imap_poll = std::make_unique<ImapPoll>(*p.mail_settings, *p.inbound_mail, p.clock);
+  std::function<bool()> may_poll;
+  if (p.database->dialect() == storage::sql::Dialect::kPostgres) {
+    p.imap_poller_role =
+        std::make_unique<storage::postgres::AdvisoryLock>(p.database_url, storage::postgres::AdvisoryLock::kImapPoller);
+    may_poll = [role = p.imap_poller_role.get()] { return role->hold(); };
+  }
+  p.imap_poll = std::make_unique<ImapPoll>(*p.mail_settings, *p.inbound_mail, p.clock, std::move(may_poll));
   p.imap_job = std::make_unique<jobs::PeriodicJob>(
       "imap", std::chrono::seconds{5}, [&p] { return p.imap_poll->round(); }, report);
 }
@@ -143,6 +166,7 @@ Composition::Composition(std::unique_ptr<Parts> parts) : parts_(std::move(parts)
 Composition::~Composition() = default;
 
 domain::AuthService& Composition::auth() { return *parts_->auth; }
+std::string Composition::describe_database() const { return parts_->database->describe(); }
 domain::TicketService& Composition::tickets() { return *parts_->tickets; }
 domain::CatalogRepository& Composition::catalog() { return parts_->database->catalog(); }
 domain::MailRequestService& Composition::mail_requests() { return *parts_->mail_requests; }

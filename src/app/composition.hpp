@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "app/storage_options.hpp"
 #include "core/clock.hpp"
 #include "domain/agents/staff_service.hpp"
 #include "domain/macros/macro_service.hpp"
@@ -31,9 +32,12 @@ struct MailOptions {
 /// Everything a command needs, wired once: the only place that knows the concrete classes.
 class Composition {
  public:
-  /// Opens (and migrates) the SQLite database in `data_dir`, creating the folder if needed.
-  static std::unique_ptr<Composition> open(const std::filesystem::path& data_dir, domain::TicketSettings settings = {},
+  /// Opens (and migrates) the database `storage` names: PostgreSQL when it has a URL, else the
+  /// SQLite file in its data directory (created if needed).
+  static std::unique_ptr<Composition> open(const StorageCliOptions& storage, domain::TicketSettings settings = {},
                                            const MailOptions& mail = {});
+  /// Where the data lives, for the operator (never a password).
+  std::string describe_database() const;
   ~Composition();
   Composition(const Composition&) = delete;
   Composition& operator=(const Composition&) = delete;

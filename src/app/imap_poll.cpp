@@ -11,6 +11,7 @@ int ImapPoll::round() {
   const auto imap = settings_.current().imap;
   const auto now = clock_.now();
   if (imap.url.empty() || now < next_poll_) return 0;
+  if (may_poll_ && !may_poll_()) return 0;  // another process polls this mailbox
   next_poll_ = now + std::chrono::seconds{imap.poll_seconds};
   mail::ImapFetcher fetcher(imap);
   auto uids = fetcher.unseen_uids();

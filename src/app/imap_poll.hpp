@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include "core/clock.hpp"
 #include "domain/mail/inbound_mail_service.hpp"
 #include "domain/mail/mail_settings_source.hpp"
@@ -12,8 +14,11 @@ namespace gongdan::app {
 /// fetched again next round.
 class ImapPoll {
  public:
-  ImapPoll(const domain::MailSettingsSource& settings, domain::InboundMailService& inbound, const core::Clock& clock)
-      : settings_(settings), inbound_(inbound), clock_(clock) {}
+  /// `may_poll`, when given, says whether this process is the installation's poller this round
+  /// (several processes on PostgreSQL: one advisory lock holder polls).
+  ImapPoll(const domain::MailSettingsSource& settings, domain::InboundMailService& inbound, const core::Clock& clock,
+           std::function<bool()> may_poll = {})
+      : settings_(settings), inbound_(inbound), clock_(clock), may_poll_(std::move(may_poll)) {}
 
   /// Always 0: a round never asks for another one at once.
   int round();
@@ -22,6 +27,7 @@ class ImapPoll {
   const domain::MailSettingsSource& settings_;
   domain::InboundMailService& inbound_;
   const core::Clock& clock_;
+  std::function<bool()> may_poll_;
   core::Timestamp next_poll_{};
 };
 

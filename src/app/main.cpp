@@ -10,6 +10,7 @@
 #include "app/commands.hpp"
 #include "app/migrate_data_command.hpp"
 #include "app/sla_command.hpp"
+#include "app/storage_options.hpp"
 
 int main(int argc, char** argv) {
   using namespace gongdan::app;
@@ -22,8 +23,7 @@ int main(int argc, char** argv) {
   auto* serve_cmd = cli.add_subcommand("serve", "Run the HTTP server");
   serve_cmd->add_option("--listen", serve.listen, "HOST:PORT to listen on (port 0 picks a free one)")
       ->capture_default_str();
-  serve_cmd->add_option("--data-dir", serve.data_dir, "Folder for the SQLite database and attachments")
-      ->capture_default_str();
+  add_storage_options(*serve_cmd, serve.storage, /*with_pool=*/true);
   serve_cmd->add_option("--web-dir", serve.web_dir, "Folder of the built web UI (default: found beside the binary)");
   serve_cmd->add_option("--rate-limits", serve.rate_limits, "on|off: per-IP limits on login, lookup, submit")
       ->check(CLI::IsMember({"on", "off"}))
@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
   user_add->add_option("--name", user.name)->required();
   user_add->add_option("--role", user.role, "customer|agent|admin")->capture_default_str();
   user_add->add_option("--locale", user.locale, "zh-CN|en");
-  user_add->add_option("--data-dir", user.data_dir)->capture_default_str();
+  add_storage_options(*user_add, user.storage);
 
   CategoryAddOptions category;
   auto* category_cmd = cli.add_subcommand("category", "Manage ticket categories");
@@ -62,14 +62,14 @@ int main(int argc, char** argv) {
   auto* category_add = category_cmd->add_subcommand("add", "Add a category at the end of the list");
   category_add->add_option("--zh", category.name_zh, "Chinese name")->required();
   category_add->add_option("--en", category.name_en, "English name")->required();
-  category_add->add_option("--data-dir", category.data_dir)->capture_default_str();
-  std::string list_data_dir = "./data";
+  add_storage_options(*category_add, category.storage);
+  StorageCliOptions list_storage;
   auto* category_list = category_cmd->add_subcommand("list", "List the categories");
-  category_list->add_option("--data-dir", list_data_dir)->capture_default_str();
+  add_storage_options(*category_list, list_storage);
 
-  std::string migrate_data_dir = "./data";
+  StorageCliOptions migrate_storage;
   auto* migrate_cmd = cli.add_subcommand("migrate", "Create or upgrade the database schema");
-  migrate_cmd->add_option("--data-dir", migrate_data_dir)->capture_default_str();
+  add_storage_options(*migrate_cmd, migrate_storage);
 
   MigrateDataOptions migrate_data;
   auto* migrate_data_cmd = cli.add_subcommand(
@@ -85,9 +85,9 @@ int main(int argc, char** argv) {
       "directory, which every server process must reach. Exit codes: 0 copied and verified, 1 failed (nothing\n"
       "kept on PostgreSQL; the reason on standard error), 2 bad usage. See docs/postgres.md.");
 
-  std::string demo_data_dir = "./data";
+  StorageCliOptions demo_storage;
   auto* demo_cmd = cli.add_subcommand("demo", "Load demo users and tickets (idempotent) and print the logins");
-  demo_cmd->add_option("--data-dir", demo_data_dir)->capture_default_str();
+  add_storage_options(*demo_cmd, demo_storage);
 
   BenchLoadOptions bench_load;
   auto* bench_load_cmd =
@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
   MailInOptions mail_in;
   auto* mail_in_cmd =
       cli.add_subcommand("mail-in", "Turn one mail on standard input into a ticket or comment (MTA pipe)");
-  mail_in_cmd->add_option("--data-dir", mail_in.data_dir)->capture_default_str();
+  add_storage_options(*mail_in_cmd, mail_in.storage);
   mail_in_cmd->add_option("--reopen-days", mail_in.reopen_days, "As for serve")->check(CLI::Range(0, 3650));
   mail_in_cmd->add_option("--max-attachment-mb", mail_in.max_attachment_mb, "As for serve")->check(CLI::Range(1, 100));
   mail_in_cmd->add_option("--listen", mail_in.listen, "The server's HOST:PORT, for the default public URL")
@@ -130,7 +130,7 @@ int main(int argc, char** argv) {
   auto* sla_cmd = cli.add_subcommand("sla", "Service levels");
   sla_cmd->require_subcommand(1);
   auto* sla_check_cmd = sla_cmd->add_subcommand("check", "Run one pass of the SLA escalation job and print what fired");
-  sla_check_cmd->add_option("--data-dir", sla_check.data_dir, "Folder of the SQLite database")->capture_default_str();
+  add_storage_options(*sla_check_cmd, sla_check.storage);
   sla_check_cmd->add_option("--now", sla_check.now, "Check as of this instant, RFC 3339 (default: now)");
   sla_check_cmd->add_flag("--dry-run", sla_check.dry_run,
                           "Print what would fire and write nothing (without it, the pass records and acts)");
@@ -143,6 +143,19 @@ int main(int argc, char** argv) {
     // migrate-data promises exit code 2 for bad usage; CLI11's own codes are 100 and up.
     return code != 0 && migrate_data_cmd->parsed() ? kMigrateDataUsage : code;
   }
+  // `url` in the config file's [database] section, for every command that did not get a URL from
+  // --db, GONGDAN_DATABASE_URL or its own section's `db`.
+  std::string config_database_url;
+  try {
+    config_database_url = database_url_from_config(cli.get_config_ptr()->as<std::string>());
+  } catch (const std::exception& e) {
+    std::cerr << "error: cannot read the config file: " << e.what() << "\n";
+    return 2;
+  }
+  for (StorageCliOptions* storage : {&serve.storage, &user.storage, &category.storage, &list_storage, &migrate_storage,
+                                     &demo_storage, &mail_in.storage, &sla_check.storage}) {
+    if (storage->db.empty()) storage->db = config_database_url;
+  }
   // Log times in UTC, whatever --timezone says: logs are compared across machines.
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
   try {
@@ -150,10 +163,10 @@ int main(int argc, char** argv) {
     if (*serve_cmd) return run_serve(serve);
     if (*user_add) return run_user_add(user);
     if (*category_add) return run_category_add(category);
-    if (*category_list) return run_category_list(list_data_dir);
-    if (*migrate_cmd) return run_migrate(migrate_data_dir);
+    if (*category_list) return run_category_list(list_storage);
+    if (*migrate_cmd) return run_migrate(migrate_storage);
     if (*migrate_data_cmd) return run_migrate_data(migrate_data, gongdan::core::SystemClock{}, std::cout, std::cerr);
-    if (*demo_cmd) return run_demo(demo_data_dir);
+    if (*demo_cmd) return run_demo(demo_storage);
     if (*routes_cmd) return run_routes();
     if (*bench_load_cmd) return run_bench_load(bench_load, std::cout);
     if (*mail_in_cmd) return run_mail_in(mail_in, std::cin);

@@ -84,8 +84,9 @@ int run_migrate_data(const MigrateDataOptions& options, const core::Clock& clock
     out << "note: ANALYZE after the copy failed (" << report.analyze_error
         << "); autovacuum will gather the statistics later\n";
   }
-  out << "attachments: not copied; their files stay in " << (file.parent_path() / "attachments").string()
-      << ", which every server process must reach (docs/postgres.md)\n";
+  out << "attachments: not copied; their files stay where they are (" << (file.parent_path() / "attachments").string()
+      << " unless --attachments-dir named another folder): give every server process that folder with "
+         "--attachments-dir (docs/postgres.md)\n";
   return kMigrateDataOk;
 }
 

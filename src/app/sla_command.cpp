@@ -18,7 +18,7 @@ int run_sla_check(const SlaCheckOptions& options, std::ostream& out, std::ostrea
       return EXIT_FAILURE;
     }
   }
-  auto app = Composition::open(options.data_dir, {}, to_mail_options(options.mail, options.listen));
+  auto app = Composition::open(options.storage, {}, to_mail_options(options.mail, options.listen));
   domain::sla::CheckPass total;
   const auto add = [&total](domain::sla::CheckPass& pass) {
     total.tickets_checked += pass.tickets_checked;

@@ -4,12 +4,13 @@
 #include <string>
 
 #include "app/mail_options.hpp"
+#include "app/storage_options.hpp"
 
 namespace gongdan::app {
 
 /// Options of `gongdan sla check`.
 struct SlaCheckOptions {
-  std::string data_dir = "./data";
+  StorageCliOptions storage;
   std::string now;                        // RFC 3339; empty: the current time
   bool dry_run = false;                   // evaluate and print what would fire; write nothing
   std::string listen = "127.0.0.1:8080";  // only to default the public URL in breach mails, as `serve` does

@@ -16,7 +16,7 @@ test('bench-load fills an empty folder that the server then serves, and refuses 
   await cli(dir, ['user', 'add', '--email', 'loaded-agent@example.com', '--password', 'agent-password-1',
     '--name', '压测 Agent', '--role', 'agent']);
 
-  const srv = await startServer({ dataDir: dir });
+  const srv = await startServer({ dataDir: dir, engine: 'sqlite' });
   try {
     const login = await new Client(srv).post('/auth/login',
       { email: 'loaded-agent@example.com', password: 'agent-password-1' });

@@ -15,9 +15,62 @@ export function binaryPath() {
   return process.env.GONGDAN_BIN || join(repoRoot, 'build', 'asan', 'gongdan');
 }
 
-/** Runs a gongdan subcommand (e.g. `user add`) against a data directory. */
+/**
+ * The engine the black-box tests run on: 'postgres' when GONGDAN_TEST_ENGINE=postgres (then
+ * GONGDAN_TEST_PG_URL names the test cluster, started by `make api-test` with
+ * scripts/pg-cluster.sh), else 'sqlite'.
+ */
+export function testEngine() {
+  return process.env.GONGDAN_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+/** The test cluster's URL (throws when the run has no cluster: a PostgreSQL test never skips). */
+export function pgClusterUrl() {
+  const url = process.env.GONGDAN_TEST_PG_URL;
+  if (!url) throw new Error('GONGDAN_TEST_PG_URL is not set: run with `make api-test`, or start scripts/pg-cluster.sh');
+  return url;
+}
+
+/** `url` (postgresql://user@host:port/db) naming database `name` instead. */
+export function pgUrlWithDatabase(url, name) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+let databaseCounter = 0;
+
+/** Runs one SQL statement on the test cluster's default database with psql. */
+export async function psql(sql, url = pgClusterUrl()) {
+  const { stdout } = await promisify(execFile)('psql', [url, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql]);
+  return stdout;
+}
+
+/** A new, empty database on the test cluster; resolves its URL. */
+export async function createPgDatabase(prefix = 'gd_test') {
+  const name = `${prefix}_${process.pid}_${databaseCounter++}_${Math.floor(Math.random() * 1e6)}`;
+  await psql(`CREATE DATABASE ${name}`);
+  return pgUrlWithDatabase(pgClusterUrl(), name);
+}
+
+/** Drops a database createPgDatabase made, even with connections still open. */
+export async function dropPgDatabase(url) {
+  const name = new URL(url).pathname.slice(1);
+  await psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+}
+
+// The PostgreSQL database of each data directory a test server runs on, so that cli() reaches
+// the same data as the server.
+const databaseOfDataDir = new Map();
+
+function storageArgs(dataDir) {
+  const url = databaseOfDataDir.get(dataDir);
+  return url ? ['--data-dir', dataDir, '--db', url] : ['--data-dir', dataDir];
+}
+
+/** Runs a gongdan subcommand (e.g. `user add`) against a data directory (and its database). */
 export async function cli(dataDir, args) {
-  const { stdout } = await promisify(execFile)(binaryPath(), [...args, '--data-dir', dataDir]);
+  const { stdout } = await promisify(execFile)(binaryPath(), [...args, ...storageArgs(dataDir)]);
   return stdout;
 }
 
@@ -27,7 +80,7 @@ export async function cli(dataDir, args) {
  */
 export function cliWithInput(dataDir, args, input) {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(binaryPath(), [...args, '--data-dir', dataDir], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(binaryPath(), [...args, ...storageArgs(dataDir)], { stdio: ['pipe', 'pipe', 'pipe'] });
     const out = [];
     const err = [];
     child.stdout.on('data', (c) => out.push(c));
@@ -62,7 +115,14 @@ export function freePort() {
 export async function startServer(options = {}) {
   // options.dataDir: a folder prepared beforehand (removed by stop() like a fresh one).
   const dataDir = options.dataDir || mkdtempSync(join(tmpdir(), 'gongdan-test-'));
-  const args = [...(options.globalArgs || []), 'serve', '--listen', `127.0.0.1:${options.port || 0}`, '--data-dir', dataDir,
+  // On PostgreSQL each server gets a fresh database (options.dbUrl: one prepared beforehand, e.g.
+  // shared by two processes; it is then left for its owner to drop).
+  // options.engine: 'sqlite' for a test of something SQLite-only (the bench loader).
+  const engine = options.engine || testEngine();
+  const ownsDatabase = engine === 'postgres' && !options.dbUrl && !databaseOfDataDir.has(dataDir);
+  const dbUrl = options.dbUrl || databaseOfDataDir.get(dataDir) || (ownsDatabase ? await createPgDatabase() : undefined);
+  if (dbUrl) databaseOfDataDir.set(dataDir, dbUrl);
+  const args = [...(options.globalArgs || []), 'serve', '--listen', `127.0.0.1:${options.port || 0}`, ...storageArgs(dataDir),
     '--rate-limits', 'off', ...(options.args || [])];
   const child = spawn(binaryPath(), args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(options.env || {}) } });
   let log = '';
@@ -81,6 +141,8 @@ export async function startServer(options = {}) {
     baseUrl,
     api: `${baseUrl}/api/v1`,
     dataDir,
+    dbUrl,
+    pid: child.pid,
     log: () => log,
     cli: (cliArgs) => cli(dataDir, cliArgs),
     cliWithInput: (cliArgs, input) => cliWithInput(dataDir, cliArgs, input),
@@ -91,6 +153,8 @@ export async function startServer(options = {}) {
         await exited;
       }
       rmSync(dataDir, { recursive: true, force: true });
+      databaseOfDataDir.delete(dataDir);
+      if (ownsDatabase) await dropPgDatabase(dbUrl);
       return child.exitCode;
     },
   };

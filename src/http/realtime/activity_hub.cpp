@@ -114,6 +114,16 @@ void ActivityHub::publish(const domain::TicketActivity& activity) {
   deliver(out);
 }
 
+void ActivityHub::resync() {
+  const std::string frame = resync_frame();
+  Outbox out;
+  {
+    const std::lock_guard lock(mutex_);
+    for (const auto& [id, client] : clients_) out.emplace_back(client.socket, frame);
+  }
+  deliver(out);
+}
+
 void ActivityHub::expire_typing() {
   Outbox out;
   {

@@ -45,6 +45,9 @@ class ActivityHub final : public domain::ActivityPublisher {
   std::shared_ptr<LiveConnection> connect(domain::User user);
 
   void publish(const domain::TicketActivity& activity) override;
+  /// Tells every socket to refetch: changes may have been missed (the link to the other server
+  /// processes dropped and came back).
+  void resync();
   /// Drops typing flags not refreshed within Presence::kTypingTtl and tells the watchers.
   void expire_typing();
 

@@ -95,6 +95,14 @@ TEST_F(ActivityHubTest, TwoAgentsOnOneTicketSeeEachOtherTypeAndLeave) {
   EXPECT_EQ(hub_.connections(), 1U);
 }
 
+TEST_F(ActivityHubTest, AResyncReachesEveryOpenSocket) {
+  auto wang = open(hub_, user(7, "王芳"));
+  auto li = open(hub_, user(9, "李雷"));
+  hub_.resync();
+  EXPECT_EQ(wang.socket->take(), std::vector<json>{json::parse(R"({"type":"resync"})")});
+  EXPECT_EQ(li.socket->take(), std::vector<json>{json::parse(R"({"type":"resync"})")});
+}
+
 TEST_F(ActivityHubTest, TypingExpiresWithoutARefresh) {
   auto wang = open(hub_, user(7, "王芳"));
   auto li = open(hub_, user(9, "李雷"));

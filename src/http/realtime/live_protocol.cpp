@@ -81,4 +81,6 @@ std::string presence_frame(std::string_view number, const std::vector<Viewer>& v
 
 std::string error_frame(std::string_view code) { return dump({{"type", "error"}, {"code", code}}); }
 
+std::string resync_frame() { return dump({{"type", "resync"}}); }
+
 }  // namespace gongdan::http

@@ -39,5 +39,7 @@ std::string hello_frame(const domain::User& user);
 std::string ticket_frame(const domain::TicketActivity& activity);
 std::string presence_frame(std::string_view number, const std::vector<Viewer>& viewers);
 std::string error_frame(std::string_view code);
+/// Tells a client it may have missed ticket changes and should refetch what it shows.
+std::string resync_frame();
 
 }  // namespace gongdan::http

@@ -37,7 +37,11 @@ export interface LiveError {
   type: 'error'
   code: string
 }
-export type LiveFrame = LiveHello | LiveTicket | LivePresence | LiveError
+/** The server may have missed changes made through another server process: refetch. */
+export interface LiveResync {
+  type: 'resync'
+}
+export type LiveFrame = LiveHello | LiveTicket | LivePresence | LiveError | LiveResync
 
 /** Collision check of an agent reply. */
 export interface ReplyGuard {
@@ -55,6 +59,8 @@ export function parseLiveFrame(text: string): LiveFrame | null {
   }
   if (!frame || typeof frame !== 'object') return null
   const type = (frame as { type?: unknown }).type
-  if (type === 'hello' || type === 'ticket' || type === 'presence' || type === 'error') return frame as LiveFrame
+  if (type === 'hello' || type === 'ticket' || type === 'presence' || type === 'error' || type === 'resync') {
+    return frame as LiveFrame
+  }
   return null
 }

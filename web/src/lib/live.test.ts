@@ -90,6 +90,15 @@ describe('Live', () => {
     expect(reconnected).toHaveBeenCalledTimes(1)
   })
 
+  it('refetches on a resync frame, as after a reconnect, without reconnecting', () => {
+    const reconnected = vi.fn()
+    live.subscribe({ reconnected })
+    sockets[0].accept()
+    sockets[0].frame({ type: 'resync' })
+    expect(reconnected).toHaveBeenCalledTimes(1)
+    expect(sockets).toHaveLength(1)
+  })
+
   it('throttles typing and stops it on idle, on false and when leaving', () => {
     const stop = live.watch('N1', () => {})
     sockets[0].accept()

@@ -176,6 +176,9 @@ export class Live {
       for (const s of [...this.ticketSubs]) s.ticket?.(frame)
     } else if (frame.type === 'presence') {
       if (this.watched && this.watched.number === frame.number) this.watched.onPresence(frame)
+    } else if (frame.type === 'resync') {
+      // Changes may have gone unheard: the same refetch as after a reconnect.
+      for (const s of [...this.ticketSubs]) s.reconnected?.()
     }
     // `error` frames answer frames this client sent in a state the server did not share (e.g.
     // typing just after a reconnect): nothing to show.
