@@ -154,6 +154,21 @@ struct Target {
   std::unique_ptr<postgres::Connection> connection;
 };
 
+// Every index of the current schema as PostgreSQL would create it again, in a fixed order.
+std::vector<std::string> index_definitions(sql::Connection& db) {
+  std::vector<std::string> out;
+  auto st = db.prepare("SELECT indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname");
+  while (st.step()) out.push_back(st.text(0));
+  return out;
+}
+
+// The indexes of a database at the current schema, as migrations make them.
+std::vector<std::string> migrated_indexes() {
+  Target fresh;
+  postgres::migrate(*fresh.connection, sql::migrations(), core::from_epoch_ms(kT0));
+  return index_definitions(*fresh.connection);
+}
+
 // Every row of a table in key order, each value rendered with NULL told apart, for comparing the
 // two engines independently of the code under test.
 std::vector<std::string> dump(sql::Connection& db, const std::string& table, const std::string& columns,
@@ -215,6 +230,10 @@ TEST(DataCopyTest, CopiesEveryTableAndVerifiesIt) {
   EXPECT_LT(position("messages"), position("attachments"));
   EXPECT_LT(position("tickets"), position("ticket_search"));
   EXPECT_FALSE(progress.empty());
+  // The indexes dropped for the load are all back, as the migrations made them.
+  const auto indexes = index_definitions(*target.connection);
+  EXPECT_GT(indexes.size(), 30U);
+  EXPECT_EQ(indexes, migrated_indexes());
 
   // Compared outside the code under test: the same rows, byte for byte, NULLs as NULLs.
   auto reopened = Database::open({.data_dir = source.dir.path(), .migrate = false});
@@ -400,6 +419,7 @@ TEST(DataCopyTest, ARowChangedOnTheWayFailsTheVerificationAndRollsBack) {
   }
   EXPECT_EQ(target.count("users"), 0);
   EXPECT_EQ(target.count("messages"), 0);
+  EXPECT_EQ(index_definitions(*target.connection), migrated_indexes());  // the rollback kept them
 }
 
 TEST(DataCopyTest, CopiesOneSnapshotWhileAServerKeepsWriting) {

@@ -73,6 +73,15 @@ constexpr std::string_view kPostgresForeignKeys =
     "JOIN pg_catalog.pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey) "
     "WHERE c.contype = 'f' AND n.nspname = current_schema() ORDER BY src.relname, a.attname, dst.relname";
 
+constexpr std::string_view kPostgresSecondaryIndexes =
+    "SELECT t.relname, quote_ident(x.relname), pg_get_indexdef(i.indexrelid) FROM pg_catalog.pg_index i "
+    "JOIN pg_catalog.pg_class x ON x.oid = i.indexrelid "
+    "JOIN pg_catalog.pg_class t ON t.oid = i.indrelid "
+    "JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace "
+    "WHERE n.nspname = current_schema() AND NOT i.indisprimary AND NOT i.indisunique "
+    "AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint c WHERE c.conindid = i.indexrelid) "
+    "ORDER BY t.relname, x.relname";
+
 Layout read_postgres_layout(sql::Connection& db) {
   Layout layout;
   std::map<std::string, Table> tables;
@@ -103,6 +112,9 @@ Layout read_postgres_layout(sql::Connection& db) {
 
   auto references = db.prepare(kPostgresForeignKeys);
   while (references.step()) layout.foreign_keys.push_back({references.text(0), references.text(1), references.text(2)});
+
+  auto indexes = db.prepare(kPostgresSecondaryIndexes);
+  while (indexes.step()) layout.indexes.push_back({indexes.text(0), indexes.text(1), indexes.text(2)});
 
   for (auto& [name, table] : tables) layout.tables.push_back(std::move(table));
   return layout;

@@ -49,6 +49,14 @@ struct SequenceColumn {
   std::string column;
 };
 
+/// An index that only speeds up reads (not a primary key, unique index or constraint's), which a
+/// bulk load drops and builds again afterwards (PostgreSQL only).
+struct SecondaryIndex {
+  std::string table;
+  std::string name;        // quoted, ready for DROP INDEX
+  std::string definition;  // pg_get_indexdef: the CREATE INDEX statement that makes it again
+};
+
 /// A database's tables as its catalog describes them: SQLite's sqlite_schema and pragma_table_info
 /// (FTS5 shadow tables and sqlite_* tables left out), PostgreSQL's information_schema and
 /// pg_constraint in the current schema.
@@ -56,6 +64,7 @@ struct Layout {
   std::vector<Table> tables;  // by name
   std::vector<ForeignKey> foreign_keys;
   std::vector<SequenceColumn> sequences;
+  std::vector<SecondaryIndex> indexes;
 
   const Table* find(std::string_view name) const;
 };
