@@ -81,7 +81,7 @@ int run_migrate_data(const MigrateDataOptions& options, const core::Clock& clock
       << seconds(report.verify_time) << ", analysed in " << seconds(report.analyze_time) << "; schema version "
       << report.schema_versions.back() << " on both sides\n";
   if (!report.analyze_error.empty()) {
-    out << "note: ANALYZE after the copy failed (" << report.analyze_error
+    out << "note: VACUUM ANALYZE after the copy failed (" << report.analyze_error
         << "); autovacuum will gather the statistics later\n";
   }
   out << "attachments: not copied; their files stay where they are (" << (file.parent_path() / "attachments").string()
