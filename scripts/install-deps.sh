@@ -10,7 +10,7 @@ packages=(
   libcli11-dev libspdlog-dev libfmt-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpq-dev
   libgmime-3.0-dev libkainjow-mustache-dev libcurl4-openssl-dev python3-aiosmtpd dovecot-imapd
   libgtest-dev libgmock-dev libbenchmark-dev clang libclang-rt-14-dev libjemalloc-dev
-  chromium fonts-wqy-microhei wrk nginx-light curl postgresql
+  chromium fonts-wqy-microhei wrk nginx-light openssl curl postgresql
 )
 command -v node >/dev/null 2>&1 || packages+=(nodejs)
 command -v npm >/dev/null 2>&1 || packages+=(npm)

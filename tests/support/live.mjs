@@ -4,16 +4,17 @@ import WebSocket from 'ws';
 
 /**
  * Opens the live socket of `srv`. `auth`: { token } or { cookies }; `origin`: the Origin header
- * (defaults to the server's own for cookies, none for tokens). Resolves to a LiveClient once the
+ * (defaults to the server's own for cookies, none for tokens); `wsOptions`: more options of the ws
+ * client (e.g. a CA and a resolver for wss:// through a proxy). Resolves to a LiveClient once the
  * server said hello, or rejects with { status, body } when the upgrade is refused.
  */
-export function openLive(srv, { token, cookies, origin, headers = {} } = {}) {
+export function openLive(srv, { token, cookies, origin, headers = {}, wsOptions = {} } = {}) {
   const h = { ...headers };
   if (token) h.authorization = `Bearer ${token}`;
   if (cookies) h.cookie = Object.entries(cookies).map(([k, v]) => `${k}=${v}`).join('; ');
   const o = origin === undefined ? (cookies ? srv.baseUrl : undefined) : origin;
   if (o) h.origin = o;
-  const ws = new WebSocket(`${srv.baseUrl.replace(/^http/, 'ws')}/api/v1/ws`, { headers: h });
+  const ws = new WebSocket(`${srv.baseUrl.replace(/^http/, 'ws')}/api/v1/ws`, { ...wsOptions, headers: h });
   return new Promise((resolve, reject) => {
     ws.once('unexpected-response', (_req, res) => {
       let body = '';

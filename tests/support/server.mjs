@@ -148,7 +148,8 @@ export async function startServer(options = {}) {
     cli: (cliArgs) => cli(dataDir, cliArgs),
     cliWithInput: (cliArgs, input) => cliWithInput(dataDir, cliArgs, input),
     async stop() {
-      if (child.exitCode === null) {
+      // A process killed by a signal has no exit code, only a signal code, and will not exit again.
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await exited;
