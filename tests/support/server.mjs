@@ -113,7 +113,8 @@ export function freePort() {
  * options.globalArgs: options before the `serve` subcommand (e.g. ['--config', file]).
  */
 export async function startServer(options = {}) {
-  // options.dataDir: a folder prepared beforehand (removed by stop() like a fresh one).
+  // options.dataDir: a folder prepared beforehand (removed by stop() like a fresh one, unless
+  // options.keepDataDir: then it stays for the test to use after the server stopped).
   const dataDir = options.dataDir || mkdtempSync(join(tmpdir(), 'gongdan-test-'));
   // On PostgreSQL each server gets a fresh database (options.dbUrl: one prepared beforehand, e.g.
   // shared by two processes; it is then left for its owner to drop).
@@ -153,7 +154,7 @@ export async function startServer(options = {}) {
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
       databaseOfDataDir.delete(dataDir);
       if (ownsDatabase) await dropPgDatabase(dbUrl);
       return child.exitCode;
