@@ -111,9 +111,7 @@ after(async () => {
   if (moved.dataDir) rmSync(moved.dataDir, { recursive: true, force: true });
 });
 
-test('a server on the migrated database serves the moved tickets', {
-  todo: 'issue 6: runs once the repositories move onto sql::Store (until then they refuse PostgreSQL)',
-}, async () => {
+test('a server on the migrated database serves the moved tickets', async () => {
   assert.ok(moved.dbUrl, 'the migrate-data test ran first');
   const srv = await startServer({ dataDir: moved.dataDir, dbUrl: moved.dbUrl, keepDataDir: true });
   try {
