@@ -16,7 +16,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { binaryPath, freePort, repoRoot, startServer, testEngine } from './server.mjs';
+import { binaryPath, freePort, repoRoot, startServer } from './server.mjs';
 import { openLive } from './live.mjs';
 
 const NGINX = '/usr/sbin/nginx';
@@ -109,7 +109,7 @@ function collect(res, resolve) {
 
 const show = (r) => `HTTP ${r.status} ${r.headers['content-type'] || ''} ${r.text.slice(0, 400)}`;
 
-describe(`deploy/nginx/gongdan.conf in front of two gongdan processes (${testEngine()})`, { timeout: 60_000 }, () => {
+describe('deploy/nginx/gongdan.conf in front of two gongdan processes on PostgreSQL', { timeout: 60_000 }, () => {
   let dir;
   let ca;
   let nginx;
@@ -178,14 +178,14 @@ describe(`deploy/nginx/gongdan.conf in front of two gongdan processes (${testEng
     writeFileSync(join(web, 'index.html'), `<!doctype html><html><head><title>工单</title></head><body>${'<p>帮助中心 help center</p>\n'.repeat(80)}</body></html>\n`);
     writeFileSync(join(web, 'assets', 'app-3f9c2a1b.js'), 'export const greet = (name) => `你好, ${name}`;\n'.repeat(200));
 
-    // Two processes as in deploy/systemd/gongdan@.service: fixed ports, one data folder (and on
-    // PostgreSQL one database: startServer gives the second the first one's), one attachments folder.
+    // Two processes as in deploy/systemd/gongdan@.service: fixed ports, one PostgreSQL database (the
+    // production layout; startServer gives the second the first one's), one attachments folder.
     const data = join(dir, 'data');
     const ports = [await freePort(), await freePort()];
     const args = ['--secure-cookies', '--web-dir', web, '--attachments-dir', join(dir, 'attachments')];
     for (const port of ports) {
       // eslint-disable-next-line no-await-in-loop
-      procs.push(await startServer({ dataDir: data, port, args }));
+      procs.push(await startServer({ dataDir: data, port, args, engine: 'postgres' }));
     }
     httpPort = await freePort();
     httpsPort = await freePort();
