@@ -105,22 +105,31 @@ void copy_messages(Connection& db, core::TicketId from, core::TicketId to, bool 
 }  // namespace
 
 core::Result<domain::Ticket> SqlTicketRepository::create(const domain::NewTicket& new_ticket) {
+  // The ticket an earlier submission with the same idempotency key stored, if any.
+  const auto earlier_ticket = [&](Connection& db) -> std::optional<core::Result<domain::Ticket>> {
+    if (!new_ticket.idempotency) return std::nullopt;
+    auto earlier = db.cached("SELECT ticket_id FROM idempotency_keys WHERE scope = ? AND key = ?");
+    earlier->bind_all(new_ticket.idempotency->scope, new_ticket.idempotency->key);
+    if (!earlier->step()) return std::nullopt;
+    const core::TicketId id{earlier->int64(0)};
+    earlier->reset();
+    if (auto ticket = load_ticket(db, id)) return core::Result<domain::Ticket>(std::move(*ticket));
+    return core::Result<domain::Ticket>(core::Error::unavailable("The ticket of this idempotency key is missing."));
+  };
   const auto attempt = [&](Connection& db) -> core::Result<domain::Ticket> {
-    if (new_ticket.idempotency) {
-      auto earlier = db.cached("SELECT ticket_id FROM idempotency_keys WHERE scope = ? AND key = ?");
-      earlier->bind_all(new_ticket.idempotency->scope, new_ticket.idempotency->key);
-      if (earlier->step()) {
-        const core::TicketId id{earlier->int64(0)};
-        if (auto ticket = load_ticket(db, id)) return std::move(*ticket);
-        return core::Error::unavailable("The ticket of this idempotency key is missing.");
-      }
-    }
+    if (auto earlier = earlier_ticket(db)) return std::move(*earlier);
     // Checking first tells this collision apart from every other constraint. On SQLite only the
     // writer writes, so it cannot race another insert; on PostgreSQL see below.
     auto taken = db.cached("SELECT 1 FROM tickets WHERE number = ?");
     if (taken->bind(1, new_ticket.ticket.number.str()).step()) {
+      taken->reset();
+      // PostgreSQL (READ COMMITTED): the same submission through another process may have
+      // committed between the key check above and this one; each statement sees the latest
+      // commits, so asking for the key again answers with that ticket.
+      if (auto earlier = earlier_ticket(db)) return std::move(*earlier);
       return core::Error::conflict("number_taken", "The ticket number is already in use.");
     }
+    taken->reset();
     domain::Ticket ticket = new_ticket.ticket;
     ticket.group_id = group_for_new_ticket(db, ticket);
     if (new_ticket.auto_assign && !ticket.assignee_id && ticket.group_id) {
