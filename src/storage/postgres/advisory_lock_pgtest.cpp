@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <optional>
+#include <thread>
 
 #include "storage/postgres/connection.hpp"
 #include "storage/testing/pg_test_database.hpp"
@@ -11,6 +13,17 @@ namespace gongdan::storage {
 namespace {
 
 using testing::PgTestDatabase;
+
+// A closed or terminated session releases its locks when its backend exits, which happens
+// shortly after the client sees the close; a loaded machine needs a moment, so ask again.
+bool takes_within_seconds(postgres::AdvisoryLock& lock) {
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!lock.hold()) {
+    if (std::chrono::steady_clock::now() > give_up) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return true;
+}
 
 TEST(PgAdvisoryLockTest, OneHolderAtATimeAndTheNextTakesOverWhenItGoes) {
   PgTestDatabase database;
@@ -22,7 +35,7 @@ TEST(PgAdvisoryLockTest, OneHolderAtATimeAndTheNextTakesOverWhenItGoes) {
   EXPECT_FALSE(second.hold());
   EXPECT_TRUE(other_role.hold());
   first.reset();  // the process ends
-  EXPECT_TRUE(second.hold());
+  EXPECT_TRUE(takes_within_seconds(second));
 }
 
 TEST(PgAdvisoryLockTest, ALostSessionLosesTheRoleAndAnotherProcessTakesIt) {
@@ -34,7 +47,7 @@ TEST(PgAdvisoryLockTest, ALostSessionLosesTheRoleAndAnotherProcessTakesIt) {
   admin.exec(
       "SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND database = "
       "(SELECT oid FROM pg_database WHERE datname = current_database())");
-  EXPECT_TRUE(second.hold());
+  EXPECT_TRUE(takes_within_seconds(second));
   EXPECT_FALSE(first.hold());  // noticed the loss, and the role is taken
 }
 
