@@ -378,6 +378,7 @@ describe('service levels', () => {
     });
 
     it('customers see reply_by and none of the staff fields', async () => {
+      const earlier = await createTicket(customer.api);
       const t = await createTicket(customer.api);
       assert.ok(t.reply_by, 'the 201 of a submission carries reply_by');
       assert.equal(t.reply_by.basis, 'sla');
@@ -398,6 +399,11 @@ describe('service levels', () => {
       await agent.api.post(`/agent/tickets/${t.number}/messages`, { body: '已回复', internal: false });
       const answered = await customer.api.get(`/tickets/${t.number}`);
       assert.equal(answered.json.ticket.reply_by, null, 'no reply is owed after the answer');
+      // My tickets reads every row's reply_by at once: the rows must not trade answers.
+      const list = await customer.api.get('/tickets?limit=100');
+      const row = (number) => list.json.items.find((i) => i.number === number);
+      assert.equal(row(t.number).reply_by, null, show(list));
+      assert.equal(row(earlier.number).reply_by.at, earlier.reply_by.at, 'the older row after it keeps its own');
     });
   });
 

@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,13 @@ struct StoredCalendar {
   CalendarDefinition definition;
   std::int64_t revision = 0;         // grows with every save: the key of built calendars in CalendarCache
   std::vector<std::string> used_by;  // policy names
+};
+
+/// What a customer's reply-by needs of one ticket besides the ticket (SlaService::customer_reply_by).
+struct ReplyFacts {
+  std::string calendar;                // the calendar of the ticket's policy; empty without a policy
+  std::int64_t calendar_revision = 0;  // its stored revision (CalendarCache); 0 for the built-in 24x7
+  QueueFacts queue;
 };
 
 /// A recorded SLA fact of one ticket target (sla_events): warning, breached, met or missed.
@@ -90,8 +98,9 @@ class SlaRepository {
   virtual std::optional<TicketSlaRecord> record_of(core::TicketId ticket) = 0;
   virtual std::vector<RecordedTarget> recorded_targets(core::TicketId ticket) = 0;
 
-  /// The queue ahead of a ticket and the team's recent pace (reply_by's estimate).
-  virtual QueueFacts queue_facts(const Ticket& ticket, core::Timestamp now) = 0;
+  /// For each of `tickets`, in order: its policy's calendar, the queue ahead of it and the team's
+  /// recent pace (reply_by's estimate). One read for them all: a customer's list asks once.
+  virtual std::vector<ReplyFacts> reply_facts(std::span<const Ticket* const> tickets, core::Timestamp now) = 0;
 
   /// Tickets created in [from, to) (epoch bounds of the local dates): counts per priority, and
   /// the finished first-response and resolution targets of those tickets.

@@ -1,6 +1,7 @@
 #include "domain/sla/sla_service.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <stdexcept>
 
@@ -225,18 +226,52 @@ SlaState SlaService::list_state(const Ticket& ticket) const {
 }
 
 std::optional<ReplyBy> SlaService::customer_reply_by(const Ticket& ticket) {
-  if (!is_active(ticket.status) || ticket.status == Status::kPending) return std::nullopt;
-  std::optional<core::Timestamp> due = ticket.first_response_due_at;
-  if (!due) due = ticket.next_response_due_at;
-  if (!due) return std::nullopt;
-  const auto now = clock_.now();
-  std::optional<HolidayNote> holiday;
-  if (const auto record = sla_.record_of(ticket.id); record && record->policy_id) {
-    if (const auto policy = sla_.find_policy(*record->policy_id)) {
-      if (auto business = calendar_for(policy->calendar)) holiday = holiday_at(*business, now);
-    }
+  return std::move(customer_reply_by(std::span<const Ticket>(&ticket, 1)).front());
+}
+
+namespace {
+
+bool owes_reply(const Ticket& ticket) {
+  return is_active(ticket.status) && ticket.status != Status::kPending &&
+         (ticket.first_response_due_at || ticket.next_response_due_at);
+}
+
+}  // namespace
+
+std::vector<std::optional<ReplyBy>> SlaService::customer_reply_by(std::span<const Ticket> tickets) {
+  std::vector<std::optional<ReplyBy>> answers(tickets.size());
+  std::vector<const Ticket*> owed;
+  for (const Ticket& ticket : tickets) {
+    if (owes_reply(ticket)) owed.push_back(&ticket);
   }
-  return reply_by(due, queue_estimate(sla_.queue_facts(ticket, now), now), std::move(holiday), now);
+  if (owed.empty()) return answers;
+  const auto now = clock_.now();
+  const auto facts = sla_.reply_facts(owed, now);
+  // A page's tickets share one or two calendars: each holiday note is worked out once.
+  std::map<std::string, std::optional<HolidayNote>, std::less<>> holidays;
+  for (std::size_t i = 0, o = 0; i < tickets.size() && o < owed.size(); ++i) {
+    if (&tickets[i] != owed[o]) continue;
+    const ReplyFacts& fact = facts[o++];
+    std::optional<HolidayNote> holiday;
+    if (!fact.calendar.empty()) {
+      auto known = holidays.find(fact.calendar);
+      if (known == holidays.end()) {
+        known = holidays.emplace(fact.calendar, holiday_of(fact.calendar, fact.calendar_revision, now)).first;
+      }
+      holiday = known->second;
+    }
+    const Ticket& ticket = tickets[i];
+    const auto due = ticket.first_response_due_at ? ticket.first_response_due_at : ticket.next_response_due_at;
+    answers[i] = reply_by(due, queue_estimate(fact.queue, now), std::move(holiday), now);
+  }
+  return answers;
+}
+
+std::optional<HolidayNote> SlaService::holiday_of(const std::string& calendar, std::int64_t revision,
+                                                  core::Timestamp now) {
+  if (auto cached = calendars_.find(calendar, revision)) return holiday_at(*cached, now);
+  if (auto business = calendar_for(calendar)) return holiday_at(*business, now);
+  return std::nullopt;
 }
 
 core::Result<SlaReport> SlaService::report(const Actor& actor, std::string_view from_text, std::string_view to_text) {

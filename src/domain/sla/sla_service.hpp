@@ -3,6 +3,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,8 @@ class SlaService {
   SlaState list_state(const Ticket& ticket) const;
   /// When the customer can expect a reply; nullopt when none is owed.
   std::optional<ReplyBy> customer_reply_by(const Ticket& ticket);
+  /// The same for each of `tickets`, in order, from one read (a customer's list of tickets).
+  std::vector<std::optional<ReplyBy>> customer_reply_by(std::span<const Ticket> tickets);
 
   /// Supervisors and admins; at most 366 days; dates in Asia/Shanghai.
   core::Result<SlaReport> report(const Actor& actor, std::string_view from, std::string_view to);
@@ -98,6 +101,8 @@ class SlaService {
 
  private:
   core::Result<SlaPolicy> check(const SlaPolicyInput& input, std::optional<std::int64_t> id);
+  /// The holiday note of `calendar` at `now`, built from the cache when it holds `revision`.
+  std::optional<HolidayNote> holiday_of(const std::string& calendar, std::int64_t revision, core::Timestamp now);
 
   SlaRepository& sla_;
   CatalogRepository& catalog_;

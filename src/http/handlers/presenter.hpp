@@ -28,10 +28,14 @@ class TicketPresenter {
   nlohmann::json view(const domain::TicketView& view);
 
  private:
+  using KnownReplyBy = std::optional<domain::sla::ReplyBy>;
+  /// `reply_by` when the caller read it already (a page reads all of its rows' at once).
+  nlohmann::json ticket(const domain::Ticket& ticket, TicketText text, const KnownReplyBy* reply_by);
   std::string category_name(core::CategoryId id);
   /// Service levels (docs/sla.md): staff get the due times and `sla` (its targets outside lists),
   /// customers `reply_by`.
-  void add_service_level(nlohmann::json& json, const domain::Ticket& ticket, bool in_list);
+  void add_service_level(nlohmann::json& json, const domain::Ticket& ticket, bool in_list,
+                         const KnownReplyBy* reply_by);
   /// The view's custom field answers on the ticket, and the field named on each field_changed event.
   void add_custom_fields(const domain::TicketView& view, nlohmann::json& ticket_body, nlohmann::json& events);
 

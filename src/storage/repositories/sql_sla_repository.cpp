@@ -521,39 +521,57 @@ std::vector<sla::RecordedTarget> SqlSlaRepository::recorded_targets(core::Ticket
 
 namespace {
 
-// The most tickets ahead a queue estimate counts (queue_facts).
+// The most tickets ahead a queue estimate counts (reply_facts).
 constexpr std::int64_t kMaxTicketsAhead = 1000;
 
 }  // namespace
 
-sla::QueueFacts SqlSlaRepository::queue_facts(const domain::Ticket& ticket, Timestamp now) {
+std::vector<sla::ReplyFacts> SqlSlaRepository::reply_facts(std::span<const domain::Ticket* const> tickets,
+                                                           Timestamp now) {
   auto found = store_.read([&](Connection& db) {
-    sla::QueueFacts facts;
+    // The team's pace is the same for every ticket: asked once.
     auto replies = db.cached(
         "SELECT COUNT(*), COUNT(DISTINCT first_response_at / 3600000) FROM ticket_sla "
         "WHERE first_response_at >= ? AND first_response_at <= ?");
     replies->bind_all(core::to_epoch_ms(now - std::chrono::hours{24 * 7}), core::to_epoch_ms(now)).step();
-    facts.replies_last_7d = replies->int32(0);
-    facts.active_reply_hours = replies->int32(1);
+    sla::QueueFacts pace;
+    pace.replies_last_7d = replies->int32(0);
+    pace.active_reply_hours = replies->int32(1);
     replies->reset();
-    // Too few replies to estimate from: the tickets ahead would not be used, so they are not
-    // counted. Otherwise they are counted up to kMaxTicketsAhead: past that the estimate is far
-    // beyond any target anyway, and every lookup and ticket page pays for the count.
-    if (facts.replies_last_7d < sla::kMinRepliesForEstimate) return facts;
-    // Open and not yet answered, at least as urgent, older, in the same group.
-    auto ahead = db.cached(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM tickets t WHERE t.status IN ('new', 'open') AND t.group_id = ? "
-        "AND t.priority >= ? AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?)) AND t.id <> ? AND NOT EXISTS ("
-        "SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND s.first_response_at IS NOT NULL) LIMIT ?) AS ahead");
-    const auto created = core::to_epoch_ms(ticket.created_at);
-    ahead
-        ->bind_all(ticket.group_id ? ticket.group_id->value : 0, priority_value(ticket.priority), created, created,
-                   ticket.id.value, ticket.id.value, kMaxTicketsAhead)
-        .step();
-    facts.tickets_ahead = ahead->int32(0);
+    std::vector<sla::ReplyFacts> facts(tickets.size(), sla::ReplyFacts{{}, 0, pace});
+    for (std::size_t i = 0; i < tickets.size(); ++i) {
+      const domain::Ticket& ticket = *tickets[i];
+      // The revision lets the service reuse a built calendar without reading its definition.
+      auto calendar = db.cached(
+          "SELECT p.calendar, COALESCE(c.revision, 0) FROM tickets t JOIN sla_policies p ON p.id = t.sla_policy_id "
+          "LEFT JOIN sla_calendars c ON c.name = p.calendar WHERE t.id = ?");
+      calendar->bind(1, ticket.id.value);
+      if (calendar->step()) {
+        facts[i].calendar = calendar->text(0);
+        facts[i].calendar_revision = calendar->int64(1);
+      }
+      calendar->reset();
+      // Too few replies to estimate from: the tickets ahead would not be used, so they are not
+      // counted. Otherwise they are counted up to kMaxTicketsAhead: past that the estimate is far
+      // beyond any target anyway, and every lookup and ticket page pays for the count.
+      if (pace.replies_last_7d < sla::kMinRepliesForEstimate) continue;
+      // Open and not yet answered, at least as urgent, older, in the same group.
+      auto ahead = db.cached(
+          "SELECT COUNT(*) FROM (SELECT 1 FROM tickets t WHERE t.status IN ('new', 'open') AND t.group_id = ? "
+          "AND t.priority >= ? AND (t.created_at < ? OR (t.created_at = ? AND t.id < ?)) AND t.id <> ? AND NOT "
+          "EXISTS (SELECT 1 FROM ticket_sla s WHERE s.ticket_id = t.id AND s.first_response_at IS NOT NULL) "
+          "LIMIT ?) AS ahead");
+      const auto created = core::to_epoch_ms(ticket.created_at);
+      ahead
+          ->bind_all(ticket.group_id ? ticket.group_id->value : 0, priority_value(ticket.priority), created, created,
+                     ticket.id.value, ticket.id.value, kMaxTicketsAhead)
+          .step();
+      facts[i].queue.tickets_ahead = ahead->int32(0);
+      ahead->reset();
+    }
     return facts;
   });
-  return found.ok() ? *found : sla::QueueFacts{};
+  return found.ok() ? std::move(found).value() : std::vector<sla::ReplyFacts>(tickets.size());
 }
 
 std::array<int, 4> SqlSlaRepository::created_by_priority(Timestamp from, Timestamp to) {

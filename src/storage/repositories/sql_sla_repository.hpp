@@ -28,7 +28,8 @@ class SqlSlaRepository final : public domain::sla::SlaRepository {
 
   std::optional<domain::sla::TicketSlaRecord> record_of(core::TicketId ticket) override;
   std::vector<domain::sla::RecordedTarget> recorded_targets(core::TicketId ticket) override;
-  domain::sla::QueueFacts queue_facts(const domain::Ticket& ticket, core::Timestamp now) override;
+  std::vector<domain::sla::ReplyFacts> reply_facts(std::span<const domain::Ticket* const> tickets,
+                                                   core::Timestamp now) override;
   std::array<int, 4> created_by_priority(core::Timestamp from, core::Timestamp to) override;
   std::vector<domain::sla::FinishedSample> finished_samples(core::Timestamp from, core::Timestamp to,
                                                             const core::TimeZone& zone) override;

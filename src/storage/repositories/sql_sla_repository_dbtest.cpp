@@ -362,11 +362,11 @@ TEST(SqlSlaRepositoryQueueTest, CountsTicketsAheadOnlyWhenThereIsAPaceToEstimate
   const auto other = t.add_ticket(2, kT0 + 1000);
   const auto mine = t.add_ticket(3, kT0 + 2000);
   const auto newer = t.add_ticket(4, kT0 + 3000);  // behind mine: not counted
-  (void)older;
   (void)other;
   (void)newer;
   const auto now = core::from_epoch_ms(kT0 + 2 * kHour);
-  auto few = repo.queue_facts(mine, now);
+  const std::vector<const domain::Ticket*> asked{&mine, &older};
+  auto few = repo.reply_facts(asked, now)[0].queue;
   EXPECT_EQ(few.replies_last_7d, 0);
   EXPECT_EQ(few.tickets_ahead, 0) << "no pace yet: not counted";
 
@@ -375,9 +375,12 @@ TEST(SqlSlaRepositoryQueueTest, CountsTicketsAheadOnlyWhenThereIsAPaceToEstimate
     const auto answered = t.add_ticket(n, kT0 - 10 * kHour + n);
     ASSERT_TRUE(t.db->tickets().modify(answered.id, agent_reply(agent, kT0 + kHour)));
   }
-  auto paced = repo.queue_facts(mine, now);
-  EXPECT_EQ(paced.replies_last_7d, 20);
-  EXPECT_EQ(paced.tickets_ahead, 2) << "answered tickets are not ahead, newer ones neither";
+  const auto both = repo.reply_facts(asked, now);
+  ASSERT_EQ(both.size(), 2U);
+  EXPECT_EQ(both[0].queue.replies_last_7d, 20);
+  EXPECT_EQ(both[0].queue.tickets_ahead, 2) << "answered tickets are not ahead, newer ones neither";
+  EXPECT_EQ(both[1].queue.replies_last_7d, 20) << "the pace is the team's, the same for every ticket";
+  EXPECT_EQ(both[1].queue.tickets_ahead, 0) << "nothing is older than the oldest";
 }
 
 }  // namespace
