@@ -135,7 +135,10 @@ core::Result<domain::Ticket> SqlTicketRepository::create(const domain::NewTicket
     if (new_ticket.auto_assign && !ticket.assignee_id && ticket.group_id) {
       ticket.assignee_id = assign_on_arrival(db, *ticket.group_id);
     }
-    const core::TicketId id = insert_ticket(db, ticket);
+    // The due times go into the ticket row's insert: updating the row afterwards cost a second
+    // write of it and of its three service-level index entries on every submission.
+    const auto sla = plan_ticket_sla(db, ticket);
+    const core::TicketId id = insert_ticket(db, ticket, sla.columns);
     write_tags(db, id, {}, ticket.tags);
     index_new_ticket(db, id, ticket, new_ticket.first_message.body);
     insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
@@ -150,8 +153,7 @@ core::Result<domain::Ticket> SqlTicketRepository::create(const domain::NewTicket
                      core::to_epoch_ms(new_ticket.ticket.created_at))
           .run();
     }
-    ticket.id = id;
-    start_ticket_sla(db, ticket);
+    start_ticket_sla(db, id, sla);
     if (auto stored = load_ticket(db, id)) return std::move(*stored);
     return core::Error::unavailable("The new ticket could not be read back.");
   };

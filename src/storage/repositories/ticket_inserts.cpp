@@ -48,13 +48,15 @@ void insert_event(sql::Connection& db, core::TicketId ticket_id, const domain::N
       .run();
 }
 
-core::TicketId insert_ticket(sql::Connection& db, const domain::Ticket& t) {
+core::TicketId insert_ticket(sql::Connection& db, const domain::Ticket& t, const TicketSlaColumns& sla) {
   auto insert = db.cached(
       "INSERT INTO tickets (number, category_id, subject, description, occurred_at, env_platform, env_os, "
       "env_app_version, env_device, urgency, status, priority, customer_user_id, guest_name, guest_email, "
       "created_at, updated_at, resolved_at, closed_at, customer_locale, group_id, assignee_user_id, "
-      "last_customer_message_at, first_response_due_at, channel) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      "last_customer_message_at, channel, sla_policy_id, first_response_due_at, next_response_due_at, "
+      "resolution_due_at, sla_due_at, sla_warn_at, sla_next_check_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+      "RETURNING id");
   const bool guest = t.customer.guest();
   const std::optional<std::int64_t> customer =
       guest ? std::nullopt : std::optional<std::int64_t>(t.customer.user_id->value);
@@ -67,7 +69,9 @@ core::TicketId insert_ticket(sql::Connection& db, const domain::Ticket& t) {
                    guest_name, guest_email, core::to_epoch_ms(t.created_at), core::to_epoch_ms(t.updated_at),
                    optional_ms(t.resolved_at), optional_ms(t.closed_at), domain::to_string(t.customer.locale),
                    optional_id(t.group_id), optional_id(t.assignee_id), optional_ms(t.last_customer_message_at),
-                   optional_ms(t.first_response_due_at), domain::to_string(t.channel));
+                   domain::to_string(t.channel), sla.policy_id, optional_ms(sla.first_response_due),
+                   optional_ms(sla.next_response_due), optional_ms(sla.resolution_due), optional_ms(sla.due),
+                   optional_ms(sla.warn), optional_ms(sla.next_check));
   return core::TicketId{returned_id(*insert)};
 }
 

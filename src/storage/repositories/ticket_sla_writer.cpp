@@ -237,15 +237,29 @@ std::optional<sla::TicketSlaRecord> load_sla_record(sql::Connection& db, core::T
   return record;
 }
 
-void start_ticket_sla(sql::Connection& db, const domain::Ticket& ticket) {
+NewTicketSla plan_ticket_sla(sql::Connection& db, const domain::Ticket& ticket) {
   const auto policies = load_sla_policies(db);
   const auto* policy = sla::select_policy(policies, ticket.category_id, ticket.customer.email);
-  const std::optional<std::int64_t> policy_id = policy ? std::optional(policy->id) : std::nullopt;
-  const auto record = sla::start_record(policy_id, ticket.created_at, ticket.status);
-  save_record(db, ticket.id, record, true);
-  const auto m = measured_by(db, policy_id);
-  const auto status = sla::evaluate(record, m.context(ticket.priority), ticket.created_at);
-  write_due_times(db, ticket.id, policy_id, status, first_check(status));
+  NewTicketSla plan;
+  Measured m;
+  if (policy) {
+    plan.columns.policy_id = policy->id;
+    m.policy = *policy;  // loaded with the others just now: not read again
+    m.business = load_business_calendar(db, policy->calendar);
+  }
+  plan.record = sla::start_record(plan.columns.policy_id, ticket.created_at, ticket.status);
+  const auto status = sla::evaluate(plan.record, m.context(ticket.priority), ticket.created_at);
+  plan.columns.first_response_due = status.first_response_due;
+  plan.columns.next_response_due = status.next_response_due;
+  plan.columns.resolution_due = status.resolution_due;
+  plan.columns.due = status.earliest_due;
+  plan.columns.warn = status.earliest_warn;
+  plan.columns.next_check = first_check(status);
+  return plan;
+}
+
+void start_ticket_sla(sql::Connection& db, core::TicketId ticket, const NewTicketSla& plan) {
+  save_record(db, ticket, plan.record, true);
 }
 
 void follow_ticket_sla(sql::Connection& db, const domain::Ticket& before, const domain::TicketChange& change) {

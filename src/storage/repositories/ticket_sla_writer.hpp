@@ -9,6 +9,7 @@
 #include "domain/sla/sla_policy.hpp"
 #include "domain/sla/ticket_sla.hpp"
 #include "domain/tickets/ticket.hpp"
+#include "storage/repositories/ticket_inserts.hpp"
 #include "storage/sql/connection.hpp"
 
 namespace gongdan::storage {
@@ -31,9 +32,18 @@ class CorruptSlaRecord : public std::runtime_error {
 /// for "no record".
 std::optional<domain::sla::TicketSlaRecord> load_sla_record(sql::Connection& db, core::TicketId ticket);
 
-/// Starts the service level of a ticket just stored (docs/sla.md): picks the first policy that
-/// applies, stores the ticket's record and its due times. Runs inside the creating transaction.
-void start_ticket_sla(sql::Connection& db, const domain::Ticket& ticket);
+/// The service level a new ticket starts with (docs/sla.md): the first policy that applies, the
+/// ticket's record and the due times its row is inserted with.
+struct NewTicketSla {
+  domain::sla::TicketSlaRecord record;
+  TicketSlaColumns columns;
+};
+
+/// Plans the service level of `ticket` before its row is written. Runs inside the creating
+/// transaction, so the policies it reads are those the ticket is stored under.
+NewTicketSla plan_ticket_sla(sql::Connection& db, const domain::Ticket& ticket);
+/// Stores the record of a ticket just inserted with `plan.columns`.
+void start_ticket_sla(sql::Connection& db, core::TicketId ticket, const NewTicketSla& plan);
 
 /// Follows a change of a ticket (`before` → `change.updated`) inside its transaction: moves the
 /// clock, finishes and starts targets, records finished ones and writes the new due times. A

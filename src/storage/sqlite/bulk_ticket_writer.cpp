@@ -35,7 +35,10 @@ void BulkTicketLoader::write(std::span<const BulkTicket> tickets) {
     for (const BulkTicket& bulk : tickets) {
       domain::Ticket ticket = bulk.ticket;
       ticket.group_id = group_for_new_ticket(db, ticket);
-      ticket.id = insert_ticket(db, ticket);
+      // Loaded tickets have no policy: the queue and search figures do not depend on one.
+      TicketSlaColumns sla;
+      sla.first_response_due = ticket.first_response_due_at;
+      ticket.id = insert_ticket(db, ticket, sla);
       for (const TimedMessage& timed : bulk.messages) insert_message(db, ticket.id, timed.message, timed.at);
       write_search_document(db, ticket.id, bulk.search);
     }
