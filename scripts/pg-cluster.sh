@@ -5,7 +5,8 @@
 #   scripts/pg-cluster.sh run DIR CMD...  runs CMD with GONGDAN_TEST_PG_URL set (when the cluster is up)
 #   scripts/pg-cluster.sh stop DIR    stops the server and removes DIR
 # DIR must be a path under /tmp. As root the server runs as the `postgres` user (PostgreSQL refuses
-# to run as root); otherwise as the calling user. The role `gongdan` (CREATEDB, not a superuser)
+# to run as root); otherwise as the calling user. The role `gongdan` (CREATEDB and pg_signal_backend,
+# so that a test may drop its database WITH (FORCE) while autovacuum is in it; not a superuser)
 # and its database `gongdan` are reachable without a password from 127.0.0.1 only; the superuser
 # only through the Unix socket inside DIR. fsync stays on: tests see the durability production has.
 set -euo pipefail
@@ -65,7 +66,7 @@ HBA
     ((attempt < 5)) || { cat "$dir/server.log" >&2; exit 1; }
   done
   "${as_owner[@]}" "$bin/psql" -q -v ON_ERROR_STOP=1 -h "$dir/socket" -p "$(cat "$dir/port")" -U postgres -d postgres \
-    -c "CREATE ROLE gongdan LOGIN CREATEDB" -c "CREATE DATABASE gongdan OWNER gongdan" >/dev/null
+    -c "CREATE ROLE gongdan LOGIN CREATEDB IN ROLE pg_signal_backend" -c "CREATE DATABASE gongdan OWNER gongdan" >/dev/null
   chmod 755 "$dir"
   chmod 644 "$dir/port"
   url_of

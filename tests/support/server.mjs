@@ -56,7 +56,18 @@ export async function createPgDatabase(prefix = 'gd_test') {
 /** Drops a database createPgDatabase made, even with connections still open. */
 export async function dropPgDatabase(url) {
   const name = new URL(url).pathname.slice(1);
-  await psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  // FORCE terminates the sessions still in the database; an autovacuum worker that happens to be
+  // in it belongs to no role, which only pg_signal_backend (granted by pg-cluster.sh) may end,
+  // and a session may just be on its way out: ask again after a moment before giving up.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 // The PostgreSQL database of each data directory a test server runs on, so that cli() reaches
