@@ -389,13 +389,14 @@ def on_postgres(results: Results, temp: Path) -> None:
         before = int(psql(url, "SELECT count(*) FROM tickets"))
         r = wrk("submit.lua", f"{server.url}/api/v1/tickets", env)
         stored = int(psql(url, "SELECT count(*) FROM tickets")) - before
-        add_http(results, "pg.submit", r, "submit")
+        add_http(results, "pg.submit", r, "submit.throughput")
         acknowledged = r["scenario"]["requests"] - r["scenario"]["bad"]
         results.add("pg.submit.rows_stored", stored, "rows", target=(">= every 201", lambda v, ratio: v >= acknowledged))
         if stored < acknowledged:
             print(f"LOST TICKETS on PostgreSQL: {acknowledged:.0f} answered 201, {stored} rows", file=sys.stderr)
             results.lost = True
-        add_http(results, "pg.lookup", wrk("lookup.lua", f"{server.url}/api/v1/tickets/lookup", env), "lookup")
+        add_http(results, "pg.lookup", wrk("lookup.lua", f"{server.url}/api/v1/tickets/lookup", env),
+                 "lookup.throughput")
     finally:
         if server:
             server.stop()
