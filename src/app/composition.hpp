@@ -38,6 +38,8 @@ class Composition {
                                            const MailOptions& mail = {});
   /// Where the data lives, for the operator (never a password).
   std::string describe_database() const;
+  /// True for the SQLite file (reads are function calls), false for PostgreSQL (round trips).
+  bool database_is_embedded() const;
   ~Composition();
   Composition(const Composition&) = delete;
   Composition& operator=(const Composition&) = delete;

@@ -50,6 +50,20 @@ Response Application::handle(Request& request) noexcept {
   }
 }
 
+bool Application::quick(const Request& request) const noexcept {
+  if (!options_.quick_reads_inline) return false;
+  try {
+    const Target target = split_target(origin_form(request.target));
+    if (!is_api_path(target.path)) return false;
+    const std::string_view method =
+        request.method == "HEAD" ? std::string_view("GET") : std::string_view(request.method);
+    const RouteMatch match = router_.match(method, target.path);
+    return match.kind == RouteMatch::Kind::kFound && route_table()[match.route].cost == RouteCost::kQuickRead;
+  } catch (...) {  // out of memory while matching: let a worker deal with the request
+    return false;
+  }
+}
+
 Response Application::dispatch(const Request& request) {
   const Target target = split_target(origin_form(request.target));
   if (target.path.empty() || target.path.front() != '/') {

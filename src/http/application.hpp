@@ -17,6 +17,7 @@ class Application final : public RequestHandler {
   Application(Services& services, const ServerOptions& options, const core::Clock& clock);
 
   Response handle(Request& request) noexcept override;
+  bool quick(const Request& request) const noexcept override;
 
  private:
   Response dispatch(const Request& request);

@@ -127,6 +127,30 @@ class ApplicationTest : public ::testing::Test {
   Application app_{services_, options_, clock_};
 };
 
+// Quick reads may run on the I/O thread (docs/adr/0004); only the engine's choice turns it on.
+TEST_F(ApplicationTest, QuickReadsAreTheCustomersFrequentReadsAndOnlyWhenTurnedOn) {
+  const auto quick = [this](std::string method, std::string target) {
+    Request request;
+    request.method = std::move(method);
+    request.target = std::move(target);
+    return app_.quick(request);
+  };
+  EXPECT_FALSE(quick("GET", "/api/v1/tickets")) << "off unless the options say so";
+  options_.quick_reads_inline = true;
+  EXPECT_TRUE(quick("GET", "/api/v1/tickets?limit=20"));
+  EXPECT_TRUE(quick("HEAD", "/api/v1/tickets"));
+  EXPECT_TRUE(quick("POST", "/api/v1/tickets/lookup"));
+  EXPECT_FALSE(quick("GET", "/api/v1/tickets/261125-7K3QZ8")) << "a ticket's messages have no upper bound";
+  EXPECT_TRUE(quick("GET", "/healthz"));
+  EXPECT_TRUE(quick("GET", "http://example.com/api/v1/me"));
+  EXPECT_FALSE(quick("POST", "/api/v1/tickets")) << "a submission waits for the writer";
+  EXPECT_FALSE(quick("POST", "/api/v1/auth/login")) << "Argon2id";
+  EXPECT_FALSE(quick("GET", "/api/v1/agent/tickets")) << "a queue page may read for tens of ms";
+  EXPECT_FALSE(quick("POST", "/api/v1/tickets/261125-7K3QZ8/messages"));
+  EXPECT_FALSE(quick("GET", "/api/v1/nothing"));
+  EXPECT_FALSE(quick("GET", "/assets/index.js")) << "static files stay on the workers";
+}
+
 TEST_F(ApplicationTest, HealthzIsPlainOk) {
   const Response r = call("GET", "/healthz");
   EXPECT_EQ(r.status, 200);

@@ -25,7 +25,7 @@ constexpr std::optional<RateAction> kUnlimited = std::nullopt;
 // PATCH and PUT on /api/v1/tickets/{number} are absent on purpose: a submitted ticket's subject and
 // description never change, so those answer 405.
 const std::array kRoutes{
-    RouteSpec{"GET", "/healthz", &health, kUnlimited},
+    RouteSpec{"GET", "/healthz", &health, kUnlimited, RouteCost::kQuickRead},
     RouteSpec{"GET", "/api/v1/config", &get_config, kUnlimited},
     RouteSpec{"GET", "/api/v1/categories", &list_categories, kUnlimited},
     RouteSpec{"GET", "/api/v1/articles", &list_articles, kUnlimited},
@@ -35,13 +35,13 @@ const std::array kRoutes{
     RouteSpec{"POST", "/api/v1/auth/logout", &logout, kUnlimited},
     RouteSpec{"POST", "/api/v1/auth/link", &request_sign_in_link, RateAction::kMail},
     RouteSpec{"POST", "/api/v1/auth/link/session", &sign_in_with_link, RateAction::kLookup},
-    RouteSpec{"GET", "/api/v1/me", &get_me, kUnlimited},
+    RouteSpec{"GET", "/api/v1/me", &get_me, kUnlimited, RouteCost::kQuickRead},
     RouteSpec{"PATCH", "/api/v1/me", &update_me, kUnlimited},
 
     RouteSpec{"POST", "/api/v1/tickets", &submit_ticket, RateAction::kSubmit},
-    RouteSpec{"GET", "/api/v1/tickets", &list_my_tickets, kUnlimited},
+    RouteSpec{"GET", "/api/v1/tickets", &list_my_tickets, kUnlimited, RouteCost::kQuickRead},
     RouteSpec{"GET", "/api/v1/tickets/similar", &similar_tickets, kUnlimited},
-    RouteSpec{"POST", "/api/v1/tickets/lookup", &lookup_ticket, RateAction::kLookup},
+    RouteSpec{"POST", "/api/v1/tickets/lookup", &lookup_ticket, RateAction::kLookup, RouteCost::kQuickRead},
     RouteSpec{"POST", "/api/v1/tickets/lookup/link", &request_ticket_link, RateAction::kMail},
     RouteSpec{"GET", "/api/v1/tickets/{number}", &get_ticket, kUnlimited},
     RouteSpec{"POST", "/api/v1/tickets/{number}/messages", &add_message, kUnlimited},

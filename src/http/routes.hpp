@@ -14,11 +14,17 @@ namespace gongdan::http {
 using HandlerFn = Response (*)(RequestContext&);
 
 /// One row of the route table.
+/// What a handler may wait for. kQuickRead: it reads a few indexed rows and answers from them;
+/// it never waits for the writer's commit, a lock or Argon2id, so on SQLite the server may run it
+/// on the I/O thread that read the request (docs/adr/0004).
+enum class RouteCost { kMayBlock, kQuickRead };
+
 struct RouteSpec {
   std::string_view method;
   std::string_view path;  // template, e.g. /api/v1/tickets/{number}
   HandlerFn handler;
   std::optional<RateAction> rate_limit;  // the per-IP budget the route spends, if any
+  RouteCost cost = RouteCost::kMayBlock;
 };
 
 /// The one route table: every method and path the server answers.

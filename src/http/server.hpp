@@ -48,6 +48,9 @@ struct ServerOptions {
   std::string support_hours;
   bool secure_cookies = false;               // add `Secure` to the session cookies (behind HTTPS)
   std::vector<std::string> trusted_proxies;  // peers whose X-Real-IP names the client (Server::Config)
+  // Quick reads (RouteCost::kQuickRead) on the I/O threads: for SQLite, whose reads are function
+  // calls; not for PostgreSQL, whose round trips would hold up every connection of the thread.
+  bool quick_reads_inline = false;
 };
 
 class ActivityHub;

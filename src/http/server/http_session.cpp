@@ -179,6 +179,11 @@ void HttpSession::dispatch() {
   }
   ++state_.in_flight;
   in_flight_ = true;
+  // A quick read costs less than handing it to a worker and its answer back (docs/adr/0004).
+  if (state_.handler.quick(request)) {
+    Response response = state_.handler.handle(request);
+    return send(std::move(response), !keep_alive_);
+  }
   // Handlers block (database, Argon2id): never on this I/O thread.
   net::post(state_.workers, [self = shared_from_this(), request = std::move(request)]() mutable {
     Response response = self->state_.handler.handle(request);

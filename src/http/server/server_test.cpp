@@ -20,9 +20,11 @@ namespace {
 
 using namespace std::chrono_literals;
 
-/// Answers with what it received; `/slow` sleeps first, `/big` answers 100 KB.
+/// Answers with what it received; `/slow` sleeps first, `/big` answers 100 KB; `/quick` is a
+/// quick read (RequestHandler::quick).
 class EchoHandler final : public RequestHandler {
  public:
+  bool quick(const Request& request) const noexcept override { return request.target == "/quick"; }
   Response handle(Request& request) noexcept override {
     ++calls;
     if (request.target == "/slow") std::this_thread::sleep_for(300ms);
@@ -228,6 +230,31 @@ TEST_F(ServerTest, StopLetsRequestsInFlightFinish) {
   stopping.get();
   Client late(port_);
   EXPECT_FALSE(late.connected());
+}
+
+// With its one worker asleep in /slow, the server still answers a quick read at once: it runs on
+// the I/O thread, not behind the worker.
+TEST(ServerQuickReads, RunOnTheIoThreadWhileEveryWorkerIsBusy) {
+  EchoHandler handler;
+  Server server({"127.0.0.1", 0, 1, 1}, handler);
+  const std::uint16_t port = server.start();
+  Client slow(port);
+  ASSERT_TRUE(slow.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n"));
+  std::this_thread::sleep_for(50ms);  // the worker is asleep
+  Client quick(port);
+  Client other(port);
+  const auto sent = std::chrono::steady_clock::now();
+  ASSERT_TRUE(quick.send("GET /quick HTTP/1.1\r\nHost: t\r\n\r\n"));
+  const std::string answer = quick.response();
+  const auto waited = std::chrono::steady_clock::now() - sent;
+  EXPECT_NE(answer.find("GET /quick 0"), std::string::npos) << answer;
+  EXPECT_LT(waited, 200ms) << "the quick read waited for the worker";
+  // Anything else still goes to the worker, after /slow.
+  ASSERT_TRUE(other.send("GET /other HTTP/1.1\r\nHost: t\r\n\r\n"));
+  EXPECT_NE(other.response().find("GET /other 0"), std::string::npos);
+  EXPECT_GE(std::chrono::steady_clock::now() - sent, 200ms) << "/other ran beside /slow on one worker";
+  EXPECT_EQ(slow.response().substr(0, 15), "HTTP/1.1 200 OK");
+  server.stop();
 }
 
 TEST(ServerWait, RequestStopWakesTheWaiter) {
