@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "http/json/json_writer.hpp"
+
 namespace gongdan::http {
 namespace {
 
@@ -55,7 +57,7 @@ Response problem_response(const Problem& problem) {
   }
   Response response;
   response.status = problem.status;
-  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  response.body = write_json(body);
   response.set("Content-Type", "application/problem+json");
   response.set("Cache-Control", "no-store");
   return response;

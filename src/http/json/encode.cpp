@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "http/json/json_writer.hpp"
+
 namespace gongdan::http {
 
 nlohmann::json time_json(const std::optional<core::Timestamp>& t) {
@@ -142,7 +144,7 @@ nlohmann::json lookup_json(const domain::LookupResult& result) {
 Response json_response(int status, const nlohmann::json& body) {
   Response response;
   response.status = status;
-  response.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  response.body = write_json(body);
   response.set("Content-Type", "application/json; charset=utf-8");
   // Personal data: no shared or browser cache keeps it.
   response.set("Cache-Control", "no-store");

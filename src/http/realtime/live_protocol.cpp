@@ -4,6 +4,7 @@
 
 #include "core/time.hpp"
 #include "domain/tickets/ticket_number.hpp"
+#include "http/json/json_writer.hpp"
 
 namespace gongdan::http {
 namespace {
@@ -12,9 +13,7 @@ constexpr std::size_t kMaxNumberChars = 40;  // a number with spaces and dashes 
 
 core::Error bad_message(std::string message) { return core::Error::invalid("bad_message", std::move(message)); }
 
-std::string dump(const nlohmann::json& frame) {
-  return frame.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+std::string dump(const nlohmann::json& frame) { return write_json(frame); }
 
 core::Result<std::string> read_number(const nlohmann::json& message) {
   const auto it = message.find("number");

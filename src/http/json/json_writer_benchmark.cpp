@@ -1,0 +1,52 @@
+// write_json against nlohmann's dump on a My tickets page (20 items of mixed Chinese/English text,
+// as `make bench`'s my_tickets scenario answers). Run from `make bench` or
+// build/<dir>/benchmarks/gongdan_http_benchmarks.
+#include <benchmark/benchmark.h>
+
+#include "http/json/json_writer.hpp"
+
+namespace gongdan::http {
+namespace {
+
+nlohmann::json my_tickets_page() {
+  nlohmann::json items = nlohmann::json::array();
+  for (int i = 0; i < 20; ++i) {
+    items.push_back({{"number", "261205-5M91NH"},
+                     {"status", "new"},
+                     {"priority", "urgent"},
+                     {"urgency", "urgent"},
+                     {"subject", "打开群聊就闪退 App crashes when opening a group chat"},
+                     {"category", {{"id", 1}, {"name", "账号与登录"}}},
+                     {"occurred_at", nullptr},
+                     {"environment",
+                      {{"platform", "android"}, {"os", "Android 14"}, {"app_version", "5.2.0"}, {"device", "Pixel 8"}}},
+                     {"customer", {{"name", "我的 Mine"}, {"email", "mine@example.com"}, {"guest", false}}},
+                     {"created_at", "2026-12-05T07:25:02.200Z"},
+                     {"updated_at", "2026-12-05T07:25:02.200Z"},
+                     {"resolved_at", nullptr},
+                     {"closed_at", nullptr},
+                     {"reopen_until", nullptr},
+                     {"excerpt",
+                      "从昨天更新到 5.2.0 以后，只要打开“家人群”就闪退，其他聊天正常。重启手机、清除缓存都试过了，"
+                      "还是一样。Since updating to 5.2.0 yesterday the app crashes every time I op…"},
+                     {"reply_by", {{"at", "2026-12-05T08:25:02.200Z"}, {"basis", "sla"}, {"holiday", nullptr}}}});
+  }
+  return {{"items", std::move(items)}, {"next_cursor", "eyJ0IjoxNzY0OTE5NTAyMjAwLCJpIjoxMn0"}};
+}
+
+void BM_MyTicketsPage_WriteJson(benchmark::State& state) {
+  const auto page = my_tickets_page();
+  for (auto _ : state) benchmark::DoNotOptimize(write_json(page));
+}
+BENCHMARK(BM_MyTicketsPage_WriteJson);
+
+void BM_MyTicketsPage_NlohmannDump(benchmark::State& state) {
+  const auto page = my_tickets_page();
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(page.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+}
+BENCHMARK(BM_MyTicketsPage_NlohmannDump);
+
+}  // namespace
+}  // namespace gongdan::http

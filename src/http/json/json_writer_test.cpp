@@ -1,0 +1,89 @@
+#include "http/json/json_writer.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <random>
+#include <string>
+
+namespace gongdan::http {
+namespace {
+
+std::string nlohmann_dump(const nlohmann::json& value) {
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+TEST(JsonWriter, WritesWhatNlohmannWritesForEveryKindOfValue) {
+  const nlohmann::json value = {
+      {"null", nullptr},
+      {"yes", true},
+      {"no", false},
+      {"int", -42},
+      {"big", std::numeric_limits<std::int64_t>::min()},
+      {"unsigned", std::numeric_limits<std::uint64_t>::max()},
+      {"float", 1.5},
+      {"whole float", 2.0},
+      {"tiny", 1e-300},
+      {"text", "打开群聊就闪退 App crashes"},
+      {"escapes", "quote \" backslash \\ slash / \b\f\n\r\t \x01\x1f\x7f end"},
+      {"nested", {{"empty array", nlohmann::json::array()}, {"empty object", nlohmann::json::object()}}},
+      {"array", {1, "二", nullptr, {{"k", "v"}}, nlohmann::json::array({nlohmann::json::array()})}},
+      {"emoji 😀 key \n", "𝄞 four bytes"},
+  };
+  EXPECT_EQ(write_json(value), nlohmann_dump(value));
+}
+
+TEST(JsonWriter, ReplacesMalformedUtf8AsNlohmannDoes) {
+  for (const std::string& bad :
+       {std::string("\xff"), std::string("abc\xc3"), std::string("\xe9\x97"), std::string("\xed\xa0\x80 surrogate"),
+        std::string("\xc0\xaf overlong"), std::string("\xf4\x90\x80\x80 past U+10FFFF"), std::string("ok \x80 ok")}) {
+    const nlohmann::json value = {{"v", bad}, {bad, 1}};
+    EXPECT_EQ(write_json(value), nlohmann_dump(value)) << bad;
+  }
+}
+
+// Random trees of random strings, many of them not UTF-8 at all: the two writers agree on all.
+TEST(JsonWriter, AgreesWithNlohmannOnRandomValues) {
+  std::mt19937 random(20261205);
+  const auto random_string = [&] {
+    std::string s;
+    const int length = static_cast<int>(random() % 12);
+    for (int i = 0; i < length; ++i) {
+      switch (random() % 4) {
+        case 0: s.push_back(static_cast<char>(random() % 0x80)); break;         // ASCII and controls
+        case 1: s += "中文"; break;                                             // valid 3-byte text
+        case 2: s.push_back(static_cast<char>(0x80 + random() % 0x80)); break;  // a stray byte
+        default: s.push_back("\"\\/\n"[random() % 4]);
+      }
+    }
+    return s;
+  };
+  std::function<nlohmann::json(int)> random_value = [&](int depth) -> nlohmann::json {
+    switch (depth > 3 ? random() % 5 : random() % 7) {
+      case 0: return nullptr;
+      case 1: return random() % 2 == 0;
+      case 2: return static_cast<std::int64_t>(random()) - (1LL << 31);
+      case 3: return static_cast<double>(random()) / 7.0;
+      case 4: return random_string();
+      case 5: {
+        nlohmann::json array = nlohmann::json::array();
+        for (std::uint32_t i = random() % 4; i > 0; --i) array.push_back(random_value(depth + 1));
+        return array;
+      }
+      default: {
+        nlohmann::json object = nlohmann::json::object();
+        for (std::uint32_t i = random() % 4; i > 0; --i) object[random_string()] = random_value(depth + 1);
+        return object;
+      }
+    }
+  };
+  for (int i = 0; i < 3000; ++i) {
+    const nlohmann::json value = random_value(0);
+    ASSERT_EQ(write_json(value), nlohmann_dump(value)) << i;
+  }
+}
+
+}  // namespace
+}  // namespace gongdan::http
