@@ -180,6 +180,17 @@ class Server:
             sys.exit(f"bench: {method} {path} answered {response.status}: {payload[:300]!r}")
         return json.loads(payload) if payload else None
 
+    def get_body(self, path: str, token: str) -> bytes:
+        """The raw body of a GET /api/v1 answer, as a client receives it."""
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        conn.request("GET", "/api/v1" + path, headers={"Authorization": f"Bearer {token}"})
+        response = conn.getresponse()
+        body = response.read()
+        conn.close()
+        if response.status != 200:
+            sys.exit(f"bench: GET {path} answered {response.status}: {body[:300]!r}")
+        return body
+
     def register(self, email: str, name: str) -> str:
         return self.api("POST", "/auth/register", {"email": email, "password": PASSWORD, "name": name})["token"]
 
@@ -203,7 +214,7 @@ class Server:
 class Nginx:
     """A throwaway nginx: its own config, pid, logs and temp paths in a temp folder, a free port."""
 
-    def __init__(self):
+    def __init__(self, files: dict[str, bytes] | None = None):
         # A folder of its own, not under the run's private temp folder: when nginx starts as root
         # its workers run as nobody and must be able to reach the file.
         folder = Path(tempfile.mkdtemp(prefix="gongdan-bench-nginx."))
@@ -212,8 +223,10 @@ class Nginx:
         html = folder / "html"
         html.mkdir()
         (html / "ok.json").write_text('{"status":"ok","service":"nginx","note":"the HTTP ceiling of make bench"}\n')
-        # Workers run as nobody when nginx starts as root: they must be able to read the file.
-        for path in (folder, html, html / "ok.json"):
+        for name, body in (files or {}).items():
+            (html / name).write_bytes(body)
+        # Workers run as nobody when nginx starts as root: they must be able to read the files.
+        for path in (folder, html, *html.iterdir()):
             path.chmod(0o755 if path.is_dir() else 0o644)
         temp = "\n".join(f"  {kind}_temp_path {folder}/{kind}_temp;"
                          for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -323,6 +336,21 @@ def ceilings(results: Results, temp: Path, when: str) -> None:
     shutil.rmtree(data)
 
 
+def same_bytes_ceiling(results: Results, page: bytes) -> None:
+    """nginx serving My tickets' own answer (about 17 kB) as a static file: what the bytes of that
+    answer cost this client and these cores, apart from producing them."""
+    nginx = Nginx({"my-tickets.json": page})
+    try:
+        r = wrk("static.lua", f"{nginx.url}/my-tickets.json")
+    finally:
+        nginx.stop()
+    k = r["scenario"]
+    results.add("ceiling.http_my_tickets_bytes", round(k["requests"] / k["seconds"], 1), "req/s")
+    results.add("my_tickets.answer_bytes", len(page), "bytes")
+    results.add("my_tickets.vs_same_bytes", results.value("my_tickets.throughput"), "req/s",
+                "ceiling.http_my_tickets_bytes")
+
+
 def settle_ceilings(results: Results) -> None:
     """A ceiling is the best this machine did in the run: the higher of the two measurements, so
     that a busy moment during one of them cannot flatter the ratios. A durable submission is
@@ -364,6 +392,7 @@ def fresh_server(results: Results, temp: Path) -> None:
                  "ceiling.http", share=0.5, p99=10)
         add_http(results, "my_tickets", wrk("get.lua", f"{server.url}/api/v1/tickets", {"BENCH_BEARER": mine}),
                  "ceiling.http", share=0.5, p99=10)
+        same_bytes_ceiling(results, server.get_body("/tickets", mine))
     finally:
         server.stop()
         shutil.rmtree(data, ignore_errors=True)
