@@ -27,8 +27,7 @@ void write_search_document(sql::Connection& db, core::TicketId id, const domain:
   db.upsert_at_end(write_row(db), id.value, document.text());
 }
 
-void index_new_ticket(sql::Connection& db, core::TicketId id, const domain::Ticket& ticket,
-                      std::string_view first_message) {
+domain::SearchDocument new_ticket_document(const domain::Ticket& ticket, std::string_view first_message) {
   domain::SearchDocument document;
   document.add(ticket.customer.name);
   document.add(ticket.customer.email);
@@ -36,7 +35,7 @@ void index_new_ticket(sql::Connection& db, core::TicketId id, const domain::Tick
   document.add(ticket.subject);
   document.add(ticket.description);
   document.add(first_message);
-  write_search_document(db, id, document);
+  return document;
 }
 
 void index_message(sql::Connection& db, core::TicketId id, std::string_view body) {

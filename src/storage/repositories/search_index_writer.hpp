@@ -19,9 +19,9 @@ namespace gongdan::storage {
 // The table's key column is `rowid` in SQLite's FTS5 table and `ticket_id` on PostgreSQL
 // (sql/dialect.hpp, {{search_index}}).
 
-/// Indexes a ticket just inserted, with the body of its first message.
-void index_new_ticket(sql::Connection& db, core::TicketId id, const domain::Ticket& ticket,
-                      std::string_view first_message);
+/// The document of a new ticket with the body of its first message: built before the write job,
+/// so that the writer thread, which every submission waits for, does not tokenize.
+domain::SearchDocument new_ticket_document(const domain::Ticket& ticket, std::string_view first_message);
 /// Adds the words of a message appended to ticket `id`.
 void index_message(sql::Connection& db, core::TicketId id, std::string_view body);
 /// Writes (or replaces) ticket `id`'s row from a document built by the caller.

@@ -105,6 +105,7 @@ void copy_messages(Connection& db, core::TicketId from, core::TicketId to, bool 
 }  // namespace
 
 core::Result<domain::Ticket> SqlTicketRepository::create(const domain::NewTicket& new_ticket) {
+  const auto search_document = new_ticket_document(new_ticket.ticket, new_ticket.first_message.body);
   // The ticket an earlier submission with the same idempotency key stored, if any.
   const auto earlier_ticket = [&](Connection& db) -> std::optional<core::Result<domain::Ticket>> {
     if (!new_ticket.idempotency) return std::nullopt;
@@ -140,7 +141,7 @@ core::Result<domain::Ticket> SqlTicketRepository::create(const domain::NewTicket
     const auto sla = plan_ticket_sla(db, ticket);
     const core::TicketId id = insert_ticket(db, ticket, sla.columns);
     write_tags(db, id, {}, ticket.tags);
-    index_new_ticket(db, id, ticket, new_ticket.first_message.body);
+    write_search_document(db, id, search_document);
     insert_message(db, id, new_ticket.first_message, new_ticket.ticket.created_at);
     insert_field_values(db, id, new_ticket.field_values);
     for (const auto& more : new_ticket.more_messages) insert_message(db, id, more, new_ticket.ticket.created_at);
