@@ -17,5 +17,6 @@ std::string_view sla_schema();        // 0009_sla.cpp
 
 std::string_view custom_fields_schema();  // 0006_custom_fields.cpp
 std::string_view view_indexes();          // 0010_view_indexes.cpp
+std::string_view search_merges();         // 0011_search_merges.cpp
 
 }  // namespace gongdan::storage::migrations

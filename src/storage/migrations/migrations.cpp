@@ -6,7 +6,7 @@
 namespace gongdan::storage::sql {
 
 std::span<const Migration> migrations() {
-  static const std::array<Migration, 10> list{{
+  static const std::array<Migration, 11> list{{
       {1, "initial", migrations::initial_schema()},
       {2, "seed_catalog", migrations::seed_catalog()},
       {3, "mail", migrations::mail_schema()},
@@ -17,6 +17,7 @@ std::span<const Migration> migrations() {
       {8, "rules", migrations::rules_schema()},
       {9, "sla", migrations::sla_schema()},
       {10, "view_indexes", migrations::view_indexes()},
+      {11, "search_merges", migrations::search_merges()},
   }};
   return list;
 }

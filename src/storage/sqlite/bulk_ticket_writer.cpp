@@ -13,10 +13,16 @@ void begin_bulk_indexing(Connection& db) {
   db.exec("INSERT INTO ticket_search (ticket_search, rank) VALUES ('automerge', 0)");
 }
 
-// ... then merge them all into one and turn automatic merging back on (4, SQLite's default).
-void end_bulk_indexing(Connection& db) {
+// ... then merge them all into one and turn automatic merging back on as the schema sets it
+// (migration 11; SQLite's default, 4, where no row says otherwise).
+void end_bulk_indexing(Connection& db, int automerge) {
   db.exec("INSERT INTO ticket_search (ticket_search) VALUES ('optimize')");
-  db.exec("INSERT INTO ticket_search (ticket_search, rank) VALUES ('automerge', 4)");
+  db.exec("INSERT INTO ticket_search (ticket_search, rank) VALUES ('automerge', " + std::to_string(automerge) + ")");
+}
+
+int stored_automerge(Connection& db) {
+  auto query = db.prepare("SELECT v FROM ticket_search_config WHERE k = 'automerge'");
+  return query.step() ? static_cast<int>(query.int64(0)) : 4;
 }
 
 }  // namespace
@@ -24,6 +30,7 @@ void end_bulk_indexing(Connection& db) {
 BulkTicketLoader::BulkTicketLoader(const std::filesystem::path& database)
     : db_(database, Connection::Mode::kReadWrite, std::chrono::milliseconds(5000)) {
   db_.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576");
+  automerge_ = stored_automerge(db_);
   begin_bulk_indexing(db_);
 }
 
@@ -50,7 +57,7 @@ void BulkTicketLoader::write(std::span<const BulkTicket> tickets) {
 }
 
 void BulkTicketLoader::finish() {
-  end_bulk_indexing(db_);
+  end_bulk_indexing(db_, automerge_);
   db_.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
 }
 

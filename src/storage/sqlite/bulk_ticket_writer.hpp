@@ -43,6 +43,7 @@ class BulkTicketLoader {
 
  private:
   Connection db_;
+  int automerge_ = 4;  // the index's merge setting before the load, restored by finish()
 };
 
 }  // namespace gongdan::storage::sqlite

@@ -76,6 +76,13 @@ TEST(BulkTicketLoader, WritesWhatTheRepositoryReadsBackAndSearchFinds) {
   });
   ASSERT_TRUE(mode.ok());
   EXPECT_EQ(*mode, "wal");
+  // ... whose search index merges as the schema says (migration 11), not as SQLite's default.
+  auto automerge = db->sqlite()->sqlite_store().read([](Connection& c) {
+    auto statement = c.prepare("SELECT v FROM ticket_search_config WHERE k = 'automerge'");
+    return statement.step() ? statement.int64(0) : -1;
+  });
+  ASSERT_TRUE(automerge.ok());
+  EXPECT_EQ(*automerge, 8);
 }
 
 TEST(BulkTicketLoader, ABatchWithADuplicateNumberLeavesNothingOfThatBatch) {

@@ -21,6 +21,23 @@ TEST(MigratorTest, AFreshDatabaseIsMigratedToTheNewestVersionOnOpen) {
   EXPECT_EQ(t.count("SELECT MIN(applied_at) FROM schema_migrations"), core::to_epoch_ms(t.clock.now()));
 }
 
+// Migration 11: FTS5 merges a level's segments at 8, not at SQLite's 4 (docs/performance.md).
+TEST(MigratorTest, TheSearchIndexMergesAtEightSegmentsALevel) {
+  TestDatabase t;
+  EXPECT_EQ(t.count("SELECT v FROM ticket_search_config WHERE k = 'automerge'"), 8);
+}
+
+// Every job of a batch runs in a SAVEPOINT: the writer keeps those statement journals in memory.
+TEST(MigratorTest, TheWriterKeepsItsStatementJournalsInMemory) {
+  TestDatabase t;
+  auto temp_store = t.db->sqlite()->sqlite_store().write([](sqlite::Connection& db) -> core::Result<std::int64_t> {
+    auto statement = db.prepare("PRAGMA temp_store");
+    return statement.step() ? statement.int64(0) : -1;
+  });
+  ASSERT_TRUE(temp_store.ok());
+  EXPECT_EQ(*temp_store, 2) << "2 is MEMORY";
+}
+
 TEST(MigratorTest, MigratingAgainAppliesNothing) {
   TestDatabase t;
   const auto again = t.db->migrate();

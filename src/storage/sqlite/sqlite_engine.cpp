@@ -22,6 +22,11 @@ std::unique_ptr<Connection> open_writer_connection(const std::filesystem::path& 
   if (options.writer_cache_mib > 0) {
     connection->exec("PRAGMA cache_size = -" + std::to_string(options.writer_cache_mib * 1024));
   }
+  // Each job of a batch runs in its own SAVEPOINT, so SQLite keeps the first copy of every page a
+  // job changes in a statement journal, by default a temporary file: about 160 kB and 75 write
+  // calls per submission. In memory it is a few MB at most (it lasts one batch) and submissions
+  // went 25 % faster (docs/performance.md).
+  connection->exec("PRAGMA temp_store = MEMORY");
   return connection;
 }
 
