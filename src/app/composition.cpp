@@ -61,6 +61,7 @@ struct Composition::Parts {
   std::unique_ptr<jobs::PeriodicJob> outbox_job;
   std::unique_ptr<jobs::PeriodicJob> imap_job;
   std::unique_ptr<jobs::PeriodicJob> sla_job;
+  std::unique_ptr<jobs::PeriodicJob> search_job;
 };
 
 std::unique_ptr<Composition> Composition::open(const StorageCliOptions& storage, domain::TicketSettings settings,
@@ -151,6 +152,10 @@ void Composition::start_background_jobs(std::chrono::milliseconds outbox_poll) {
   p.imap_poll = std::make_unique<ImapPoll>(*p.mail_settings, *p.inbound_mail, p.clock, std::move(may_poll));
   p.imap_job = std::make_unique<jobs::PeriodicJob>(
       "imap", std::chrono::seconds{5}, [&p] { return p.imap_poll->round(); }, report);
+  if (p.database->dialect() == storage::sql::Dialect::kSqlite) {
+    p.search_job = std::make_unique<jobs::PeriodicJob>(
+        "search-index", std::chrono::milliseconds{500}, [&p] { return p.database->tidy_search_index(); }, report);
+  }
 }
 
 void Composition::start_sla_job(std::chrono::milliseconds interval) {

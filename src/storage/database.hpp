@@ -73,6 +73,8 @@ class Database {
   core::Result<int> schema_version();
 
   sql::Dialect dialect() const { return engine_->dialect(); }
+  /// See DatabaseEngine::tidy_search_index (SQLite: merges FTS5 segments while the writer is idle).
+  int tidy_search_index() { return engine_->tidy_search_index(); }
   /// Where the data lives, for the operator's log (never a password).
   std::string describe() const { return engine_->describe(); }
   /// Engine-neutral work on the database, for maintenance commands and tests.

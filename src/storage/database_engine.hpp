@@ -26,6 +26,9 @@ class DatabaseEngine {
   virtual std::string describe() const = 0;
   /// Finishes queued writes; nothing may be written after it.
   virtual void stop() {}
+  /// One step of upkeep of the search index, for a background job: 1 when it did some and there
+  /// may be more, 0 when there is nothing to do now. Nothing to do unless the engine says so.
+  virtual int tidy_search_index() { return 0; }
 
  protected:
   DatabaseEngine() = default;

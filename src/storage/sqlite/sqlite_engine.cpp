@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string>
 
+#include <sqlite3.h>
+
 #include "storage/repositories/search_index_writer.hpp"
 #include "storage/sql/migration.hpp"
 #include "storage/sqlite/connection_adapter.hpp"
@@ -60,6 +62,31 @@ core::Result<std::vector<int>> SqliteEngine::migrate(core::Timestamp now) {
       return core::Error::unavailable(error.what());
     }
   });
+}
+
+int SqliteEngine::tidy_search_index() {
+  const auto now = std::chrono::steady_clock::now();
+  const auto writes = writer_->busy_time() - tidy_busy_;
+  const auto window = now - tidy_looked_at_;
+  const bool busy = writer_->pending() > 0 ||
+                    static_cast<double>(writes.count()) >
+                        kMaxWriterLoadForMerges *
+                            static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(window).count());
+  if (busy) {  // writes go first
+    tidy_looked_at_ = now;
+    tidy_busy_ = writer_->busy_time();
+    return 0;
+  }
+  auto merged = store_.write([](Connection& db) -> core::Result<bool> {
+    // FTS5's own measure of work done: fewer than two changes means there was nothing to merge.
+    const auto before = sqlite3_total_changes64(db.handle());
+    db.exec("INSERT INTO ticket_search (ticket_search, rank) VALUES ('merge', " + std::to_string(kMergePages) + ")");
+    return sqlite3_total_changes64(db.handle()) - before >= 2;
+  });
+  // The merge's own time is not the writes' load: the next look starts after it.
+  tidy_looked_at_ = std::chrono::steady_clock::now();
+  tidy_busy_ = writer_->busy_time();
+  return merged.ok() && *merged ? 1 : 0;
 }
 
 core::Result<int> SqliteEngine::schema_version() {

@@ -35,6 +35,15 @@ class SqliteEngine final : public DatabaseEngine {
   core::Result<int> schema_version() override;
   std::string describe() const override { return "SQLite " + path_.string(); }
   void stop() override { writer_->stop(); }
+  /// Merges up to kMergePages pages of the search index's segments when no write is queued.
+  /// FTS5 merges by itself only at 8 segments a level (migration 11) so that submissions do not
+  /// wait for merges; this step brings the levels back to 4 while the writer has time, which
+  /// keeps searches as fast as with SQLite's default (docs/performance.md, "Search merges").
+  int tidy_search_index() override;
+  static constexpr int kMergePages = 256;
+  /// Merges run only while writes took less than this share of the writer's time since the last
+  /// step: under a burst of submissions the merges wait (FTS5's own at 8 bound the index).
+  static constexpr double kMaxWriterLoadForMerges = 0.5;
 
   const std::filesystem::path& path() const { return path_; }
   Writer& writer() { return *writer_; }
@@ -48,6 +57,10 @@ class SqliteEngine final : public DatabaseEngine {
   std::unique_ptr<ReaderPool> readers_;
   sqlite::Store store_;
   SqlStore sql_store_;
+  // tidy_search_index's view of the writer's load: when it last looked, and the busy time then.
+  // Only the one job thread calls it.
+  std::chrono::steady_clock::time_point tidy_looked_at_ = std::chrono::steady_clock::now();
+  std::chrono::nanoseconds tidy_busy_{0};
 };
 
 }  // namespace gongdan::storage::sqlite

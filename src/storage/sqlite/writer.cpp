@@ -59,7 +59,10 @@ void Writer::loop() {
         queue_.pop_front();
       }
     }
+    const auto started = std::chrono::steady_clock::now();
     run_batch(batch);
+    busy_ns_ +=
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count();
     batch.clear();
   }
 }

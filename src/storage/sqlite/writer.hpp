@@ -1,7 +1,10 @@
 #pragma once
 
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -55,6 +58,9 @@ class Writer {
   std::size_t commits() const;
   /// Jobs waiting for the next batch; for tests and metrics.
   std::size_t pending() const;
+  /// Time spent running batches so far (jobs, commit and fsync): how busy the writer is, for
+  /// upkeep that should run only when it is not (SqliteEngine::tidy_search_index).
+  std::chrono::nanoseconds busy_time() const { return std::chrono::nanoseconds{busy_ns_.load()}; }
 
  private:
   bool submit(std::unique_ptr<WriteJob> job);
@@ -70,6 +76,7 @@ class Writer {
   std::deque<std::unique_ptr<WriteJob>> queue_;
   bool stopping_ = false;
   std::size_t commits_ = 0;
+  std::atomic<std::int64_t> busy_ns_{0};
   std::thread thread_;  // started in the constructor body, after everything above exists
   std::thread::id thread_id_;
 };
