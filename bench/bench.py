@@ -7,7 +7,8 @@ measured in the same run), so that figures from a noisy, shared machine stay com
 
 Steps, in order (docs/performance.md explains each):
   1. ceilings: nginx serving a small static file (HTTP) and bench/storage_ceiling.cpp (SQLite);
-  2. a fresh server: submission (rows counted afterwards), status lookup, My tickets with 50 tickets;
+  2. a fresh server: submission (rows counted afterwards), status lookup, My tickets with 50 tickets,
+     and nginx serving My tickets' answer as a static file (what its bytes cost);
      then submission and lookup again on PostgreSQL 15 (a throwaway cluster, scripts/pg-cluster.sh),
      as `pg.*` with their ratio to SQLite's figure;
   3. BENCH_TICKETS tickets loaded by `gongdan bench-load`: start-up time, idle memory, the queue's
