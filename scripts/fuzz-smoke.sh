@@ -29,8 +29,10 @@ if [ -f src/http/multipart/multipart.cpp ] && [ -f fuzz/multipart_fuzz.cpp ]; th
 fi
 # Client frames of the live socket.
 compile live_message_fuzz fuzz/live_message_fuzz.cpp src/http/realtime/live_protocol.cpp \
-  src/domain/tickets/ticket_number.cpp src/domain/tickets/status.cpp src/domain/events/ticket_activity.cpp \
-  src/core/time.cpp
+  src/http/json/json_writer.cpp src/domain/tickets/ticket_number.cpp src/domain/tickets/status.cpp \
+  src/domain/events/ticket_activity.cpp src/core/time.cpp
+# The JSON writer of every API answer against nlohmann's dump.
+compile json_writer_fuzz fuzz/json_writer_fuzz.cpp src/http/json/json_writer.cpp
 for target in "$out"/*_fuzz; do
   name=$(basename "$target")
   corpus="$out/corpus/$name"
