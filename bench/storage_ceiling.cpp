@@ -123,6 +123,8 @@ Options parse(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   const Options options = parse(argc, argv);
+  // As the server (src/storage/sqlite/connection.cpp): statement journals in memory up to 4 MiB.
+  sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 << 20);
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(options.db.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     die(db, "open " + options.db + " (create it with `gongdan migrate`)");
@@ -131,7 +133,6 @@ int main(int argc, char** argv) {
   exec(db, "PRAGMA journal_mode = WAL");
   exec(db, "PRAGMA synchronous = FULL");
   exec(db, "PRAGMA foreign_keys = ON");
-  exec(db, "PRAGMA temp_store = MEMORY");  // the server's writer keeps its statement journals in memory too
 
   // The customer who submits; a second run on the same database reuses it.
   exec(db,

@@ -26,7 +26,8 @@ std::string render(std::string_view sql, Dialect dialect) {
                     "CREATE INDEX ticket_search_terms ON ticket_search USING GIN (gongdan_search_terms(tokens));");
   replace_all(text, "{{search_merge_policy}}",
               dialect == Dialect::kSqlite
-                  ? "INSERT INTO ticket_search (ticket_search, rank) VALUES ('automerge', 8);"
+                  ? "INSERT INTO ticket_search (ticket_search, rank) VALUES ('automerge', " +
+                        std::to_string(kSearchAutomerge) + ");"
                   : "COMMENT ON TABLE ticket_search IS 'one row per ticket: the tokens of src/domain/search, "
                     "GIN-indexed';");
   replace_all(

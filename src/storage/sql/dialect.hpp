@@ -28,10 +28,16 @@ namespace gongdan::storage::sql {
 ///                       for terms a, b and prefix c is
 ///                         gongdan_search_terms(s.tokens) @> string_to_array(?, ' ')  -- 'a b c*'
 ///                       (tokens hold no space and no `*`, so the array is exact).
+///   {{search_merge_policy}}  (migration 0011) SQLite: FTS5 merges a level by itself only at
+///           kSearchAutomerge segments; PostgreSQL: a comment on the table (GIN has no such knob).
 /// Other conventions that keep the texts portable: times are BIGINT epoch milliseconds (UTC),
 /// booleans are INTEGER 0/1, text is TEXT, and seed rows never name their ids (so PostgreSQL's
 /// identity sequences stay in step).
 enum class Dialect { kSqlite, kPostgres };
+
+/// The segments a level of SQLite's search index holds before FTS5 merges it inside a commit
+/// (migration 0011; SqliteEngine::tidy_search_index merges at 4 while the writer is idle).
+inline constexpr int kSearchAutomerge = 8;
 
 /// `sql` with every placeholder replaced for `dialect`.
 std::string render(std::string_view sql, Dialect dialect);

@@ -3,6 +3,7 @@
 #include "storage/repositories/search_index_writer.hpp"
 #include "storage/repositories/ticket_inserts.hpp"
 #include "storage/repositories/ticket_workspace_writer.hpp"
+#include "storage/sql/dialect.hpp"
 #include "storage/sqlite/connection_adapter.hpp"
 
 namespace gongdan::storage::sqlite {
@@ -20,9 +21,12 @@ void end_bulk_indexing(Connection& db, int automerge) {
   db.exec("INSERT INTO ticket_search (ticket_search, rank) VALUES ('automerge', " + std::to_string(automerge) + ")");
 }
 
+// What finish() restores. Below 2 FTS5 does not merge at all: that is what a load killed before
+// finish() leaves behind, not a setting, so the schema's value comes back.
 int stored_automerge(Connection& db) {
   auto query = db.prepare("SELECT v FROM ticket_search_config WHERE k = 'automerge'");
-  return query.step() ? static_cast<int>(query.int64(0)) : 4;
+  const int stored = query.step() ? static_cast<int>(query.int64(0)) : 4;
+  return stored < 2 ? sql::kSearchAutomerge : stored;
 }
 
 }  // namespace

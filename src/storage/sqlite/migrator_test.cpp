@@ -27,17 +27,6 @@ TEST(MigratorTest, TheSearchIndexMergesAtEightSegmentsALevel) {
   EXPECT_EQ(t.count("SELECT v FROM ticket_search_config WHERE k = 'automerge'"), 8);
 }
 
-// Every job of a batch runs in a SAVEPOINT: the writer keeps those statement journals in memory.
-TEST(MigratorTest, TheWriterKeepsItsStatementJournalsInMemory) {
-  TestDatabase t;
-  auto temp_store = t.db->sqlite()->sqlite_store().write([](sqlite::Connection& db) -> core::Result<std::int64_t> {
-    auto statement = db.prepare("PRAGMA temp_store");
-    return statement.step() ? statement.int64(0) : -1;
-  });
-  ASSERT_TRUE(temp_store.ok());
-  EXPECT_EQ(*temp_store, 2) << "2 is MEMORY";
-}
-
 TEST(MigratorTest, MigratingAgainAppliesNothing) {
   TestDatabase t;
   const auto again = t.db->migrate();
