@@ -1,5 +1,7 @@
 #include "http/application.hpp"
 
+#include <charconv>
+
 #include <spdlog/spdlog.h>
 
 #include "http/context/csrf.hpp"
@@ -58,7 +60,17 @@ bool Application::quick(const Request& request) const noexcept {
     const std::string_view method =
         request.method == "HEAD" ? std::string_view("GET") : std::string_view(request.method);
     const RouteMatch match = router_.match(method, target.path);
-    return match.kind == RouteMatch::Kind::kFound && route_table()[match.route].cost == RouteCost::kQuickRead;
+    if (match.kind != RouteMatch::Kind::kFound || route_table()[match.route].cost != RouteCost::kQuickRead) {
+      return false;
+    }
+    // A quick read answers a page of at most kQuickPageLimit rows; a bigger one goes to a worker.
+    if (target.query.empty()) return true;
+    const auto query = QueryParams::parse(target.query);
+    if (!query) return false;
+    const auto limit = query->get("limit");
+    int rows = 0;
+    return !limit || (std::from_chars(limit->data(), limit->data() + limit->size(), rows).ec == std::errc{} &&
+                      rows <= kQuickPageLimit);
   } catch (...) {  // out of memory while matching: let a worker deal with the request
     return false;
   }

@@ -138,6 +138,9 @@ TEST_F(ApplicationTest, QuickReadsAreTheCustomersFrequentReadsAndOnlyWhenTurnedO
   EXPECT_FALSE(quick("GET", "/api/v1/tickets")) << "off unless the options say so";
   options_.quick_reads_inline = true;
   EXPECT_TRUE(quick("GET", "/api/v1/tickets?limit=20"));
+  EXPECT_TRUE(quick("GET", "/api/v1/tickets?limit=25&cursor=x"));
+  EXPECT_FALSE(quick("GET", "/api/v1/tickets?limit=100")) << "a long page goes to a worker";
+  EXPECT_FALSE(quick("GET", "/api/v1/tickets?limit=x"));
   EXPECT_TRUE(quick("HEAD", "/api/v1/tickets"));
   EXPECT_TRUE(quick("POST", "/api/v1/tickets/lookup"));
   EXPECT_FALSE(quick("GET", "/api/v1/tickets/261125-7K3QZ8")) << "a ticket's messages have no upper bound";

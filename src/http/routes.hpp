@@ -19,6 +19,9 @@ using HandlerFn = Response (*)(RequestContext&);
 /// on the I/O thread that read the request (docs/adr/0004).
 enum class RouteCost { kMayBlock, kQuickRead };
 
+/// The most rows a quick read answers: a page asked with a higher `limit` goes to a worker.
+inline constexpr int kQuickPageLimit = 25;
+
 struct RouteSpec {
   std::string_view method;
   std::string_view path;  // template, e.g. /api/v1/tickets/{number}

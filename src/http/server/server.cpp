@@ -9,6 +9,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/io_thread.hpp"
 #include "http/server/limits.hpp"
 #include "http/server/listener.hpp"
 #include "http/server/net.hpp"
@@ -81,7 +82,10 @@ std::uint16_t Server::start() {
   impl_->guard.emplace(net::make_work_guard(impl_->ioc));
   if (impl_->state.live) impl_->schedule_tick();
   for (std::size_t i = 0; i < std::max<std::size_t>(impl_->config.io_threads, 1); ++i) {
-    impl_->io_threads.emplace_back([this] { impl_->ioc.run(); });
+    impl_->io_threads.emplace_back([this] {
+      core::mark_io_thread();  // quick reads run here: pools keep resources for them (ADR 0004)
+      impl_->ioc.run();
+    });
   }
   return impl_->listener->port();
 }

@@ -24,11 +24,6 @@ std::unique_ptr<Connection> open_writer_connection(const std::filesystem::path& 
   if (options.writer_cache_mib > 0) {
     connection->exec("PRAGMA cache_size = -" + std::to_string(options.writer_cache_mib * 1024));
   }
-  // Each job of a batch runs in its own SAVEPOINT, so SQLite keeps the first copy of every page a
-  // job changes in a statement journal, by default a temporary file: about 160 kB and 75 write
-  // calls per submission. In memory it is a few MB at most (it lasts one batch) and submissions
-  // went 25 % faster (docs/performance.md).
-  connection->exec("PRAGMA temp_store = MEMORY");
   return connection;
 }
 
@@ -38,7 +33,8 @@ SqliteEngine::SqliteEngine(std::filesystem::path path, Options options)
     : path_(std::move(path)),
       writer_(std::make_unique<Writer>(open_writer_connection(path_, options),
                                        Writer::Options{options.max_batch, options.on_error})),
-      readers_(std::make_unique<ReaderPool>(path_, options.read_connections, options.busy_timeout)),
+      readers_(std::make_unique<ReaderPool>(path_, options.read_connections, options.busy_timeout,
+                                            options.io_read_connections)),
       store_(*writer_, *readers_, options.on_error),
       sql_store_(store_) {}
 
@@ -68,7 +64,9 @@ int SqliteEngine::tidy_search_index() {
   const auto now = std::chrono::steady_clock::now();
   const auto writes = writer_->busy_time() - tidy_busy_;
   const auto window = now - tidy_looked_at_;
-  const bool busy = writer_->pending() > 0 ||
+  // Busy: a batch runs or waits, or batches took more than the share allowed since the last look
+  // (a merge step that found more to do is looked at again at once: then only the first holds).
+  const bool busy = writer_->working() ||
                     static_cast<double>(writes.count()) >
                         kMaxWriterLoadForMerges *
                             static_cast<double>(std::chrono::duration_cast<std::chrono::nanoseconds>(window).count());

@@ -23,6 +23,7 @@ class SqliteEngine final : public DatabaseEngine {
     std::chrono::milliseconds busy_timeout{5000};
     std::size_t writer_cache_mib = 0;  // the writer's page cache; 0: SQLite's default (2 MiB)
     ErrorSink on_error;
+    std::size_t io_read_connections = 2;  // more, kept for the I/O threads' quick reads (ADR 0004)
   };
 
   /// Creates the file when absent and opens the writer and the readers. Throws on failure.

@@ -60,7 +60,9 @@ void Writer::loop() {
       }
     }
     const auto started = std::chrono::steady_clock::now();
+    in_batch_ = true;
     run_batch(batch);
+    in_batch_ = false;
     busy_ns_ +=
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count();
     batch.clear();

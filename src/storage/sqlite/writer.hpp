@@ -61,6 +61,8 @@ class Writer {
   /// Time spent running batches so far (jobs, commit and fsync): how busy the writer is, for
   /// upkeep that should run only when it is not (SqliteEngine::tidy_search_index).
   std::chrono::nanoseconds busy_time() const { return std::chrono::nanoseconds{busy_ns_.load()}; }
+  /// A batch is running or jobs are waiting for one.
+  bool working() const { return in_batch_.load() || pending() > 0; }
 
  private:
   bool submit(std::unique_ptr<WriteJob> job);
@@ -77,6 +79,7 @@ class Writer {
   bool stopping_ = false;
   std::size_t commits_ = 0;
   std::atomic<std::int64_t> busy_ns_{0};
+  std::atomic<bool> in_batch_{false};
   std::thread thread_;  // started in the constructor body, after everything above exists
   std::thread::id thread_id_;
 };
