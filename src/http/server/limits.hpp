@@ -22,7 +22,8 @@ inline constexpr std::uint64_t kMaxLingerBytes = kMaxMultipartBodyBytes;  // nor
 inline constexpr std::chrono::seconds kShutdownGrace{10};  // a stuck request cannot stall shutdown forever
 
 // Live updates (GET /api/v1/ws).
-inline constexpr std::size_t kMaxLiveFrameBytes = 4U * 1024;      // client frames are tiny: memory and parser abuse
+inline constexpr std::size_t kMaxLiveFrameBytes =
+    std::size_t{4} * 1024;                                        // client frames are tiny: memory and parser abuse
 inline constexpr std::chrono::seconds kLiveHandshakeTimeout{10};  // a half-done upgrade holding a connection
 inline constexpr std::chrono::seconds kLiveIdleTimeout{40};  // a vanished peer (pinged after half of it) stays a viewer
 inline constexpr std::size_t kMaxLiveQueuedFrames = 256;     // a consumer that never reads growing our memory

@@ -37,6 +37,7 @@ std::string join(const std::vector<std::string>& items) {
 
 std::string join_ids(const std::vector<core::CategoryId>& ids) {
   std::vector<std::string> items;
+  items.reserve(ids.size());
   for (const auto id : ids) items.push_back(std::to_string(id.value));
   return join(items);
 }
@@ -67,10 +68,14 @@ void write_targets(Connection& db, const sla::SlaPolicy& policy) {
 constexpr std::string_view kSelectMeasured =
     "SELECT t.id, t.priority FROM tickets t JOIN sla_policies p ON p.id = t.sla_policy_id "
     "WHERE t.status IN ('new', 'open', 'pending', 'resolved') AND (p.id = ? OR p.calendar = ?)";
-const std::string kSelectMeasuredLocked = std::string(kSelectMeasured) + " FOR UPDATE OF t";
+
+const std::string& select_measured_locked() {
+  static const std::string text = std::string(kSelectMeasured) + " FOR UPDATE OF t";
+  return text;
+}
 
 void refresh_open_tickets(Connection& db, std::int64_t policy, const std::string& calendar, Timestamp now) {
-  auto query = db.dialect() == sql::Dialect::kSqlite ? db.cached(kSelectMeasured) : db.cached(kSelectMeasuredLocked);
+  auto query = db.dialect() == sql::Dialect::kSqlite ? db.cached(kSelectMeasured) : db.cached(select_measured_locked());
   query->bind_all(policy, calendar);
   std::vector<std::pair<core::TicketId, domain::Priority>> open;
   while (query->step()) open.emplace_back(core::TicketId{query->int64(0)}, priority_from(query->int64(1)));

@@ -29,7 +29,7 @@ std::unique_ptr<Connection> open_writer_connection(const std::filesystem::path& 
 
 }  // namespace
 
-SqliteEngine::SqliteEngine(std::filesystem::path path, Options options)
+SqliteEngine::SqliteEngine(std::filesystem::path path, const Options& options)
     : path_(std::move(path)),
       writer_(std::make_unique<Writer>(open_writer_connection(path_, options),
                                        Writer::Options{options.max_batch, options.on_error})),

@@ -27,7 +27,7 @@ class SqliteEngine final : public DatabaseEngine {
   };
 
   /// Creates the file when absent and opens the writer and the readers. Throws on failure.
-  SqliteEngine(std::filesystem::path path, Options options);
+  SqliteEngine(std::filesystem::path path, const Options& options);
   ~SqliteEngine() override;
 
   sql::Dialect dialect() const override { return sql::Dialect::kSqlite; }
