@@ -59,22 +59,27 @@ void Writer::loop() {
         queue_.pop_front();
       }
     }
-    const auto started = std::chrono::steady_clock::now();
     in_batch_ = true;
     run_batch(batch);
-    in_batch_ = false;
-    busy_ns_ +=
-        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count();
     batch.clear();
   }
 }
 
+void Writer::batch_done(std::chrono::steady_clock::time_point started) {
+  busy_ns_ += std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - started).count();
+  in_batch_ = false;
+}
+
 void Writer::run_batch(std::vector<std::unique_ptr<WriteJob>>& batch) {
   Connection& db = *connection_;
+  // The batch's time is counted before its callers get their answers: whoever reads busy_time()
+  // or working() after an answer sees the batch done.
+  const auto started = std::chrono::steady_clock::now();
   try {
     db.run("BEGIN IMMEDIATE");
   } catch (const SqliteError& error) {
     report(error.what());
+    batch_done(started);
     for (auto& job : batch) job->fail(to_core_error(error));
     return;
   }
@@ -105,6 +110,7 @@ void Writer::run_batch(std::vector<std::unique_ptr<WriteJob>>& batch) {
       report(rollback_error.what());
     }
     const core::Error failure = core::Error::unavailable("Storage could not commit; try again.");
+    batch_done(started);
     for (auto& job : batch) job->fail(failure);
     return;
   }
@@ -112,6 +118,7 @@ void Writer::run_batch(std::vector<std::unique_ptr<WriteJob>>& batch) {
     std::lock_guard lock(mutex_);
     ++commits_;
   }
+  batch_done(started);
   for (auto& job : batch) job->deliver();
 }
 

@@ -68,6 +68,8 @@ class Writer {
   bool submit(std::unique_ptr<WriteJob> job);
   void loop();
   void run_batch(std::vector<std::unique_ptr<WriteJob>>& batch);
+  /// Counts a batch's time in busy_time() and clears working()'s flag.
+  void batch_done(std::chrono::steady_clock::time_point started);
   void report(std::string_view what) noexcept;
 
   std::unique_ptr<Connection> connection_;
