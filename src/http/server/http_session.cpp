@@ -73,7 +73,7 @@ HttpSession::~HttpSession() {
 }
 
 void HttpSession::run() {
-  // Sessions run on their own strand; start there.
+  // A session runs on one I/O thread's io_context (Listener); start there.
   net::dispatch(stream_.get_executor(), beast::bind_front_handler(&HttpSession::read_header, shared_from_this()));
 }
 

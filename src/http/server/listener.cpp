@@ -7,8 +7,13 @@
 
 namespace gongdan::http {
 
-Listener::Listener(net::io_context& ioc, const tcp::endpoint& endpoint, ServerState& state)
-    : ioc_(ioc), strand_(net::make_strand(ioc)), acceptor_(strand_), retry_timer_(strand_), state_(state) {
+Listener::Listener(net::io_context& ioc, std::vector<net::io_context*> sessions, const tcp::endpoint& endpoint,
+                   ServerState& state)
+    : sessions_(std::move(sessions)),
+      strand_(net::make_strand(ioc)),
+      acceptor_(strand_),
+      retry_timer_(strand_),
+      state_(state) {
   acceptor_.open(endpoint.protocol());
   acceptor_.set_option(net::socket_base::reuse_address(true));
   acceptor_.bind(endpoint);
@@ -33,7 +38,8 @@ void Listener::close() {
 }
 
 void Listener::accept() {
-  acceptor_.async_accept(net::make_strand(ioc_), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
+  net::io_context& next = *sessions_[next_++ % sessions_.size()];
+  acceptor_.async_accept(next.get_executor(), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
 }
 
 void Listener::on_accept(beast::error_code ec, tcp::socket socket) {

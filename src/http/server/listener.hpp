@@ -2,17 +2,20 @@
 
 #include <cstdint>
 #include <memory>
+#include <vector>
 
 #include "http/server/net.hpp"
 #include "http/server/server_state.hpp"
 
 namespace gongdan::http {
 
-/// Accepts connections and starts an HttpSession for each, on its own strand.
+/// Accepts connections and starts an HttpSession for each, on the next of the I/O threads'
+/// io_contexts in turn (each is run by one thread, so a session needs no strand).
 class Listener : public std::enable_shared_from_this<Listener> {
  public:
   /// Binds and listens; throws boost::system::system_error when the address is taken or invalid.
-  Listener(net::io_context& ioc, const tcp::endpoint& endpoint, ServerState& state);
+  Listener(net::io_context& ioc, std::vector<net::io_context*> sessions, const tcp::endpoint& endpoint,
+           ServerState& state);
 
   std::uint16_t port() const;
   /// Starts accepting; call before the io_context runs on any thread.
@@ -25,7 +28,8 @@ class Listener : public std::enable_shared_from_this<Listener> {
   void close();
   void on_accept(beast::error_code ec, tcp::socket socket);
 
-  net::io_context& ioc_;
+  std::vector<net::io_context*> sessions_;
+  std::size_t next_ = 0;
   net::strand<net::io_context::executor_type> strand_;
   tcp::acceptor acceptor_;
   net::steady_timer retry_timer_;
