@@ -11,6 +11,7 @@
 #include "app/migrate_data_command.hpp"
 #include "app/sla_command.hpp"
 #include "app/storage_options.hpp"
+#include "logging/buffered_sink.hpp"
 
 int main(int argc, char** argv) {
   using namespace gongdan::app;
@@ -158,6 +159,8 @@ int main(int argc, char** argv) {
                                      &demo_storage, &mail_in.storage, &sla_check.storage}) {
     if (storage->db.empty()) storage->db = config_database_url;
   }
+  // A server's log lines are written in batches (the access log is one line per request).
+  if (*serve_cmd) gongdan::logging::buffer_stdout_log_unless_terminal();
   // Log times in UTC, whatever --timezone says: logs are compared across machines.
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v", spdlog::pattern_time_type::utc);
   try {

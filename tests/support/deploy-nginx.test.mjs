@@ -162,6 +162,18 @@ describe('deploy/nginx/gongdan.conf in front of two gongdan processes on Postgre
 
   /** Lines of a process's log matching `re`. */
   const count = (proc, re) => proc.log().split('\n').filter((l) => re.test(l)).length;
+  // A server writes its log lines in batches at least every 100 ms (src/logging/buffered_sink.hpp).
+  const LOG_SETTLES_MS = 400;
+  /** `count` once every line logged so far has been written. */
+  const settledCount = async (proc, re) => { await sleep(LOG_SETTLES_MS); return count(proc, re); };
+  /** Waits until `done()` holds for the processes' logs; fails with `show()` after 5 s. */
+  const logsShow = async (done, show) => {
+    for (const deadline = Date.now() + 5000; !done();) {
+      assert.ok(Date.now() < deadline, show());
+      // eslint-disable-next-line no-await-in-loop
+      await sleep(20);
+    }
+  };
 
   before(async () => {
     assert.ok(existsSync(NGINX), `${NGINX} is missing: run scripts/install-deps.sh`);
@@ -283,15 +295,16 @@ describe('deploy/nginx/gongdan.conf in front of two gongdan processes on Postgre
   });
 
   it('spreads requests over both processes', async () => {
+    await sleep(LOG_SETTLES_MS);
     const before = procs.map((p) => count(p, /GET \/healthz 200/));
     for (let i = 0; i < 10; i += 1) {
       // eslint-disable-next-line no-await-in-loop
       assert.equal((await request('GET', '/healthz')).status, 200);
     }
-    await sleep(100); // the processes' log lines
-    const served = procs.map((p, i) => count(p, /GET \/healthz 200/) - before[i]);
-    assert.equal(served[0] + served[1], 10, `served ${served}`);
-    assert.ok(served[0] >= 3 && served[1] >= 3, `round robin: served ${served}`);
+    const served = () => procs.map((p, i) => count(p, /GET \/healthz 200/) - before[i]);
+    await logsShow(() => served()[0] + served()[1] >= 10, () => `served ${served()}`);
+    assert.equal(served()[0] + served()[1], 10, `served ${served()}`);
+    assert.ok(served()[0] >= 3 && served()[1] >= 3, `round robin: served ${served()}`);
   });
 
   it('gzips the web app (cached as gongdan says) but never an API answer', async () => {
@@ -316,6 +329,7 @@ describe('deploy/nginx/gongdan.conf in front of two gongdan processes on Postgre
       { authorization: `Bearer ${customer}` });
     assert.equal(t.status, 201, show(t));
     const { number } = t.json.ticket;
+    await sleep(LOG_SETTLES_MS);
     const before = procs.map((p) => count(p, /GET \/api\/v1\/ws 101/));
     // Signed in by cookie from a page of the site: gongdan compares the Origin with the Host nginx
     // passed on, port included.
@@ -329,8 +343,9 @@ describe('deploy/nginx/gongdan.conf in front of two gongdan processes on Postgre
       assert.equal(presence.viewers.length, 1);
       // On SQLite only the process holding the socket hears a change (PostgreSQL relays it to the
       // others: tests/api/several-processes.test.mjs): make it there, straight to its port.
-      const holder = procs.find((p, i) => count(p, /GET \/api\/v1\/ws 101/) > before[i]);
-      assert.ok(holder, 'one of the processes took the socket');
+      const holderOf = () => procs.find((p, i) => count(p, /GET \/api\/v1\/ws 101/) > before[i]);
+      await logsShow(() => holderOf(), () => 'one of the processes took the socket');
+      const holder = holderOf();
       const reply = await fetch(`${holder.baseUrl}/api/v1/tickets/${number}/messages`, {
         method: 'POST', headers: { authorization: `Bearer ${customer}`, 'content-type': 'application/json' }, body: JSON.stringify({ body: '还在吗?' }),
       });
@@ -350,6 +365,7 @@ describe('deploy/nginx/gongdan.conf in front of two gongdan processes on Postgre
     const ok = await request('POST', '/api/v1/tickets', { headers: { ...form.headers, authorization: `Bearer ${customer}` }, body: form.body });
     assert.equal(ok.status, 201, show(ok));
 
+    await sleep(LOG_SETTLES_MS);
     const refusedBefore = procs.map((p) => count(p, / 413 /));
     const over = await request('POST', '/api/v1/tickets', {
       headers: { ...form.headers, authorization: `Bearer ${customer}`, 'content-length': UPLOAD_LIMIT + 1 }, body: Buffer.alloc(UPLOAD_LIMIT + 1, 'b'),
@@ -357,7 +373,8 @@ describe('deploy/nginx/gongdan.conf in front of two gongdan processes on Postgre
     assert.equal(over.status, 413, show(over));
     assert.match(over.headers['content-type'], /^application\/problem\+json/);
     assert.equal(over.json.code, 'payload_too_large');
-    assert.deepEqual(procs.map((p) => count(p, / 413 /)), refusedBefore, 'nginx refused it without bothering gongdan');
+    assert.deepEqual(await Promise.all(procs.map((p) => settledCount(p, / 413 /))), refusedBefore,
+      'nginx refused it without bothering gongdan');
 
     // Attachments live in the shared folder: whichever process stored them, both serve them.
     const small = ticketForm('共享附件 shared attachment', [['note.txt', Buffer.from('共享 shared\n'.repeat(50))]]);
@@ -401,7 +418,7 @@ describe('deploy/nginx/gongdan.conf in front of two gongdan processes on Postgre
       // eslint-disable-next-line no-await-in-loop
       await sleep(20);
     }
-    const before = count(alive, /GET \/(healthz|api\/v1\/categories) 200/);
+    const before = await settledCount(alive, /GET \/(healthz|api\/v1\/categories) 200/);
     for (let i = 0; i < 10; i += 1) {
       // eslint-disable-next-line no-await-in-loop
       const r = await request('GET', i % 2 ? '/healthz' : '/api/v1/categories');
@@ -411,8 +428,10 @@ describe('deploy/nginx/gongdan.conf in front of two gongdan processes on Postgre
     const t = await json('POST', '/api/v1/tickets', { category_id: categoryId, subject: 'after the crash', description: 'Still here?' },
       { authorization: `Bearer ${customer}` });
     assert.equal(t.status, 201, show(t));
-    await sleep(100);
-    assert.equal(count(alive, /GET \/(healthz|api\/v1\/categories) 200/) - before, 10, 'the survivor answered them all');
+    const answered = () => count(alive, /GET \/(healthz|api\/v1\/categories) 200/) - before;
+    await logsShow(() => answered() >= 10, () => `the survivor answered ${answered()} of 10`);
+    assert.equal(await settledCount(alive, /GET \/(healthz|api\/v1\/categories) 200/) - before, 10,
+      'the survivor answered them all');
   });
 
   it('names in deploy/gongdan.toml only options its commands have', async () => {
