@@ -102,6 +102,7 @@ int run_serve(const ServeOptions& options) {
   for (const auto& proxy : options.trusted_proxies) server.trusted_proxies.push_back(canonical_address(proxy));
   server.worker_threads = options.worker_threads;
   server.quick_reads_inline = app->database_is_embedded();
+  server.in_one_read_snapshot = [&app](const std::function<void()>& work) { app->in_one_read_snapshot(work); };
   if (!server.rate_limits.enabled) spdlog::warn("rate limits are OFF: use this only for load tests");
   if (server.web_dir.empty()) spdlog::warn("no built web UI found; serving the API only (run `make build`)");
   http::Services services{app->auth(),       app->tickets(), app->catalog(), app->mail_requests(),

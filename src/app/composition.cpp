@@ -173,6 +173,7 @@ Composition::~Composition() = default;
 domain::AuthService& Composition::auth() { return *parts_->auth; }
 std::string Composition::describe_database() const { return parts_->database->describe(); }
 bool Composition::database_is_embedded() const { return parts_->database->dialect() == storage::sql::Dialect::kSqlite; }
+void Composition::in_one_read_snapshot(const std::function<void()>& work) { parts_->database->in_one_snapshot(work); }
 domain::TicketService& Composition::tickets() { return *parts_->tickets; }
 domain::CatalogRepository& Composition::catalog() { return parts_->database->catalog(); }
 domain::MailRequestService& Composition::mail_requests() { return *parts_->mail_requests; }

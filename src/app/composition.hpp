@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -40,6 +41,8 @@ class Composition {
   std::string describe_database() const;
   /// True for the SQLite file (reads are function calls), false for PostgreSQL (round trips).
   bool database_is_embedded() const;
+  /// Runs `work` with its reads in one read transaction where the engine can (SQLite).
+  void in_one_read_snapshot(const std::function<void()>& work);
   ~Composition();
   Composition(const Composition&) = delete;
   Composition& operator=(const Composition&) = delete;

@@ -126,6 +126,17 @@ Response Application::dispatch_api(const Request& request, std::string_view path
                      domain::Locale::kZhCn,
                      services_,
                      options_};
+  // A quick read is reads only: authentication and the handler share one read transaction.
+  if (route.cost == RouteCost::kQuickRead && options_.in_one_read_snapshot) {
+    std::optional<Response> response;
+    options_.in_one_read_snapshot([&] { response = authorize_and_run(route, ctx); });
+    return std::move(*response);
+  }
+  return authorize_and_run(route, ctx);
+}
+
+Response Application::authorize_and_run(const RouteSpec& route, RequestContext& ctx) {
+  const Request& request = ctx.request;
   for (const Header& h : request.headers) {
     if (h.name == "cookie") ctx.cookies.parse(h.value);
   }

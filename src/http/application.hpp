@@ -9,6 +9,9 @@
 
 namespace gongdan::http {
 
+struct RequestContext;
+struct RouteSpec;
+
 /// The HTTP application: routes /api and /healthz to handlers through rate limits,
 /// authentication, CSRF and locale choice; serves the SPA for other GET/HEAD requests; turns an
 /// unexpected exception into one logged 500.
@@ -22,6 +25,8 @@ class Application final : public RequestHandler {
  private:
   Response dispatch(const Request& request);
   Response dispatch_api(const Request& request, std::string_view path, std::string_view query);
+  /// Authenticates (session, mailed link), checks CSRF, picks the locale and runs the handler.
+  Response authorize_and_run(const RouteSpec& route, RequestContext& ctx);
 
   Services& services_;
   const ServerOptions& options_;

@@ -154,6 +154,27 @@ TEST_F(ApplicationTest, QuickReadsAreTheCustomersFrequentReadsAndOnlyWhenTurnedO
   EXPECT_FALSE(quick("GET", "/assets/index.js")) << "static files stay on the workers";
 }
 
+// A quick read's authentication and handler run inside one read snapshot where the database has
+// them (SQLite, sqlite::Store::in_one_snapshot); other routes do not.
+TEST_F(ApplicationTest, AQuickReadRunsItsSignInAndHandlerInOneReadSnapshot) {
+  const std::string token = register_customer("snap@example.com");
+  int snapshots = 0;
+  bool inside = false;
+  options_.in_one_read_snapshot = [&](const std::function<void()>& work) {
+    ++snapshots;
+    inside = true;
+    work();
+    inside = false;
+  };
+  const Response me = call("GET", "/api/v1/me", {bearer(token)});
+  EXPECT_EQ(me.status, 200) << "signed in inside the snapshot";
+  EXPECT_EQ(body(me)["user"]["email"], "snap@example.com");
+  EXPECT_EQ(snapshots, 1);
+  EXPECT_FALSE(inside);
+  EXPECT_EQ(call("GET", "/api/v1/categories", {bearer(token)}).status, 200);
+  EXPECT_EQ(snapshots, 1) << "not a quick read";
+}
+
 TEST_F(ApplicationTest, HealthzIsPlainOk) {
   const Response r = call("GET", "/healthz");
   EXPECT_EQ(r.status, 200);

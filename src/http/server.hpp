@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,9 @@ struct ServerOptions {
   // Quick reads (RouteCost::kQuickRead) on the I/O threads: for SQLite, whose reads are function
   // calls; not for PostgreSQL, whose round trips would hold up every connection of the thread.
   bool quick_reads_inline = false;
+  // Runs a quick read's work (authentication included) with all its reads in one read
+  // transaction, where the database can; empty: each read keeps its own.
+  std::function<void(const std::function<void()>&)> in_one_read_snapshot;
 };
 
 class ActivityHub;

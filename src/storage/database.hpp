@@ -75,6 +75,8 @@ class Database {
   sql::Dialect dialect() const { return engine_->dialect(); }
   /// See DatabaseEngine::tidy_search_index (SQLite: merges FTS5 segments while the writer is idle).
   int tidy_search_index() { return engine_->tidy_search_index(); }
+  /// See DatabaseEngine::in_one_snapshot (SQLite: the reads `work` makes share one transaction).
+  void in_one_snapshot(const std::function<void()>& work) { engine_->in_one_snapshot(work); }
   /// Where the data lives, for the operator's log (never a password).
   std::string describe() const { return engine_->describe(); }
   /// Engine-neutral work on the database, for maintenance commands and tests.

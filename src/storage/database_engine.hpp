@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "core/result.hpp"
@@ -29,6 +30,9 @@ class DatabaseEngine {
   /// One step of upkeep of the search index, for a background job: 1 when it did some and there
   /// may be more, 0 when there is nothing to do now. Nothing to do unless the engine says so.
   virtual int tidy_search_index() { return 0; }
+  /// Runs `work` with all its reads on this thread in one read transaction where the engine can
+  /// (SQLite: sqlite::Store::in_one_snapshot); elsewhere each read keeps its own.
+  virtual void in_one_snapshot(const std::function<void()>& work) { work(); }
 
  protected:
   DatabaseEngine() = default;

@@ -101,10 +101,10 @@ class InMemoryUsers final : public UserRepository {
     sessions_[session.token_digest] = session;
     return core::ok_status();
   }
-  std::optional<Session> find_session(std::string_view digest, core::Timestamp now) override {
+  std::optional<User> find_session_user(std::string_view digest, core::Timestamp now) override {
     const auto it = sessions_.find(std::string(digest));
     if (it == sessions_.end() || it->second.expires_at <= now) return std::nullopt;
-    return it->second;
+    return find_by_id(it->second.user_id);
   }
   core::Status revoke_session(std::string_view digest) override {
     sessions_.erase(std::string(digest));

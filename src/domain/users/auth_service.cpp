@@ -128,9 +128,7 @@ core::Status AuthService::logout(std::string_view token) { return users_.revoke_
 
 std::optional<User> AuthService::authenticate(std::string_view token) {
   if (token.empty() || token.size() > 256) return std::nullopt;
-  const auto session = users_.find_session(crypto_.digest(token), clock_.now());
-  if (!session) return std::nullopt;
-  return users_.find_by_id(session->user_id);
+  return users_.find_session_user(crypto_.digest(token), clock_.now());
 }
 
 core::Result<SignedIn> AuthService::sign_in_verified(core::UserId id) {

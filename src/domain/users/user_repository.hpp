@@ -32,8 +32,9 @@ class UserRepository {
   virtual std::vector<std::pair<core::UserId, std::int64_t>> active_loads() = 0;
 
   virtual core::Status create_session(const Session& session) = 0;
-  /// The live session with this digest (not expired at `now`), if any.
-  virtual std::optional<Session> find_session(std::string_view token_digest, core::Timestamp now) = 0;
+  /// The user whose live session (not expired at `now`) has this digest, if any. One read: every
+  /// signed-in request asks it first.
+  virtual std::optional<User> find_session_user(std::string_view token_digest, core::Timestamp now) = 0;
   virtual core::Status revoke_session(std::string_view token_digest) = 0;
 };
 

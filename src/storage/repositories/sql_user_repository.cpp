@@ -103,14 +103,13 @@ core::Status SqlUserRepository::create_session(const domain::Session& session) {
   });
 }
 
-std::optional<domain::Session> SqlUserRepository::find_session(std::string_view token_digest, core::Timestamp now) {
-  auto found = store_.read([&](Connection& db) -> std::optional<domain::Session> {
-    auto query = db.cached(
-        "SELECT token_digest, user_id, created_at, expires_at FROM sessions WHERE token_digest = ? AND expires_at > ?");
+std::optional<domain::User> SqlUserRepository::find_session_user(std::string_view token_digest, core::Timestamp now) {
+  auto found = store_.read([&](Connection& db) -> std::optional<domain::User> {
+    auto query = db.cached(std::string(kSelectUser) +
+                           "WHERE id = (SELECT user_id FROM sessions WHERE token_digest = ? AND expires_at > ?)");
     query->bind_all(token_digest, core::to_epoch_ms(now));
     if (!query->step()) return std::nullopt;
-    return domain::Session{query->text(0), core::UserId{query->int64(1)}, core::from_epoch_ms(query->int64(2)),
-                           core::from_epoch_ms(query->int64(3))};
+    return read_user(*query);
   });
   // A session that cannot be read counts as absent: failing closed signs the user out, never in.
   return found.ok() ? std::move(found).value() : std::nullopt;

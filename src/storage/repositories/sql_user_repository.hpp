@@ -21,7 +21,7 @@ class SqlUserRepository final : public domain::UserRepository {
                                            std::optional<bool> away) override;
   std::vector<std::pair<core::UserId, std::int64_t>> active_loads() override;
   core::Status create_session(const domain::Session& session) override;
-  std::optional<domain::Session> find_session(std::string_view token_digest, core::Timestamp now) override;
+  std::optional<domain::User> find_session_user(std::string_view token_digest, core::Timestamp now) override;
   core::Status revoke_session(std::string_view token_digest) override;
 
  private:

@@ -172,17 +172,16 @@ TEST(SqlUserRepositoryTest, SessionsLiveUntilTheyExpireOrAreRevoked) {
   const auto now = t.clock.now();
   ASSERT_TRUE(t.db->users().create_session({"digest-1", user.id, now, now + 1h}).ok());
 
-  const auto live = t.db->users().find_session("digest-1", now + 59min);
+  const auto live = t.db->users().find_session_user("digest-1", now + 59min);
   ASSERT_TRUE(live.has_value());
-  EXPECT_EQ(live->user_id, user.id);
-  EXPECT_EQ(live->created_at, now);
-  EXPECT_EQ(live->expires_at, now + 1h);
+  EXPECT_EQ(live->id, user.id);
+  EXPECT_EQ(live->email, "li@example.com");
 
-  EXPECT_FALSE(t.db->users().find_session("digest-1", now + 1h).has_value());  // expired at that moment
-  EXPECT_FALSE(t.db->users().find_session("digest-2", now).has_value());
+  EXPECT_FALSE(t.db->users().find_session_user("digest-1", now + 1h).has_value());  // expired at that moment
+  EXPECT_FALSE(t.db->users().find_session_user("digest-2", now).has_value());
 
   ASSERT_TRUE(t.db->users().revoke_session("digest-1").ok());
-  EXPECT_FALSE(t.db->users().find_session("digest-1", now).has_value());
+  EXPECT_FALSE(t.db->users().find_session_user("digest-1", now).has_value());
   EXPECT_TRUE(t.db->users().revoke_session("digest-1").ok());  // revoking twice is harmless
 }
 

@@ -41,6 +41,7 @@ class SqliteEngine final : public DatabaseEngine {
   /// wait for merges; this step brings the levels back to 4 while the writer has time, which
   /// keeps searches as fast as with SQLite's default (docs/performance.md, "Search merges").
   int tidy_search_index() override;
+  void in_one_snapshot(const std::function<void()>& work) override { store_.in_one_snapshot(work); }
   static constexpr int kMergePages = 256;
   /// Merges run only while writes took less than this share of the writer's time since the last
   /// step: under a burst of submissions the merges wait (FTS5's own at 8 bound the index).
