@@ -3,7 +3,9 @@
 // build/<dir>/benchmarks/gongdan_http_benchmarks.
 #include <benchmark/benchmark.h>
 
+#include "http/json/encode.hpp"
 #include "http/json/json_writer.hpp"
+#include "http/json/sla_codec.hpp"
 
 namespace gongdan::http {
 namespace {
@@ -47,6 +49,36 @@ void BM_MyTicketsPage_NlohmannDump(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_MyTicketsPage_NlohmannDump);
+
+// The tree of a My tickets page from its tickets, as TicketPresenter::page builds it for a
+// customer (ticket_json and reply_by_json per item), without the database.
+void BM_MyTicketsPage_BuildTree(benchmark::State& state) {
+  domain::Ticket ticket;
+  ticket.number = *domain::TicketNumber::parse("261205-5M91NH");
+  ticket.subject = "打开群聊就闪退 App crashes when opening a group chat";
+  ticket.description =
+      "从昨天更新到 5.2.0 以后，只要打开“家人群”就闪退，其他聊天正常。重启手机、清除缓存都试过了，还是一样。"
+      "Since updating to 5.2.0 yesterday the app crashes every time I open the family group. Restarting the "
+      "phone and clearing the cache did not help. 请尽快处理，谢谢！";
+  ticket.environment = {"android", "Android 14", "5.2.0", "Pixel 8"};
+  ticket.customer.name = "我的 Mine";
+  ticket.customer.email = "mine@example.com";
+  ticket.customer.user_id = core::UserId{7};
+  ticket.created_at = ticket.updated_at = core::from_epoch_ms(1764919502200);
+  const std::optional<domain::sla::ReplyBy> reply_by =
+      domain::sla::ReplyBy{core::from_epoch_ms(1764923102200), false, std::nullopt};
+  for (auto _ : state) {
+    nlohmann::json items = nlohmann::json::array();
+    for (int i = 0; i < 20; ++i) {
+      auto item = ticket_json(ticket, "账号与登录", std::nullopt, TicketText::kExcerpt);
+      item["reply_by"] = reply_by_json(reply_by);
+      items.push_back(std::move(item));
+    }
+    nlohmann::json page{{"items", std::move(items)}, {"next_cursor", "eyJ0IjoxNzY0OTE5NTAyMjAwLCJpIjoxMn0"}};
+    benchmark::DoNotOptimize(page);
+  }
+}
+BENCHMARK(BM_MyTicketsPage_BuildTree);
 
 }  // namespace
 }  // namespace gongdan::http
