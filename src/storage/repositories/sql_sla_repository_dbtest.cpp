@@ -383,5 +383,26 @@ TEST(SqlSlaRepositoryQueueTest, CountsTicketsAheadOnlyWhenThereIsAPaceToEstimate
   EXPECT_EQ(both[1].queue.tickets_ahead, 0) << "nothing is older than the oldest";
 }
 
+// Each ticket's calendar comes with its facts, read once per policy of the page (by the policy's
+// unique name): the service builds the holiday note from it.
+TEST(SqlSlaRepositoryQueueTest, EachTicketGetsItsPolicysCalendarAndRevision) {
+  TestDatabase t;
+  SqlSlaRepository repo(t.db->store());
+  const auto first = t.add_ticket(1, kT0);
+  const auto second = t.add_ticket(2, kT0 + 1000);
+  ASSERT_EQ(first.sla_policy, "标准服务 Standard") << "the default policy planned the ticket";
+  auto without = second;
+  without.sla_policy.clear();
+  const std::vector<const domain::Ticket*> asked{&first, &without, &second};
+  const auto facts = repo.reply_facts(asked, core::from_epoch_ms(kT0 + kHour));
+  ASSERT_EQ(facts.size(), 3U);
+  const auto revision = repo.find_calendar("cn-mainland-2026")->revision;
+  EXPECT_EQ(facts[0].calendar, "cn-mainland-2026");
+  EXPECT_EQ(facts[0].calendar_revision, revision);
+  EXPECT_EQ(facts[1].calendar, "") << "no policy, no calendar";
+  EXPECT_EQ(facts[2].calendar, "cn-mainland-2026");
+  EXPECT_EQ(facts[2].calendar_revision, revision);
+}
+
 }  // namespace
 }  // namespace gongdan::storage
