@@ -18,9 +18,10 @@ void Store::in_one_snapshot(const std::function<void()>& work) {
     return work();
   }
   Connection& db = **lease;
+  const OpenSnapshot outer = open_snapshot_;  // another store's, when one calls the other
   open_snapshot_ = {this, &db};
   const auto close = [&] {
-    open_snapshot_ = {};
+    open_snapshot_ = outer;
     try {
       if (db.in_transaction()) db.run("COMMIT");
     } catch (
