@@ -24,8 +24,8 @@ void Store::in_one_snapshot(const std::function<void()>& work) {
     open_snapshot_ = outer;
     try {
       if (db.in_transaction()) db.run("COMMIT");
-    } catch (
-        const std::exception& error) {  // a read transaction that cannot end: the pool's next user must not inherit it
+    } catch (const std::exception& error) {
+      // A read transaction that cannot end: the pool's next user must not inherit it.
       report(error.what());
       try {
         if (db.in_transaction()) db.run("ROLLBACK");
