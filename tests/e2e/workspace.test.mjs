@@ -185,4 +185,32 @@ describe('agent workspace', () => {
       await admin.context.close();
     });
   }
+
+  // The search box applies what was typed after a pause. An agent who opens a ticket within that
+  // pause must land on the ticket, not be pulled back to the queue by the search applying while the
+  // ticket page's code is still on its way (slowed down here so the pause ends first).
+  test('desktop: a ticket opened while a typed search waits to apply stays open', async () => {
+    const customer = await openPage(browser, { viewport: VIEWPORTS.desktop, locale: 'en', baseUrl: srv.baseUrl });
+    const number = await customerSubmits(customer.page, `Search race ${unique()}`);
+    await customer.context.close();
+
+    const agent = await openPage(browser, { viewport: VIEWPORTS.desktop, locale: 'en', baseUrl: srv.baseUrl });
+    const { page } = agent;
+    await signIn(page, AGENT);
+    await page.goto('/agent?view=open');
+    const row = page.getByTestId('queue-row').filter({ hasText: number });
+    await row.waitFor();
+    await page.route('**/assets/AgentTicket-*.js', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.fill('#q', number);
+    await row.getByRole('link').click();
+    await page.waitForURL(`**/agent/tickets/${number}`);
+    await page.getByTestId('assign-me').waitFor();
+    await page.waitForTimeout(500); // past the search's pause: nothing pulls the page back
+    assert.equal(new URL(page.url()).pathname, `/agent/tickets/${number}`);
+    agent.assertClean();
+    await agent.context.close();
+  });
 });
