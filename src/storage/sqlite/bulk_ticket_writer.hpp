@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/time.hpp"
@@ -30,20 +31,22 @@ struct BulkTicket {
 /// get), without what a live submission needs and a loader does not:
 /// the number check (numbers must be unique already), rules, mail, service-level clocks (their due times are an UPDATE
 /// that rewrites each ticket row: it doubled the load) and reading the ticket back. While it loads, the file
-/// has no journal and no syncs — half the writes of WAL, where every page is written twice — so a crash leaves a folder
-/// to delete and load again; finish() restores WAL with synchronous=FULL. Throws SqliteError (sql::DatabaseError from
-/// the shared row writers).
+/// has no journal and no syncs — half the writes of WAL, where every page is written twice — and the filled tables
+/// have no secondary indexes, so a crash leaves a folder to delete and load again; finish() builds the indexes and
+/// restores WAL with synchronous=FULL. Throws SqliteError (sql::DatabaseError from the shared row writers).
 class BulkTicketLoader {
  public:
   explicit BulkTicketLoader(const std::filesystem::path& database);
   /// Writes `tickets` in one transaction.
   void write(std::span<const BulkTicket> tickets);
-  /// Merges the search index into one segment and makes the file a normal WAL database again.
+  /// Builds the secondary indexes, merges the search index into one segment and makes the file a
+  /// normal WAL database again.
   void finish();
 
  private:
   Connection db_;
-  int automerge_ = 4;  // the index's merge setting before the load, restored by finish()
+  int automerge_ = 4;                         // the index's merge setting before the load, restored by finish()
+  std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements, run again by finish()
 };
 
 }  // namespace gongdan::storage::sqlite

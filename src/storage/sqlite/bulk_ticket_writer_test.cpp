@@ -16,6 +16,18 @@ using testing::TestDatabase;
 
 constexpr std::int64_t kT0 = 1'764'000'000'000;
 
+// Every index of the file, with its definition.
+std::vector<std::string> indexes(Database& db) {
+  auto listed = db.sqlite()->sqlite_store().read([](Connection& c) {
+    auto statement =
+        c.prepare("SELECT name || ': ' || COALESCE(sql, '') FROM sqlite_schema WHERE type = 'index' ORDER BY name");
+    std::vector<std::string> names;
+    while (statement.step()) names.push_back(statement.text(0));
+    return names;
+  });
+  return listed.ok() ? *listed : std::vector<std::string>{};
+}
+
 // Ticket n as the loader hands it over: the customer's description and an agent's reply.
 BulkTicket bulk_ticket(std::uint32_t n, const std::string& subject) {
   BulkTicket bulk;
@@ -41,7 +53,13 @@ BulkTicket bulk_ticket(std::uint32_t n, const std::string& subject) {
 TEST(BulkTicketLoader, WritesWhatTheRepositoryReadsBackAndSearchFinds) {
   storage::testing::TempDir dir;
   // The schema, as any data folder has it; then the database is left to the loader alone.
-  const std::filesystem::path file = Database::open({.data_dir = dir.path()})->sqlite()->path();
+  std::filesystem::path file;
+  std::vector<std::string> schema_indexes;
+  {
+    auto fresh = Database::open({.data_dir = dir.path()});
+    file = fresh->sqlite()->path();
+    schema_indexes = indexes(*fresh);
+  }
   {
     BulkTicketLoader loader(file);
     const std::vector<BulkTicket> batch{bulk_ticket(1, "打开群聊就闪退"), bulk_ticket(2, "Cannot log in")};
@@ -50,6 +68,8 @@ TEST(BulkTicketLoader, WritesWhatTheRepositoryReadsBackAndSearchFinds) {
     loader.finish();
   }
   auto db = Database::open({.data_dir = dir.path()});
+  ASSERT_GT(schema_indexes.size(), 20U);
+  EXPECT_EQ(indexes(*db), schema_indexes) << "the indexes dropped for the load are all built again";
   const auto first = db->tickets().find_by_number(TestDatabase::number(1));
   ASSERT_TRUE(first.has_value());
   EXPECT_EQ(first->subject, "打开群聊就闪退");
