@@ -151,28 +151,31 @@ bool SearchDocument::add(std::string_view text) {
 bool SearchDocument::insert(std::string_view token) {
   if (token.empty() || count_ >= kMaxDocumentTokens) return false;
   if ((count_ + 1) * 2 > slots_.size()) grow();
+  const auto hash = static_cast<std::uint32_t>(hash_of(token));
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash_of(token) & mask;; i = (i + 1) & mask) {
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
     if (slot.length == 0) {
       if (!text_.empty()) text_ += ' ';
       slot.offset = static_cast<std::uint32_t>(text_.size());
       slot.length = static_cast<std::uint32_t>(token.size());
+      slot.hash = hash;
       text_ += token;
       ++count_;
       return true;
     }
-    if (std::string_view(text_).substr(slot.offset, slot.length) == token) return false;
+    if (slot.hash == hash && std::string_view(text_).substr(slot.offset, slot.length) == token) return false;
   }
 }
 
 void SearchDocument::grow() {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(std::max<std::size_t>(64, old.size() * 2), Slot{});
+  // A ticket of ordinary length has one to three hundred tokens: start with room for 128.
+  slots_.assign(std::max<std::size_t>(256, old.size() * 2), Slot{});
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
     if (slot.length == 0) continue;
-    std::size_t i = hash_of(std::string_view(text_).substr(slot.offset, slot.length)) & mask;
+    std::size_t i = slot.hash & mask;
     while (slots_[i].length != 0) i = (i + 1) & mask;
     slots_[i] = slot;
   }

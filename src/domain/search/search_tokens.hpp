@@ -69,6 +69,7 @@ class SearchDocument {
   struct Slot {
     std::uint32_t offset = 0;  // of the token in text_
     std::uint32_t length = 0;  // 0: empty slot
+    std::uint32_t hash = 0;    // of the token, kept for growing and for probing without comparing
   };
   bool insert(std::string_view token);
   void grow();
