@@ -15,7 +15,7 @@ Response list_queue(RequestContext& ctx) {
   if (!request) return error_response(request.error());
   const auto page = ctx.services.tickets.queue(ctx.actor, *request);
   if (!page) return error_response(page.error());
-  return json_response(200, TicketPresenter(ctx, TicketPresenter::Audience::kStaff).page(*page));
+  return json_text_response(200, TicketPresenter(ctx, TicketPresenter::Audience::kStaff).page_text(*page));
 }
 
 Response agent_get_ticket(RequestContext& ctx) {

@@ -22,8 +22,8 @@ class TicketPresenter {
   explicit TicketPresenter(const RequestContext& ctx, Audience audience = Audience::kCustomer);
 
   nlohmann::json ticket(const domain::Ticket& ticket, TicketText text = TicketText::kDescription);
-  /// {items: [ticket], next_cursor}
-  nlohmann::json page(const domain::Page<domain::Ticket>& page);
+  /// {items: [ticket], next_cursor} as JSON text. A customer's items are written without a tree.
+  std::string page_text(const domain::Page<domain::Ticket>& page);
   /// {ticket (with custom_fields), messages, events}
   nlohmann::json view(const domain::TicketView& view);
 
@@ -32,6 +32,7 @@ class TicketPresenter {
   /// `reply_by` when the caller read it already (a page reads all of its rows' at once).
   nlohmann::json ticket(const domain::Ticket& ticket, TicketText text, const KnownReplyBy* reply_by);
   std::string category_name(core::CategoryId id);
+  std::optional<core::Timestamp> reopen_until(const domain::Ticket& ticket) const;
   /// Service levels (docs/sla.md): staff get the due times and `sla` (its targets outside lists),
   /// customers `reply_by`.
   void add_service_level(nlohmann::json& json, const domain::Ticket& ticket, bool in_list,

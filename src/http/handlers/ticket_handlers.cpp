@@ -33,7 +33,7 @@ Response list_my_tickets(RequestContext& ctx) {
   if (!request) return error_response(request.error());
   const auto page = ctx.services.tickets.my_tickets(ctx.actor, *request);
   if (!page) return error_response(page.error());
-  return json_response(200, TicketPresenter(ctx).page(*page));
+  return json_text_response(200, TicketPresenter(ctx).page_text(*page));
 }
 
 Response similar_tickets(RequestContext& ctx) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "http/json/json_writer.hpp"
+#include "http/json/ticket_fields.hpp"
 
 namespace gongdan::http {
 
@@ -59,53 +60,11 @@ std::string excerpt(std::string_view text) {
   return collapsed;
 }
 
-namespace {
-
-// Objects on the hot paths are filled by emplace: an initializer list first builds every
-// key-value pair as a two-element array and copies it out, which made building a My tickets page
-// cost four times writing it (json_writer_benchmark.cpp, BM_MyTicketsPage_BuildTree).
-nlohmann::json::object_t& fields_of(nlohmann::json& object) { return object.get_ref<nlohmann::json::object_t&>(); }
-
-}  // namespace
-
 nlohmann::json ticket_json(const domain::Ticket& ticket, std::string_view category_name,
                            const std::optional<core::Timestamp>& reopen_until, TicketText text) {
-  nlohmann::json category(nlohmann::json::value_t::object);
-  fields_of(category).emplace("id", ticket.category_id.value);
-  fields_of(category).emplace("name", category_name);
-  nlohmann::json environment(nlohmann::json::value_t::object);
-  auto& env = fields_of(environment);
-  env.emplace("platform", ticket.environment.platform);
-  env.emplace("os", ticket.environment.os);
-  env.emplace("app_version", ticket.environment.app_version);
-  env.emplace("device", ticket.environment.device);
-  nlohmann::json customer(nlohmann::json::value_t::object);
-  auto& who = fields_of(customer);
-  who.emplace("name", ticket.customer.name);
-  who.emplace("email", ticket.customer.email);
-  who.emplace("guest", ticket.customer.guest());
-
   nlohmann::json json(nlohmann::json::value_t::object);
-  auto& fields = fields_of(json);
-  fields.emplace("number", ticket.number.str());
-  fields.emplace("status", domain::to_string(ticket.status));
-  fields.emplace("priority", domain::to_string(ticket.priority));
-  fields.emplace("urgency", domain::to_string(ticket.urgency));
-  fields.emplace("subject", ticket.subject);
-  fields.emplace("category", std::move(category));
-  fields.emplace("occurred_at", time_json(ticket.occurred_at));
-  fields.emplace("environment", std::move(environment));
-  fields.emplace("customer", std::move(customer));
-  fields.emplace("created_at", core::format_rfc3339(ticket.created_at));
-  fields.emplace("updated_at", core::format_rfc3339(ticket.updated_at));
-  fields.emplace("resolved_at", time_json(ticket.resolved_at));
-  fields.emplace("closed_at", time_json(ticket.closed_at));
-  fields.emplace("reopen_until", time_json(reopen_until));
-  if (text == TicketText::kExcerpt) {
-    fields.emplace("excerpt", excerpt(ticket.description));
-  } else {
-    fields.emplace("description", ticket.description);
-  }
+  TreeFields fields(json);
+  ticket_fields(fields, ticket, category_name, reopen_until, text);
   return json;
 }
 
@@ -161,10 +120,12 @@ nlohmann::json lookup_json(const domain::LookupResult& result) {
           {"merged_into", result.merged_into.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.merged_into)}};
 }
 
-Response json_response(int status, const nlohmann::json& body) {
+Response json_response(int status, const nlohmann::json& body) { return json_text_response(status, write_json(body)); }
+
+Response json_text_response(int status, std::string body) {
   Response response;
   response.status = status;
-  response.body = write_json(body);
+  response.body = std::move(body);
   response.set("Content-Type", "application/json; charset=utf-8");
   // Personal data: no shared or browser cache keeps it.
   response.set("Cache-Control", "no-store");

@@ -44,5 +44,7 @@ std::string attachment_url(core::AttachmentId id);
 
 /// An `application/json` response; ill-formed UTF-8 (never expected) is replaced, not thrown.
 Response json_response(int status, const nlohmann::json& body);
+/// The same for a body already written as JSON text (JsonStream).
+Response json_text_response(int status, std::string body);
 
 }  // namespace gongdan::http

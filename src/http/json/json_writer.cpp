@@ -72,9 +72,9 @@ bool append_valid_string(std::string& out, std::string_view text) {
   return true;
 }
 
-void append_string(std::string& out, const std::string& text) {
+void append_string(std::string& out, std::string_view text) {
   if (!append_valid_string(out, text)) {
-    out.append(nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    out.append(nlohmann::json(std::string(text)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
 }
 
@@ -133,6 +133,57 @@ std::string write_json(const nlohmann::json& value) {
   out.reserve(256);
   append_value(out, value);
   return out;
+}
+
+JsonStream& JsonStream::open(char bracket) {
+  if (need_comma_) out_.push_back(',');
+  out_.push_back(bracket);
+  need_comma_ = false;
+  return *this;
+}
+
+JsonStream& JsonStream::close(char bracket) {
+  out_.push_back(bracket);
+  need_comma_ = true;
+  return *this;
+}
+
+template <typename Write>
+JsonStream& JsonStream::scalar(Write write) {
+  if (need_comma_) out_.push_back(',');
+  write(out_);
+  need_comma_ = true;
+  return *this;
+}
+
+JsonStream& JsonStream::begin_object() { return open('{'); }
+JsonStream& JsonStream::end_object() { return close('}'); }
+JsonStream& JsonStream::begin_array() { return open('['); }
+JsonStream& JsonStream::end_array() { return close(']'); }
+
+JsonStream& JsonStream::key(std::string_view name) {
+  scalar([&](std::string& out) {
+    append_string(out, name);
+    out.push_back(':');
+  });
+  need_comma_ = false;
+  return *this;
+}
+
+JsonStream& JsonStream::string(std::string_view value) {
+  return scalar([&](std::string& out) { append_string(out, value); });
+}
+JsonStream& JsonStream::integer(std::int64_t value) {
+  return scalar([&](std::string& out) { append_integer(out, value); });
+}
+JsonStream& JsonStream::boolean(bool value) {
+  return scalar([&](std::string& out) { out.append(value ? "true" : "false"); });
+}
+JsonStream& JsonStream::null() {
+  return scalar([](std::string& out) { out.append("null"); });
+}
+JsonStream& JsonStream::value(const nlohmann::json& value) {
+  return scalar([&](std::string& out) { append_value(out, value); });
 }
 
 }  // namespace gongdan::http

@@ -6,6 +6,7 @@
 #include "http/json/encode.hpp"
 #include "http/json/json_writer.hpp"
 #include "http/json/sla_codec.hpp"
+#include "http/json/ticket_fields.hpp"
 
 namespace gongdan::http {
 namespace {
@@ -50,9 +51,8 @@ void BM_MyTicketsPage_NlohmannDump(benchmark::State& state) {
 }
 BENCHMARK(BM_MyTicketsPage_NlohmannDump);
 
-// The tree of a My tickets page from its tickets, as TicketPresenter::page builds it for a
-// customer (ticket_json and reply_by_json per item), without the database.
-void BM_MyTicketsPage_BuildTree(benchmark::State& state) {
+// One item of the page: a ticket of mixed Chinese and English text with a reply-by time.
+domain::Ticket page_ticket() {
   domain::Ticket ticket;
   ticket.number = *domain::TicketNumber::parse("261205-5M91NH");
   ticket.subject = "打开群聊就闪退 App crashes when opening a group chat";
@@ -65,8 +65,18 @@ void BM_MyTicketsPage_BuildTree(benchmark::State& state) {
   ticket.customer.email = "mine@example.com";
   ticket.customer.user_id = core::UserId{7};
   ticket.created_at = ticket.updated_at = core::from_epoch_ms(1764919502200);
-  const std::optional<domain::sla::ReplyBy> reply_by =
-      domain::sla::ReplyBy{core::from_epoch_ms(1764923102200), false, std::nullopt};
+  return ticket;
+}
+
+std::optional<domain::sla::ReplyBy> page_reply_by() {
+  return domain::sla::ReplyBy{core::from_epoch_ms(1764923102200), false, std::nullopt};
+}
+
+// The tree of a My tickets page from its tickets, as customer pages were built before page_text, and as a
+// single ticket still is (ticket_json and reply_by_json per item), without the database.
+void BM_MyTicketsPage_BuildTree(benchmark::State& state) {
+  const domain::Ticket ticket = page_ticket();
+  const std::optional<domain::sla::ReplyBy> reply_by = page_reply_by();
   for (auto _ : state) {
     nlohmann::json items = nlohmann::json::array();
     for (int i = 0; i < 20; ++i) {
@@ -79,6 +89,26 @@ void BM_MyTicketsPage_BuildTree(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_MyTicketsPage_BuildTree);
+
+// The same page as TicketPresenter::page_text writes it for a customer: no tree, straight to
+// text. Compare with BM_MyTicketsPage_BuildTree plus BM_MyTicketsPage_WriteJson.
+void BM_MyTicketsPage_Stream(benchmark::State& state) {
+  const domain::Ticket ticket = page_ticket();
+  const std::optional<domain::sla::ReplyBy> reply_by = page_reply_by();
+  for (auto _ : state) {
+    JsonStream json;
+    StreamFields fields(json);
+    json.begin_object().key("items").begin_array();
+    for (int i = 0; i < 20; ++i) {
+      json.begin_object();
+      ticket_fields(fields, ticket, "账号与登录", std::nullopt, TicketText::kExcerpt, &reply_by);
+      json.end_object();
+    }
+    json.end_array().key("next_cursor").string("eyJ0IjoxNzY0OTE5NTAyMjAwLCJpIjoxMn0").end_object();
+    benchmark::DoNotOptimize(std::move(json).take());
+  }
+}
+BENCHMARK(BM_MyTicketsPage_Stream);
 
 }  // namespace
 }  // namespace gongdan::http

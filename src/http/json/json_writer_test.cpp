@@ -85,5 +85,25 @@ TEST(JsonWriter, AgreesWithNlohmannOnRandomValues) {
   }
 }
 
+// A streamed value is the text write_json makes of the same tree, commas and escapes included.
+TEST(JsonStream, WritesWhatWriteJsonWritesForTheSameTree) {
+  const nlohmann::json tree = {{"a", nlohmann::json::array()},
+                               {"b", {1, "二", nullptr, true, false, {{"k", "v"}}}},
+                               {"c", {{"empty", nlohmann::json::object()}, {"text", "quote \" \n \x01 ok"}}},
+                               {"d", "bad \xff byte"},
+                               {"e", -9'007'199'254'740'993}};
+  JsonStream json;
+  json.begin_object();
+  json.key("a").begin_array().end_array();
+  json.key("b").begin_array().integer(1).string("二").null().boolean(true).boolean(false);
+  json.begin_object().key("k").string("v").end_object().end_array();
+  json.key("c").begin_object().key("empty").begin_object().end_object();
+  json.key("text").string("quote \" \n \x01 ok").end_object();
+  json.key("d").string("bad \xff byte");
+  json.key("e").value(tree["e"]);
+  json.end_object();
+  EXPECT_EQ(std::move(json).take(), write_json(tree));
+}
+
 }  // namespace
 }  // namespace gongdan::http

@@ -8,6 +8,7 @@
 #include "domain/sla/working_hours.hpp"
 #include "http/json/encode.hpp"
 #include "http/json/field_reader.hpp"
+#include "http/json/ticket_fields.hpp"
 
 namespace gongdan::http {
 namespace {
@@ -272,18 +273,10 @@ nlohmann::json ticket_sla_json(const std::string& policy, sla::SlaState state,
 }
 
 nlohmann::json reply_by_json(const std::optional<sla::ReplyBy>& reply_by) {
-  if (!reply_by) return nullptr;
-  nlohmann::json holiday = nullptr;
-  if (reply_by->holiday) {
-    holiday = {{"name", reply_by->holiday->name}, {"until", sla::format_iso_date(reply_by->holiday->until)}};
-  }
-  // Filled by emplace: one of these goes with every item of My tickets (encode.cpp, fields_of).
-  nlohmann::json json(nlohmann::json::value_t::object);
-  auto& fields = json.get_ref<nlohmann::json::object_t&>();
-  fields.emplace("at", time_json(reply_by->at));
-  fields.emplace("basis", reply_by->from_queue ? "queue" : "sla");
-  fields.emplace("holiday", std::move(holiday));
-  return json;
+  nlohmann::json holder(nlohmann::json::value_t::object);
+  TreeFields fields(holder);
+  reply_by_field(fields, "reply_by", reply_by);
+  return std::move(holder["reply_by"]);
 }
 
 nlohmann::json sla_report_json(const sla::SlaReport& report) {

@@ -1,0 +1,127 @@
+#pragma once
+
+// The members of a ticket object, written once for the two ways an answer is made: into a tree
+// (ticket_json, reply_by_json) and straight to text (the items of a customer's list, where
+// building the tree cost more than writing it). Only encode.cpp, sla_codec.cpp and the list
+// writer include this file.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/time.hpp"
+#include "domain/sla/civil_date.hpp"
+#include "domain/sla/reply_by.hpp"
+#include "domain/tickets/ticket.hpp"
+#include "http/json/encode.hpp"
+#include "http/json/json_writer.hpp"
+
+namespace gongdan::http {
+
+/// Members of a JSON object being filled in a tree. Filled by emplace: an initializer list first
+/// builds every key-value pair as a two-element array and copies it out.
+class TreeFields {
+ public:
+  explicit TreeFields(nlohmann::json& object) : fields_(object.get_ref<nlohmann::json::object_t&>()) {}
+  void string(std::string_view key, std::string_view value) { fields_.emplace(key, std::string(value)); }
+  void integer(std::string_view key, std::int64_t value) { fields_.emplace(key, value); }
+  void boolean(std::string_view key, bool value) { fields_.emplace(key, value); }
+  void null(std::string_view key) { fields_.emplace(key, nullptr); }
+  template <typename Fill>
+  void object(std::string_view key, Fill&& fill) {
+    nlohmann::json child(nlohmann::json::value_t::object);
+    TreeFields fields(child);
+    fill(fields);
+    fields_.emplace(key, std::move(child));
+  }
+
+ private:
+  nlohmann::json::object_t& fields_;
+};
+
+/// Members of a JSON object being written to a JsonStream (inside its begin_object/end_object).
+class StreamFields {
+ public:
+  explicit StreamFields(JsonStream& out) : out_(out) {}
+  void string(std::string_view key, std::string_view value) { out_.key(key).string(value); }
+  void integer(std::string_view key, std::int64_t value) { out_.key(key).integer(value); }
+  void boolean(std::string_view key, bool value) { out_.key(key).boolean(value); }
+  void null(std::string_view key) { out_.key(key).null(); }
+  template <typename Fill>
+  void object(std::string_view key, Fill&& fill) {
+    out_.key(key).begin_object();
+    fill(*this);
+    out_.end_object();
+  }
+
+ private:
+  JsonStream& out_;
+};
+
+template <typename Fields>
+void time_field(Fields& out, std::string_view key, const std::optional<core::Timestamp>& at) {
+  if (at) {
+    out.string(key, core::format_rfc3339(*at));
+  } else {
+    out.null(key);
+  }
+}
+
+/// `reply_by` for customers: {at, basis, holiday: {name, until} or null}, or null.
+template <typename Fields>
+void reply_by_field(Fields& out, std::string_view key, const std::optional<domain::sla::ReplyBy>& reply_by) {
+  if (!reply_by) return out.null(key);
+  out.object(key, [&](Fields& members) {
+    members.string("at", core::format_rfc3339(reply_by->at));
+    members.string("basis", reply_by->from_queue ? "queue" : "sla");
+    if (!reply_by->holiday) return members.null("holiday");
+    members.object("holiday", [&](Fields& holiday) {
+      holiday.string("name", reply_by->holiday->name);
+      holiday.string("until", domain::sla::format_iso_date(reply_by->holiday->until));
+    });
+  });
+}
+
+/// The members every reader of a ticket gets (docs/api.md), in the byte order of their names, as a
+/// tree keeps them, so that a streamed object is the very text write_json makes of the tree.
+/// `category_name` in the reader's locale; `reopen_until` set while the ticket is resolved;
+/// `reply_by` (customers) in its place among them when given.
+template <typename Fields>
+void ticket_fields(Fields& out, const domain::Ticket& ticket, std::string_view category_name,
+                   const std::optional<core::Timestamp>& reopen_until, TicketText text,
+                   const std::optional<domain::sla::ReplyBy>* reply_by = nullptr) {
+  out.object("category", [&](Fields& category) {
+    category.integer("id", ticket.category_id.value);
+    category.string("name", category_name);
+  });
+  time_field(out, "closed_at", ticket.closed_at);
+  out.string("created_at", core::format_rfc3339(ticket.created_at));
+  out.object("customer", [&](Fields& customer) {
+    customer.string("email", ticket.customer.email);
+    customer.boolean("guest", ticket.customer.guest());
+    customer.string("name", ticket.customer.name);
+  });
+  if (text == TicketText::kDescription) out.string("description", ticket.description);
+  out.object("environment", [&](Fields& environment) {
+    environment.string("app_version", ticket.environment.app_version);
+    environment.string("device", ticket.environment.device);
+    environment.string("os", ticket.environment.os);
+    environment.string("platform", ticket.environment.platform);
+  });
+  if (text == TicketText::kExcerpt) out.string("excerpt", excerpt(ticket.description));
+  out.string("number", ticket.number.str());
+  time_field(out, "occurred_at", ticket.occurred_at);
+  out.string("priority", domain::to_string(ticket.priority));
+  time_field(out, "reopen_until", reopen_until);
+  if (reply_by) reply_by_field(out, "reply_by", *reply_by);
+  time_field(out, "resolved_at", ticket.resolved_at);
+  out.string("status", domain::to_string(ticket.status));
+  out.string("subject", ticket.subject);
+  out.string("updated_at", core::format_rfc3339(ticket.updated_at));
+  out.string("urgency", domain::to_string(ticket.urgency));
+}
+
+}  // namespace gongdan::http
