@@ -89,11 +89,15 @@ void BulkTicketLoader::write(std::span<const BulkTicket> tickets) {
   }
 }
 
-void BulkTicketLoader::finish() {
+void BulkTicketLoader::build_indexes() {
   // CREATE INDEX sorts with helper threads when allowed to (SQLite's PRAGMA threads).
   db_.exec("PRAGMA threads = " + std::to_string(std::max(1u, std::thread::hardware_concurrency())));
   for (const std::string& definition : dropped_indexes_) db_.exec(definition);
   dropped_indexes_.clear();
+}
+
+void BulkTicketLoader::finish() {
+  build_indexes();
   end_bulk_indexing(db_, automerge_);
   db_.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
 }

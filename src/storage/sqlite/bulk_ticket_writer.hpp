@@ -39,6 +39,8 @@ class BulkTicketLoader {
   explicit BulkTicketLoader(const std::filesystem::path& database);
   /// Writes `tickets` in one transaction.
   void write(std::span<const BulkTicket> tickets);
+  /// Builds the secondary indexes dropped for the load (finish() does it when nobody did).
+  void build_indexes();
   /// Builds the secondary indexes, merges the search index into one segment and makes the file a
   /// normal WAL database again.
   void finish();
