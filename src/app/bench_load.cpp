@@ -354,7 +354,17 @@ Loaded load_tickets(const std::filesystem::path& database, const BenchLoadOption
     changed.notify_all();
   }
   for (auto& thread : threads) thread.join();
-  if (!loaded.ok) return loaded;
+  if (!loaded.ok) {
+    // Leave what was committed indexed and journaled; the next load builds what this one cannot.
+    if (loader) {
+      try {
+        loader->finish();
+      } catch (const std::exception& error) {
+        std::cerr << "bench-load: " << error.what() << "\n";
+      }
+    }
+    return loaded;
+  }
   // Where the rest of the time goes: one sort per index over all the rows, then one merge of the
   // search index's segments.
   try {

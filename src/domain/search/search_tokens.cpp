@@ -170,7 +170,8 @@ bool SearchDocument::insert(std::string_view token) {
 
 void SearchDocument::grow() {
   std::vector<Slot> old = std::move(slots_);
-  // A ticket of ordinary length has one to three hundred tokens: start with room for 128.
+  // Room for 128 tokens before the first growth (the table stays at most half full): a short
+  // ticket's; an ordinary one, of one to three hundred, grows it once or twice.
   slots_.assign(std::max<std::size_t>(256, old.size() * 2), Slot{});
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {

@@ -36,28 +36,71 @@ int stored_automerge(Connection& db) {
 // The secondary indexes of the tables a load fills. Built once from the loaded rows, an index is
 // one sort; kept during the load, it is a B-tree insertion for every row (the tickets table alone
 // has fourteen). Constraints' own indexes (sql IS NULL) stay: they cannot be dropped.
-std::vector<std::string> drop_secondary_indexes(Connection& db) {
-  std::vector<std::pair<std::string, std::string>> indexes;
-  auto query = db.prepare(
-      "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
-      "AND tbl_name IN ('tickets', 'messages', 'ticket_events', 'ticket_tags') ORDER BY name");
-  while (query.step()) indexes.emplace_back(query.text(0), query.text(1));
-  std::vector<std::string> definitions;
-  for (auto& [name, definition] : indexes) {
-    db.exec("DROP INDEX \"" + name + "\"");
-    definitions.push_back(std::move(definition));
+//
+// Their definitions are kept in the file itself, in kDroppedIndexes, written in the transaction
+// that drops them, so that a load that fails or is killed before build_indexes() does not leave a
+// folder without them: the next loader on that folder (a failed load's folder still counts as
+// empty) builds them first.
+constexpr std::string_view kDroppedIndexes = "bulk_load_dropped_indexes";
+
+void drop_secondary_indexes(Connection& db) {
+  db.exec("BEGIN");
+  try {
+    db.exec("CREATE TABLE " + std::string(kDroppedIndexes) + " (name TEXT PRIMARY KEY, definition TEXT NOT NULL)");
+    db.exec("INSERT INTO " + std::string(kDroppedIndexes) +
+            " SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+            "AND tbl_name IN ('tickets', 'messages', 'ticket_events', 'ticket_tags')");
+    std::vector<std::string> names;
+    auto query = db.prepare("SELECT name FROM " + std::string(kDroppedIndexes) + " ORDER BY name");
+    while (query.step()) names.push_back(query.text(0));
+    for (const std::string& name : names) db.exec("DROP INDEX \"" + name + "\"");
+    db.exec("COMMIT");
+  } catch (...) {
+    if (db.in_transaction()) db.exec("ROLLBACK");
+    throw;
   }
-  return definitions;
+}
+
+// Builds every index kDroppedIndexes lists, each in a transaction that also takes it off the list
+// (so that a failure part way leaves only the rest to build), then drops the list.
+void build_dropped_indexes(Connection& db) {
+  {
+    auto listed = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?");
+    listed.bind(1, kDroppedIndexes);
+    if (!listed.step()) return;
+  }
+  std::vector<std::pair<std::string, std::string>> indexes;
+  {
+    auto query = db.prepare("SELECT name, definition FROM " + std::string(kDroppedIndexes) + " ORDER BY name");
+    while (query.step()) indexes.emplace_back(query.text(0), query.text(1));
+  }
+  for (const auto& [name, definition] : indexes) {
+    db.exec("BEGIN");
+    try {
+      db.exec(definition);
+      auto done = db.prepare("DELETE FROM " + std::string(kDroppedIndexes) + " WHERE name = ?");
+      done.bind(1, name);
+      done.run();
+      db.exec("COMMIT");
+    } catch (...) {
+      if (db.in_transaction()) db.exec("ROLLBACK");
+      throw;
+    }
+  }
+  db.exec("DROP TABLE " + std::string(kDroppedIndexes));
 }
 
 }  // namespace
 
 BulkTicketLoader::BulkTicketLoader(const std::filesystem::path& database)
     : db_(database, Connection::Mode::kReadWrite, std::chrono::milliseconds(5000)) {
-  db_.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA cache_size = -1048576");
+  db_.exec("PRAGMA cache_size = -1048576");
+  // While the file still has its journal: an earlier load's leftovers, then the drops, each atomic.
+  build_dropped_indexes(db_);
+  drop_secondary_indexes(db_);
+  db_.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
   automerge_ = stored_automerge(db_);
   begin_bulk_indexing(db_);
-  dropped_indexes_ = drop_secondary_indexes(db_);
 }
 
 void BulkTicketLoader::write(std::span<const BulkTicket> tickets) {
@@ -92,8 +135,7 @@ void BulkTicketLoader::write(std::span<const BulkTicket> tickets) {
 void BulkTicketLoader::build_indexes() {
   // CREATE INDEX sorts with helper threads when allowed to (SQLite's PRAGMA threads).
   db_.exec("PRAGMA threads = " + std::to_string(std::max(1u, std::thread::hardware_concurrency())));
-  for (const std::string& definition : dropped_indexes_) db_.exec(definition);
-  dropped_indexes_.clear();
+  build_dropped_indexes(db_);
 }
 
 void BulkTicketLoader::finish() {

@@ -2,7 +2,6 @@
 
 #include <filesystem>
 #include <span>
-#include <string>
 #include <vector>
 
 #include "core/time.hpp"
@@ -32,8 +31,9 @@ struct BulkTicket {
 /// the number check (numbers must be unique already), rules, mail, service-level clocks (their due times are an UPDATE
 /// that rewrites each ticket row: it doubled the load) and reading the ticket back. While it loads, the file
 /// has no journal and no syncs — half the writes of WAL, where every page is written twice — and the filled tables
-/// have no secondary indexes, so a crash leaves a folder to delete and load again; finish() builds the indexes and
-/// restores WAL with synchronous=FULL. Throws SqliteError (sql::DatabaseError from the shared row writers).
+/// have no secondary indexes (their definitions wait in the file, and the next loader on a folder whose load failed
+/// builds them first), so a crash leaves a folder to delete and load again; finish() builds the indexes and restores
+/// WAL with synchronous=FULL. Throws SqliteError (sql::DatabaseError from the shared row writers).
 class BulkTicketLoader {
  public:
   explicit BulkTicketLoader(const std::filesystem::path& database);
@@ -47,8 +47,7 @@ class BulkTicketLoader {
 
  private:
   Connection db_;
-  int automerge_ = 4;                         // the index's merge setting before the load, restored by finish()
-  std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements, run again by finish()
+  int automerge_ = 4;  // the index's merge setting before the load, restored by finish()
 };
 
 }  // namespace gongdan::storage::sqlite

@@ -28,6 +28,13 @@ std::vector<std::string> indexes(Database& db) {
   return listed.ok() ? *listed : std::vector<std::string>{};
 }
 
+// The schema, as any data folder has it, then the database left to the loader alone: its file
+// and its indexes as the migrations define them.
+std::pair<std::filesystem::path, std::vector<std::string>> migrated_folder(const storage::testing::TempDir& dir) {
+  auto fresh = Database::open({.data_dir = dir.path()});
+  return {fresh->sqlite()->path(), indexes(*fresh)};
+}
+
 // Ticket n as the loader hands it over: the customer's description and an agent's reply.
 BulkTicket bulk_ticket(std::uint32_t n, const std::string& subject) {
   BulkTicket bulk;
@@ -52,19 +59,13 @@ BulkTicket bulk_ticket(std::uint32_t n, const std::string& subject) {
 
 TEST(BulkTicketLoader, WritesWhatTheRepositoryReadsBackAndSearchFinds) {
   storage::testing::TempDir dir;
-  // The schema, as any data folder has it; then the database is left to the loader alone.
-  std::filesystem::path file;
-  std::vector<std::string> schema_indexes;
-  {
-    auto fresh = Database::open({.data_dir = dir.path()});
-    file = fresh->sqlite()->path();
-    schema_indexes = indexes(*fresh);
-  }
+  const auto [file, schema_indexes] = migrated_folder(dir);
   {
     BulkTicketLoader loader(file);
     const std::vector<BulkTicket> batch{bulk_ticket(1, "打开群聊就闪退"), bulk_ticket(2, "Cannot log in")};
     loader.write(batch);
     loader.write(std::vector<BulkTicket>{bulk_ticket(3, "语音消息发送失败")});
+    loader.build_indexes();
     loader.finish();
   }
   auto db = Database::open({.data_dir = dir.path()});
@@ -103,6 +104,27 @@ TEST(BulkTicketLoader, WritesWhatTheRepositoryReadsBackAndSearchFinds) {
   });
   ASSERT_TRUE(automerge.ok());
   EXPECT_EQ(*automerge, 8);
+}
+
+// A load that fails or is killed before its indexes are built must not leave a folder without
+// them: such a folder still holds no tickets, so bench-load takes it again, and that load builds
+// what the first one dropped before it drops them itself.
+TEST(BulkTicketLoader, ALoadThatNeverFinishesLeavesItsIndexesToTheNextLoad) {
+  storage::testing::TempDir dir;
+  const auto [file, schema_indexes] = migrated_folder(dir);
+  { BulkTicketLoader abandoned(file); }
+  {
+    auto db = Database::open({.data_dir = dir.path()});
+    EXPECT_NE(indexes(*db), schema_indexes) << "the abandoned load dropped them";
+  }
+  {
+    BulkTicketLoader loader(file);
+    loader.write(std::vector<BulkTicket>{bulk_ticket(1, "first")});
+    loader.finish();
+  }
+  auto db = Database::open({.data_dir = dir.path()});
+  EXPECT_EQ(indexes(*db), schema_indexes);
+  EXPECT_TRUE(db->tickets().find_by_number(TestDatabase::number(1)).has_value());
 }
 
 TEST(BulkTicketLoader, ABatchWithADuplicateNumberLeavesNothingOfThatBatch) {

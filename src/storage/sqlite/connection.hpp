@@ -68,7 +68,7 @@ class Connection {
   /// Runs the upsert `sql` with (key, value) now, or at the end of the writer's batch while it
   /// defers writes (see DeferredRows).
   void upsert_at_end(std::string_view sql, std::int64_t key, std::string value);
-  /// Writes this connection's writer has deferred (only the writer's connection defers).
+  /// Writes deferred to the end of a batch: by the writer's connection, and by the bulk loader's.
   DeferredRows& deferred() { return deferred_; }
   const DeferredRows& deferred() const { return deferred_; }
 
