@@ -3,7 +3,6 @@
 #include "http/json/catalog_codec.hpp"
 #include "http/json/encode.hpp"
 #include "http/json/json_writer.hpp"
-#include "http/json/sla_codec.hpp"
 #include "http/json/ticket_fields.hpp"
 #include "http/json/workspace_codec.hpp"
 
@@ -38,62 +37,53 @@ std::optional<core::Timestamp> TicketPresenter::reopen_until(const domain::Ticke
   return std::nullopt;
 }
 
+template <typename Write>
+void TicketPresenter::as_read(const domain::Ticket& ticket, bool in_list, const KnownReplyBy* reply_by, Write&& write) {
+  if (audience_ == Audience::kCustomer) {
+    if (reply_by) return write(TicketReader{reply_by, nullptr});
+    const KnownReplyBy asked = sla_ ? sla_->customer_reply_by(ticket) : std::nullopt;
+    return write(TicketReader{&asked, nullptr});
+  }
+  // A list reads the state from the stored due and warning times; one ticket evaluates its targets.
+  if (!sla_ || in_list) {
+    const StaffSla staff{ticket.sla_policy, sla_ ? sla_->list_state(ticket) : domain::sla::SlaState::kOk, nullptr};
+    return write(TicketReader{nullptr, &staff});
+  }
+  const auto view = sla_->staff_view(ticket);
+  const std::vector<domain::sla::TargetStatus> none;
+  const StaffSla staff =
+      view ? StaffSla{view->policy, view->state, &view->targets} : StaffSla{{}, domain::sla::SlaState::kOk, &none};
+  write(TicketReader{nullptr, &staff});
+}
+
 nlohmann::json TicketPresenter::ticket(const domain::Ticket& ticket, TicketText text, const KnownReplyBy* reply_by) {
-  auto json = ticket_json(ticket, category_name(ticket.category_id), reopen_until(ticket), text);
-  if (audience_ == Audience::kStaff) add_staff_fields(json, ticket);
+  nlohmann::json json(nlohmann::json::value_t::object);
+  TreeFields fields(json);
   // An excerpt is what a list item carries (encode.hpp, TicketText).
-  add_service_level(json, ticket, text == TicketText::kExcerpt, reply_by);
+  as_read(ticket, text == TicketText::kExcerpt, reply_by, [&](TicketReader reader) {
+    ticket_fields(fields, ticket, category_name(ticket.category_id), reopen_until(ticket), text, reader);
+  });
   return json;
 }
 
-void TicketPresenter::add_service_level(nlohmann::json& json, const domain::Ticket& ticket, bool in_list,
-                                        const KnownReplyBy* reply_by) {
-  if (audience_ == Audience::kCustomer) {
-    if (reply_by) {
-      json["reply_by"] = reply_by_json(*reply_by);
-    } else {
-      json["reply_by"] = reply_by_json(sla_ ? sla_->customer_reply_by(ticket) : std::nullopt);
-    }
-    return;
-  }
-  json["next_response_due_at"] = time_json(ticket.next_response_due_at);
-  json["resolution_due_at"] = time_json(ticket.resolution_due_at);
-  if (!sla_) {
-    json["sla"] = ticket_sla_json(ticket.sla_policy, domain::sla::SlaState::kOk, nullptr);
-    return;
-  }
-  // A list reads state from the stored due and warning times; one ticket evaluates its targets.
-  if (in_list) {
-    json["sla"] = ticket_sla_json(ticket.sla_policy, sla_->list_state(ticket), nullptr);
-    return;
-  }
-  const auto view = sla_->staff_view(ticket);
-  if (!view) {
-    const std::vector<domain::sla::TargetStatus> none;
-    json["sla"] = ticket_sla_json({}, domain::sla::SlaState::kOk, &none);
-    return;
-  }
-  json["sla"] = ticket_sla_json(view->policy, view->state, &view->targets);
-}
-
 std::string TicketPresenter::page_text(const domain::Page<domain::Ticket>& page) {
-  JsonStream json;
-  json.begin_object().key("items").begin_array();
-  // A list shows an excerpt: full descriptions made most of a queue page's bytes and time.
+  // The items go straight to text: their trees cost twice as much to build as to write. A list
+  // shows an excerpt: full descriptions made most of a queue page's bytes and time.
+  std::vector<KnownReplyBy> replies;
   if (audience_ == Audience::kCustomer) {
     // One read answers every row's reply-by; asked row by row it was most of My tickets' time.
-    // The items go straight to text: their trees cost twice as much to build as to write.
-    const auto replies =
-        sla_ ? sla_->customer_reply_by(page.items) : std::vector<KnownReplyBy>(page.items.size(), std::nullopt);
-    StreamFields fields(json);
-    for (std::size_t i = 0; i < page.items.size(); ++i) {
-      const domain::Ticket& t = page.items[i];
-      json.begin_object();
-      ticket_fields(fields, t, category_name(t.category_id), reopen_until(t), TicketText::kExcerpt, &replies[i]);
-      json.end_object();
-    }
-  } else {
-    for (const domain::Ticket& t : page.items) json.value(ticket(t, TicketText::kExcerpt, nullptr));
+    replies = sla_ ? sla_->customer_reply_by(page.items) : std::vector<KnownReplyBy>(page.items.size());
+  }
+  JsonStream json;
+  StreamFields fields(json);
+  json.begin_object().key("items").begin_array();
+  for (std::size_t i = 0; i < page.items.size(); ++i) {
+    const domain::Ticket& t = page.items[i];
+    json.begin_object();
+    as_read(t, true, replies.empty() ? nullptr : &replies[i], [&](TicketReader reader) {
+      ticket_fields(fields, t, category_name(t.category_id), reopen_until(t), TicketText::kExcerpt, reader);
+    });
+    json.end_object();
   }
   json.end_array().key("next_cursor");
   if (page.next_cursor) {

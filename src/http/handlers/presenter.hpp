@@ -22,7 +22,7 @@ class TicketPresenter {
   explicit TicketPresenter(const RequestContext& ctx, Audience audience = Audience::kCustomer);
 
   nlohmann::json ticket(const domain::Ticket& ticket, TicketText text = TicketText::kDescription);
-  /// {items: [ticket], next_cursor} as JSON text. A customer's items are written without a tree.
+  /// {items: [ticket], next_cursor} as JSON text, written without a tree.
   std::string page_text(const domain::Page<domain::Ticket>& page);
   /// {ticket (with custom_fields), messages, events}
   nlohmann::json view(const domain::TicketView& view);
@@ -33,10 +33,11 @@ class TicketPresenter {
   nlohmann::json ticket(const domain::Ticket& ticket, TicketText text, const KnownReplyBy* reply_by);
   std::string category_name(core::CategoryId id);
   std::optional<core::Timestamp> reopen_until(const domain::Ticket& ticket) const;
-  /// Service levels (docs/sla.md): staff get the due times and `sla` (its targets outside lists),
-  /// customers `reply_by`.
-  void add_service_level(nlohmann::json& json, const domain::Ticket& ticket, bool in_list,
-                         const KnownReplyBy* reply_by);
+  /// Calls write(TicketReader) with what this audience reads of `ticket` beyond the common
+  /// members: customers `reply_by` (read now unless given), staff the workspace and service level
+  /// (docs/sla.md: `sla` with its targets outside lists).
+  template <typename Write>
+  void as_read(const domain::Ticket& ticket, bool in_list, const KnownReplyBy* reply_by, Write&& write);
   /// The view's custom field answers on the ticket, and the field named on each field_changed event.
   void add_custom_fields(const domain::TicketView& view, nlohmann::json& ticket_body, nlohmann::json& events);
 

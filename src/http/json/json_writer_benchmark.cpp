@@ -101,7 +101,7 @@ void BM_MyTicketsPage_Stream(benchmark::State& state) {
     json.begin_object().key("items").begin_array();
     for (int i = 0; i < 20; ++i) {
       json.begin_object();
-      ticket_fields(fields, ticket, "账号与登录", std::nullopt, TicketText::kExcerpt, &reply_by);
+      ticket_fields(fields, ticket, "账号与登录", std::nullopt, TicketText::kExcerpt, TicketReader{&reply_by});
       json.end_object();
     }
     json.end_array().key("next_cursor").string("eyJ0IjoxNzY0OTE5NTAyMjAwLCJpIjoxMn0").end_object();

@@ -254,24 +254,6 @@ nlohmann::json calendar_import_json(const sla::CalendarImport& report) {
           {"replaced", report.replaced}};
 }
 
-nlohmann::json ticket_sla_json(const std::string& policy, sla::SlaState state,
-                               const std::vector<sla::TargetStatus>* targets) {
-  nlohmann::json json{{"policy", policy.empty() ? nlohmann::json(nullptr) : nlohmann::json(policy)},
-                      {"state", sla::to_string(state)}};
-  if (targets) {
-    nlohmann::json list = nlohmann::json::array();
-    for (const auto& t : *targets) {
-      list.push_back({{"kind", sla::to_string(t.kind)},
-                      {"cycle", t.cycle},
-                      {"due_at", time_json(t.due_at)},
-                      {"state", sla::to_string(t.state)},
-                      {"finished_at", time_json(t.finished_at)}});
-    }
-    json["targets"] = std::move(list);
-  }
-  return json;
-}
-
 nlohmann::json reply_by_json(const std::optional<sla::ReplyBy>& reply_by) {
   nlohmann::json holder(nlohmann::json::value_t::object);
   TreeFields fields(holder);

@@ -29,9 +29,6 @@ nlohmann::json sla_calendars_json(const std::vector<domain::sla::StoredCalendar>
 core::Result<domain::sla::CalendarDefinition> decode_sla_calendar(const nlohmann::json& body);
 nlohmann::json calendar_import_json(const domain::sla::CalendarImport& report);
 
-/// The ticket's `sla` member: {policy, state, targets} (targets omitted in lists: `view` absent).
-nlohmann::json ticket_sla_json(const std::string& policy, domain::sla::SlaState state,
-                               const std::vector<domain::sla::TargetStatus>* targets);
 /// `reply_by` for customers: {at, basis, holiday} or null.
 nlohmann::json reply_by_json(const std::optional<domain::sla::ReplyBy>& reply_by);
 

@@ -62,7 +62,7 @@ TEST(TicketFields, StreamedItemIsTheTextOfItsTree) {
         JsonStream json;
         StreamFields fields(json);
         json.begin_object();
-        ticket_fields(fields, ticket, "账号与登录", reopen_until, text, &reply_by);
+        ticket_fields(fields, ticket, "账号与登录", reopen_until, text, TicketReader{&reply_by});
         json.end_object();
         EXPECT_EQ(std::move(json).take(), write_json(tree)) << ticket.subject;
       }
@@ -78,6 +78,76 @@ TEST(TicketFields, ReplyByIsNullOrAtBasisAndHoliday) {
                                      {"holiday", {{"name", "国庆节"}, {"until", "2026-10-08"}}}}));
   EXPECT_TRUE(reply_by_json(replies()[1])["holiday"].is_null());
   EXPECT_EQ(reply_by_json(replies()[1])["basis"], "sla");
+}
+
+// What staff read of a ticket, spelled out member by member (docs/workspace.md, docs/sla.md): the
+// streamed text is exactly this tree's, in a list (state only) and for one ticket (its targets).
+TEST(TicketFields, StaffReadTheWorkspaceAndServiceLevelMembers) {
+  domain::Ticket t = tickets()[1];  // resolved, a guest's
+  t.group_id = core::GroupId{2};
+  t.group_name = "一线支持 First line";
+  t.assignee_id = core::UserId{9};
+  t.assignee_name = "李娜";
+  t.tags = {"闪退", "vip"};
+  t.channel = domain::Channel::kMail;
+  t.last_customer_message_at = at(1'795'000'000'000);
+  t.first_response_due_at = at(1'795'003'600'000);
+  t.merged_into_number = "261206-ABCDE4";
+  t.resolution_due_at = at(1'795'086'400'000);
+  const std::vector<domain::sla::TargetStatus> targets{
+      {domain::sla::TargetKind::kFirstResponse, 0, at(1'795'000'000'000), at(1'795'003'600'000), std::nullopt,
+       at(1'795'001'000'000), domain::sla::TargetState::kMet},
+      {domain::sla::TargetKind::kNextResponse, 1, at(1'795'002'000'000), std::nullopt, std::nullopt, std::nullopt,
+       domain::sla::TargetState::kPaused}};
+  const StaffSla list{"标准 Standard", domain::sla::SlaState::kWarning, nullptr};
+  const StaffSla one{"标准 Standard", domain::sla::SlaState::kOk, &targets};
+  const StaffSla none{};
+
+  const std::optional<core::Timestamp> reopen = at(1'795'704'800'000);
+  nlohmann::json expected = ticket_json(t, "账号", reopen, TicketText::kExcerpt);
+  expected["assignee"] = {{"id", 9}, {"name", "李娜"}};
+  expected["group"] = {{"id", 2}, {"name", "一线支持 First line"}};
+  expected["tags"] = {"闪退", "vip"};
+  expected["channel"] = "mail";
+  expected["last_customer_message_at"] = "2026-11-18T11:06:40.000Z";
+  expected["first_response_due_at"] = "2026-11-18T12:06:40.000Z";
+  expected["merged_into"] = "261206-ABCDE4";
+  expected["next_response_due_at"] = nullptr;
+  expected["resolution_due_at"] = "2026-11-19T11:06:40.000Z";
+  expected["sla"] = {{"policy", "标准 Standard"}, {"state", "warning"}};
+
+  const auto streamed = [&](const StaffSla& staff) {
+    JsonStream json;
+    StreamFields fields(json);
+    json.begin_object();
+    ticket_fields(fields, t, "账号", reopen, TicketText::kExcerpt, TicketReader{nullptr, &staff});
+    json.end_object();
+    return std::move(json).take();
+  };
+  EXPECT_EQ(streamed(list), write_json(expected));
+
+  expected["sla"] = {{"policy", "标准 Standard"},
+                     {"state", "ok"},
+                     {"targets",
+                      {{{"kind", "first_response"},
+                        {"cycle", 0},
+                        {"due_at", "2026-11-18T12:06:40.000Z"},
+                        {"state", "met"},
+                        {"finished_at", "2026-11-18T11:23:20.000Z"}},
+                       {{"kind", "next_response"},
+                        {"cycle", 1},
+                        {"due_at", nullptr},
+                        {"state", "paused"},
+                        {"finished_at", nullptr}}}}};
+  EXPECT_EQ(streamed(one), write_json(expected));
+
+  // No policy: null, not an empty name; no group or assignee: null.
+  t.group_id.reset();
+  t.assignee_id.reset();
+  expected["group"] = nullptr;
+  expected["assignee"] = nullptr;
+  expected["sla"] = {{"policy", nullptr}, {"state", "ok"}};
+  EXPECT_EQ(streamed(none), write_json(expected));
 }
 
 }  // namespace

@@ -5,20 +5,6 @@
 
 namespace gongdan::http {
 
-void add_staff_fields(nlohmann::json& ticket, const domain::Ticket& source) {
-  ticket["group"] = source.group_id ? nlohmann::json{{"id", source.group_id->value}, {"name", source.group_name}}
-                                    : nlohmann::json(nullptr);
-  ticket["assignee"] = source.assignee_id
-                           ? nlohmann::json{{"id", source.assignee_id->value}, {"name", source.assignee_name}}
-                           : nlohmann::json(nullptr);
-  ticket["tags"] = source.tags;
-  ticket["channel"] = domain::to_string(source.channel);
-  ticket["last_customer_message_at"] = time_json(source.last_customer_message_at);
-  ticket["first_response_due_at"] = time_json(source.first_response_due_at);
-  ticket["merged_into"] =
-      source.merged_into_number.empty() ? nlohmann::json(nullptr) : nlohmann::json(source.merged_into_number);
-}
-
 nlohmann::json customer_panel_json(const domain::TicketView& view) {
   nlohmann::json tickets = nlohmann::json::array();
   for (const auto& ticket : view.customer_tickets) {

@@ -11,9 +11,8 @@ namespace gongdan::http {
 
 // Wire names of the agent workspace's objects (docs/workspace.md, docs/api.md).
 
-/// The staff-only members of a ticket, merged into its JSON on agent routes: group, assignee,
-/// tags, last_customer_message_at, first_response_due_at.
-void add_staff_fields(nlohmann::json& ticket, const domain::Ticket& source);
+// The staff-only members of a ticket (group, assignee, tags, ...) are written with the others by
+// ticket_fields (ticket_fields.hpp).
 /// The customer panel of the agent ticket page: account (null for guests) and other tickets.
 nlohmann::json customer_panel_json(const domain::TicketView& view);
 nlohmann::json group_json(const domain::Group& group);
