@@ -202,6 +202,9 @@ describe('macros', () => {
       assert.equal(r.json.message.internal, false);
       assert.equal(r.json.ticket.status, 'pending');
       assert.equal(r.json.ticket.priority, 'high');
+      // An agent route answers with the staff's ticket: workspace members, no customer's reply_by.
+      assert.deepEqual(r.json.ticket.tags, ['logs', '需要日志']);
+      assert.ok('sla' in r.json.ticket && !('reply_by' in r.json.ticket), show(r));
 
       const page = await agent.api.get(`/agent/tickets/${ticket.number}`);
       const events = page.json.events.map((e) => `${e.type}:${e.from}>${e.to}`);

@@ -74,7 +74,7 @@ Response apply_macro(RequestContext& ctx) {
   const auto id = macro_id(ctx);
   const auto changed = ctx.services.macros.apply(ctx.actor, ctx.params.get("number"), id);
   if (!changed) return error_response(changed.error());
-  nlohmann::json body{{"ticket", TicketPresenter(ctx).ticket(changed->ticket)}};
+  nlohmann::json body{{"ticket", TicketPresenter(ctx, TicketPresenter::Audience::kStaff).ticket(changed->ticket)}};
   body["message"] = changed->message ? message_json(*changed->message) : nlohmann::json(nullptr);
   return json_response(201, body);
 }

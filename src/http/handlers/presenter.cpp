@@ -28,10 +28,6 @@ std::string TicketPresenter::category_name(core::CategoryId id) {
   return {};
 }
 
-nlohmann::json TicketPresenter::ticket(const domain::Ticket& ticket, TicketText text) {
-  return this->ticket(ticket, text, nullptr);
-}
-
 std::optional<core::Timestamp> TicketPresenter::reopen_until(const domain::Ticket& ticket) const {
   if (ticket.status == domain::Status::kResolved && ticket.resolved_at) return *ticket.resolved_at + reopen_window_;
   return std::nullopt;
@@ -56,11 +52,11 @@ void TicketPresenter::as_read(const domain::Ticket& ticket, bool in_list, const 
   write(TicketReader{nullptr, &staff});
 }
 
-nlohmann::json TicketPresenter::ticket(const domain::Ticket& ticket, TicketText text, const KnownReplyBy* reply_by) {
+nlohmann::json TicketPresenter::ticket(const domain::Ticket& ticket, TicketText text) {
   nlohmann::json json(nlohmann::json::value_t::object);
   TreeFields fields(json);
   // An excerpt is what a list item carries (encode.hpp, TicketText).
-  as_read(ticket, text == TicketText::kExcerpt, reply_by, [&](TicketReader reader) {
+  as_read(ticket, text == TicketText::kExcerpt, nullptr, [&](TicketReader reader) {
     ticket_fields(fields, ticket, category_name(ticket.category_id), reopen_until(ticket), text, reader);
   });
   return json;

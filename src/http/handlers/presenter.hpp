@@ -29,12 +29,11 @@ class TicketPresenter {
 
  private:
   using KnownReplyBy = std::optional<domain::sla::ReplyBy>;
-  /// `reply_by` when the caller read it already (a page reads all of its rows' at once).
-  nlohmann::json ticket(const domain::Ticket& ticket, TicketText text, const KnownReplyBy* reply_by);
   std::string category_name(core::CategoryId id);
   std::optional<core::Timestamp> reopen_until(const domain::Ticket& ticket) const;
   /// Calls write(TicketReader) with what this audience reads of `ticket` beyond the common
-  /// members: customers `reply_by` (read now unless given), staff the workspace and service level
+  /// members: customers `reply_by` (read now unless given: a page reads all of its rows' at
+  /// once), staff the workspace and service level
   /// (docs/sla.md: `sla` with its targets outside lists).
   template <typename Write>
   void as_read(const domain::Ticket& ticket, bool in_list, const KnownReplyBy* reply_by, Write&& write);

@@ -1,8 +1,8 @@
 #pragma once
 
 // The members of a ticket object, written once for the two ways an answer is made: into a tree
-// (ticket_json, reply_by_json) and straight to text (the items of a customer's list, where
-// building the tree cost more than writing it). Included by the encoders (encode.cpp,
+// (a single ticket: ticket_json, TicketPresenter::ticket) and straight to text (every list page,
+// where building the tree cost more than writing it). Included by the encoders (encode.cpp,
 // sla_codec.cpp) and by the list writer (presenter.cpp), not by headers.
 
 #include <cstdint>

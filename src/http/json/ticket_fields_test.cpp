@@ -49,8 +49,8 @@ std::vector<std::optional<domain::sla::ReplyBy>> replies() {
                                                                          std::chrono::day{8}}}}};
 }
 
-// A streamed list item is the very text write_json makes of the item's tree (ticket_json and
-// reply_by_json, as TicketPresenter builds it for a single ticket), whatever the ticket holds.
+// A streamed list item is the very text write_json makes of the same item built as a tree by the
+// encoders of a single ticket (ticket_json, reply_by_json), whatever the ticket holds.
 TEST(TicketFields, StreamedItemIsTheTextOfItsTree) {
   for (const auto& ticket : tickets()) {
     for (const auto& reply_by : replies()) {
@@ -124,7 +124,15 @@ TEST(TicketFields, StaffReadTheWorkspaceAndServiceLevelMembers) {
     json.end_object();
     return std::move(json).take();
   };
+  // A single ticket for staff is the same template filled into a tree.
+  const auto built = [&](const StaffSla& staff) {
+    nlohmann::json tree(nlohmann::json::value_t::object);
+    TreeFields fields(tree);
+    ticket_fields(fields, t, "账号", reopen, TicketText::kExcerpt, TicketReader{nullptr, &staff});
+    return tree;
+  };
   EXPECT_EQ(streamed(list), write_json(expected));
+  EXPECT_EQ(built(list), expected);
 
   expected["sla"] = {{"policy", "标准 Standard"},
                      {"state", "ok"},
@@ -140,14 +148,23 @@ TEST(TicketFields, StaffReadTheWorkspaceAndServiceLevelMembers) {
                         {"state", "paused"},
                         {"finished_at", nullptr}}}}};
   EXPECT_EQ(streamed(one), write_json(expected));
+  EXPECT_EQ(built(one), expected);
 
-  // No policy: null, not an empty name; no group or assignee: null.
+  // No policy: null, not an empty name; no group or assignee: null; no tags: an empty array.
   t.group_id.reset();
   t.assignee_id.reset();
+  t.tags.clear();
   expected["group"] = nullptr;
   expected["assignee"] = nullptr;
+  expected["tags"] = nlohmann::json::array();
   expected["sla"] = {{"policy", nullptr}, {"state", "ok"}};
   EXPECT_EQ(streamed(none), write_json(expected));
+  EXPECT_EQ(built(none), expected);
+  // One ticket whose service level has no view: no policy and no targets, an empty list.
+  const std::vector<domain::sla::TargetStatus> no_targets;
+  expected["sla"]["targets"] = nlohmann::json::array();
+  EXPECT_EQ(streamed(StaffSla{{}, domain::sla::SlaState::kOk, &no_targets}), write_json(expected));
+  EXPECT_EQ(built(StaffSla{{}, domain::sla::SlaState::kOk, &no_targets}), expected);
 }
 
 }  // namespace
