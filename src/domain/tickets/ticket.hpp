@@ -41,7 +41,7 @@ struct CustomerRef {
 /// A support request. Subject and description never change after submission.
 struct Ticket {
   core::TicketId id;
-  TicketNumber number = TicketNumber::make({}, {});
+  TicketNumber number = TicketNumber::unset();
   core::CategoryId category_id;
   std::string subject;
   std::string description;

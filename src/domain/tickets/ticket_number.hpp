@@ -18,6 +18,10 @@ class TicketNumber {
   /// Builds a number from a date and five random symbol values (each 0..31).
   static TicketNumber make(core::CivilDate date, const std::array<std::uint8_t, 5>& random_values);
 
+  /// What a default Ticket holds before it is numbered: make() of the default date (1970-01-01)
+  /// and zero symbols, made once (a Ticket is made for every row read, twenty times a page).
+  static const TicketNumber& unset();
+
   /// Reads user input: case-insensitive, spaces and dashes ignored, O as 0, I and L as 1.
   /// Error kInvalid with reason `invalid_number` when malformed or when the check symbol fails.
   static core::Result<TicketNumber> parse(std::string_view input);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "domain/tickets/ticket.hpp"
+
 namespace gongdan::domain {
 namespace {
 
@@ -10,6 +12,27 @@ TEST(TicketNumber, FormatsDateRandomAndCheckSymbol) {
   EXPECT_EQ(number.str().substr(0, 12), "261125-7M2KX");
   EXPECT_EQ(number.str().size(), 13U);
   EXPECT_TRUE(TicketNumber::parse(number.str()));
+}
+
+TEST(TicketNumber, FormatsEveryDatePartWithTwoDigits) {
+  EXPECT_EQ(TicketNumber::make({2009, 1, 5}, {0, 0, 0, 0, 1}).str().substr(0, 12), "090105-00001");
+  EXPECT_EQ(TicketNumber::make({2130, 12, 31}, {31, 31, 31, 31, 31}).str().substr(0, 12), "301231-ZZZZZ");
+}
+
+TEST(TicketNumber, UnsetIsWhatADefaultTicketHolds) {
+  // A number of 1970-01-01: no ticket stored since has it.
+  EXPECT_EQ(TicketNumber::unset().str(), TicketNumber::make({}, {}).str());
+  EXPECT_EQ(TicketNumber::unset().str().substr(0, 12), "700101-00000");
+  EXPECT_EQ(Ticket{}.number, TicketNumber::unset());
+}
+
+TEST(TicketNumber, ParsesWhatItMakes) {
+  for (unsigned day = 1; day <= 31; day += 3) {
+    const auto made = TicketNumber::make({2026, 12, day}, {1, 2, 3, 4, static_cast<std::uint8_t>(day)});
+    const auto parsed = TicketNumber::parse(made.str());
+    ASSERT_TRUE(parsed) << made.str();
+    EXPECT_EQ(*parsed, made);
+  }
 }
 
 TEST(TicketNumber, CheckSymbolIsLuhnModThirtyTwo) {
@@ -56,7 +79,8 @@ TEST(TicketNumber, ReadsHumanSpellings) {
 }
 
 TEST(TicketNumber, RejectsMalformedInput) {
-  for (const char* bad : {"", "261125", "261125-7KQ2MX9", "26112A-7KQ2MX", "261325-00000X", "261125-7KQ2U0", "一二三"}) {
+  for (const char* bad :
+       {"", "261125", "261125-7KQ2MX9", "26112A-7KQ2MX", "261325-00000X", "261125-7KQ2U0", "一二三"}) {
     const auto parsed = TicketNumber::parse(bad);
     ASSERT_FALSE(parsed) << bad;
     EXPECT_EQ(parsed.error().reason, "invalid_number");
