@@ -21,6 +21,8 @@ Environment: GONGDAN_BIN (default build/gongdan, else build/release/gongdan), BE
 BENCH_SECONDS per scenario (15), BENCH_MIXED_SECONDS (60), BENCH_TICKETS (1,000,000; 0 skips
 step 3), BENCH_OUT (build/bench), BENCH_SMOKE=1 (1-second scenarios, 2,000 tickets, output in
 build/bench-smoke: checks the harness, not the server).
+Every HTTP scenario on SQLite and both nginx runs also report CPU time per answer, the server's
+(`*.cpu_us`, compared with nginx's, `ceiling.http.cpu_us`) and wrk's (`*.client_cpu_us`).
 Exit status 1 when tickets were lost or a step failed; missed targets only show in the table.
 """
 from __future__ import annotations
@@ -31,6 +33,7 @@ import http.client
 import json
 import os
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -267,13 +270,39 @@ http {{
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def wrk(script: str, url: str, env: dict | None = None, *, seconds=None) -> dict:
+def cpu_seconds(pid: int) -> float:
+    """The user and system time of process `pid` (all its threads) so far, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """cpu_seconds of `pid` and of its children (nginx: the master and its workers)."""
+    total = cpu_seconds(pid)
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, IndexError, ValueError):
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                total += cpu_seconds(int(stat.parent.name))
+    return total
+
+
+def wrk(script: str, url: str, env: dict | None = None, *, seconds=None, server_pid: int | None = None) -> dict:
     """Runs wrk at 64 connections, one per thread (common.lua says why). Returns each kind's
-    figures by kind name (`scenario` for single-request scripts) and wrk's own under `wrk`."""
+    figures by kind name (`scenario` for single-request scripts) and wrk's own under `wrk`; with
+    `server_pid`, also the CPU seconds the server (with its child processes) and wrk used meanwhile,
+    under `cpu`."""
     seconds = seconds or SECONDS
     command = ["wrk", f"-t{CONNECTIONS}", f"-c{CONNECTIONS}", f"-d{seconds:g}s", "--timeout", "10s",
                "-s", f"bench/{script}", url]
+    server_before = tree_cpu_seconds(server_pid) if server_pid else 0.0
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(command, cwd=ROOT, env={**os.environ, **(env or {})}, capture_output=True, text=True)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = {"server": tree_cpu_seconds(server_pid) - server_before if server_pid else 0.0,
+           "client": (after.ru_utime + after.ru_stime) - (children.ru_utime + children.ru_stime)}
     parsed = {}
     for line in done.stdout.splitlines():
         if line.startswith(("RESULT ", "KIND ")):
@@ -282,7 +311,18 @@ def wrk(script: str, url: str, env: dict | None = None, *, seconds=None) -> dict
             parsed[key] = {k: float(v) for k, v in fields.items()}
     if "wrk" not in parsed:
         sys.exit(f"bench: wrk {script} printed no RESULT:\n{done.stdout}\n{done.stderr}")
+    parsed["cpu"] = cpu if server_pid else None
     return parsed
+
+
+def add_cpu(results: Results, name: str, r: dict, answers: float, ratio_to: str | None = None) -> None:
+    """CPU time per answer, in µs: the server's (`name.cpu_us`) and wrk's (`name.client_cpu_us`).
+    Unlike a rate, it does not depend on how the two cores are shared, so it tells where a ratio
+    to the HTTP ceiling comes from (docs/performance.md, "What a request costs")."""
+    if r.get("cpu") is None or answers <= 0:
+        return
+    results.add(f"{name}.cpu_us", round(r["cpu"]["server"] / answers * 1e6, 1), "us", ratio_to)
+    results.add(f"{name}.client_cpu_us", round(r["cpu"]["client"] / answers * 1e6, 1), "us")
 
 
 def add_http(results: Results, name: str, r: dict, ceiling: str | None, *, kind="scenario", share=None,
@@ -295,6 +335,7 @@ def add_http(results: Results, name: str, r: dict, ceiling: str | None, *, kind=
     results.add(f"{name}.p50", round(k["p50_us"] / 1000, 2), "ms")
     results.add(f"{name}.p99", round(k["p99_us"] / 1000, 2), "ms", target=at_most(p99, "ms") if p99 else None)
     if kind == "scenario":
+        add_cpu(results, name, r, k["requests"] - k["bad"], "ceiling.http.cpu_us")
         results.add(f"{name}.p99_wrk", round(r["wrk"]["p99_us"] / 1000, 2), "ms")
         results.add(f"{name}.unexpected", int(k["bad"] + r["wrk"]["socket_errors"]), "count", target=at_most(0, ""))
     else:
@@ -319,7 +360,7 @@ def ceilings(results: Results, temp: Path, when: str) -> None:
     print(f"ceilings ({when})", flush=True)
     nginx = Nginx()
     try:
-        r = wrk("static.lua", f"{nginx.url}/ok.json")
+        r = wrk("static.lua", f"{nginx.url}/ok.json", server_pid=nginx.process.pid)
     finally:
         nginx.stop()
     k = r["scenario"]
@@ -327,6 +368,7 @@ def ceilings(results: Results, temp: Path, when: str) -> None:
         sys.exit(f"bench: nginx answered {k['bad']:.0f} requests with another status than 200")
     results.add(f"ceiling.http.{when}", round(k["requests"] / k["seconds"], 1), "req/s")
     results.add(f"ceiling.http.p99.{when}", round(k["p99_us"] / 1000, 2), "ms")
+    add_cpu(results, f"ceiling.http.{when}", r, k["requests"])
 
     data = temp / f"ceiling-{when}"
     subprocess.run([str(GONGDAN), "migrate", "--data-dir", str(data)], check=True, stdout=subprocess.DEVNULL)
@@ -342,11 +384,12 @@ def same_bytes_ceiling(results: Results, page: bytes) -> None:
     answer cost this client and these cores, apart from producing them."""
     nginx = Nginx({"my-tickets.json": page})
     try:
-        r = wrk("static.lua", f"{nginx.url}/my-tickets.json")
+        r = wrk("static.lua", f"{nginx.url}/my-tickets.json", server_pid=nginx.process.pid)
     finally:
         nginx.stop()
     k = r["scenario"]
     results.add("ceiling.http_my_tickets_bytes", round(k["requests"] / k["seconds"], 1), "req/s")
+    add_cpu(results, "ceiling.http_my_tickets_bytes", r, k["requests"])
     results.add("my_tickets.answer_bytes", len(page), "bytes")
     results.add("my_tickets.vs_same_bytes", results.value("my_tickets.throughput"), "req/s",
                 "ceiling.http_my_tickets_bytes")
@@ -357,6 +400,10 @@ def settle_ceilings(results: Results) -> None:
     that a busy moment during one of them cannot flatter the ratios. A durable submission is
     bounded by both HTTP and SQLite: `ceiling.submission` is the lower of the two ceilings."""
     http = max(results.value("ceiling.http.start"), results.value("ceiling.http.end"))
+    # nginx's CPU per answer: the lower of the two, as the ceiling is the higher rate.
+    cpu = [v for v in (results.value("ceiling.http.start.cpu_us"), results.value("ceiling.http.end.cpu_us")) if v]
+    if cpu:
+        results.add("ceiling.http.cpu_us", min(cpu), "us", first=True)
     storage = max(results.value("ceiling.storage.start"), results.value("ceiling.storage.end"))
     results.add("ceiling.submission", min(http, storage), "tickets/s", first=True)
     results.add("ceiling.storage", storage, "tickets/s", first=True)
@@ -377,7 +424,7 @@ def fresh_server(results: Results, temp: Path) -> None:
         env = {"BENCH_TOKEN": token, "BENCH_NUMBER": number, "BENCH_EMAIL": email}
 
         before = count_rows(data, "tickets")
-        r = wrk("submit.lua", f"{server.url}/api/v1/tickets", env)
+        r = wrk("submit.lua", f"{server.url}/api/v1/tickets", env, server_pid=server.process.pid)
         stored = count_rows(data, "tickets") - before
         add_http(results, "submit", r, "ceiling.submission", share=0.15, p99=25)
         # Requests still in flight when wrk stops may commit uncounted, so rows >= 201s.
@@ -389,9 +436,11 @@ def fresh_server(results: Results, temp: Path) -> None:
             print(f"LOST TICKETS: {acknowledged:.0f} answered 201 but only {stored} rows stored", file=sys.stderr)
             results.lost = True
 
-        add_http(results, "lookup", wrk("lookup.lua", f"{server.url}/api/v1/tickets/lookup", env),
+        pid = server.process.pid
+        add_http(results, "lookup", wrk("lookup.lua", f"{server.url}/api/v1/tickets/lookup", env, server_pid=pid),
                  "ceiling.http", share=0.5, p99=10)
-        add_http(results, "my_tickets", wrk("get.lua", f"{server.url}/api/v1/tickets", {"BENCH_BEARER": mine}),
+        add_http(results, "my_tickets",
+                 wrk("get.lua", f"{server.url}/api/v1/tickets", {"BENCH_BEARER": mine}, server_pid=pid),
                  "ceiling.http", share=0.5, p99=10)
         same_bytes_ceiling(results, server.get_body("/tickets", mine))
     finally:
@@ -457,10 +506,12 @@ def at_scale(results: Results, temp: Path) -> None:
 
         agent = server.api("POST", "/auth/login", {"email": "bench-agent@example.com", "password": PASSWORD})["token"]
         queue = f"{server.url}/api/v1/agent/tickets?status=new,open,pending"
-        add_http(results, "queue_open", wrk("get.lua", queue, {"BENCH_BEARER": agent}), "ceiling.http", p99=50)
+        pid = server.process.pid
+        add_http(results, "queue_open", wrk("get.lua", queue, {"BENCH_BEARER": agent}, server_pid=pid),
+                 "ceiling.http", p99=50)
         search = f"{server.url}/api/v1/agent/tickets?q=%E9%97%AA%E9%80%80"  # 闪退
-        add_http(results, "search_2char", wrk("get.lua", search, {"BENCH_BEARER": agent}), "ceiling.http",
-                 p99=50)
+        add_http(results, "search_2char", wrk("get.lua", search, {"BENCH_BEARER": agent}, server_pid=pid),
+                 "ceiling.http", p99=50)
 
         email = "mixed@example.com"
         token = server.register(email, "混合 Mixed")

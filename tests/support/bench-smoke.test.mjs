@@ -42,6 +42,14 @@ describe('bench/run.sh in smoke mode', { skip: missing.length ? `missing ${missi
         assert.equal(byName[`${scenario}.unexpected`].value, 0, `${scenario}: every answer had the expected status`);
         assert.ok(byName[`${scenario}.p99`].value >= byName[`${scenario}.p50`].value);
       }
+      // CPU per answer: the server's, compared with nginx's, and the client's (docs/performance.md).
+      assert.ok(byName['ceiling.http.cpu_us'].value > 0, 'nginx and its workers used CPU');
+      for (const scenario of ['submit', 'lookup', 'my_tickets', 'queue_open', 'search_2char']) {
+        const cpu = byName[`${scenario}.cpu_us`];
+        assert.ok(cpu.value > 0, `${scenario}: the server's CPU per answer is measured`);
+        assert.equal(cpu.ratio_to, 'ceiling.http.cpu_us');
+        assert.ok(byName[`${scenario}.client_cpu_us`].value > 0, `${scenario}: wrk's CPU per answer is measured`);
+      }
       assert.equal(byName['mixed.socket_errors'].value, 0);
       assert.equal(byName['submit.throughput'].ratio_to, 'ceiling.submission');
       assert.equal(byName['ceiling.submission'].value, Math.min(byName['ceiling.http'].value, byName['ceiling.storage'].value));
