@@ -21,7 +21,7 @@ Environment: GONGDAN_BIN (default build/gongdan, else build/release/gongdan), BE
 BENCH_SECONDS per scenario (15), BENCH_MIXED_SECONDS (60), BENCH_TICKETS (1,000,000; 0 skips
 step 3), BENCH_OUT (build/bench), BENCH_SMOKE=1 (1-second scenarios, 2,000 tickets, output in
 build/bench-smoke: checks the harness, not the server).
-Every HTTP scenario on SQLite and both nginx runs also report CPU time per answer, the server's
+Every single-kind HTTP scenario on SQLite and every nginx run also report CPU time per answer, the server's
 (`*.cpu_us`, compared with nginx's, `ceiling.http.cpu_us`) and wrk's (`*.client_cpu_us`).
 Exit status 1 when tickets were lost or a step failed; missed targets only show in the table.
 """
@@ -271,12 +271,13 @@ http {{
 
 
 def cpu_seconds(pid: int) -> float:
-    """The user and system time of process `pid` (all its threads) so far, from /proc."""
+    """The user and system time of process `pid` (all its threads) so far, with that of its
+    children that ended and were waited for (a respawned nginx worker), from /proc."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
+        return sum(int(fields[i]) for i in (11, 12, 13, 14)) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def tree_cpu_seconds(pid: int) -> float:
@@ -317,8 +318,8 @@ def wrk(script: str, url: str, env: dict | None = None, *, seconds=None, server_
 
 def add_cpu(results: Results, name: str, r: dict, answers: float, ratio_to: str | None = None) -> None:
     """CPU time per answer, in µs: the server's (`name.cpu_us`) and wrk's (`name.client_cpu_us`).
-    Unlike a rate, it does not depend on how the two cores are shared, so it tells where a ratio
-    to the HTTP ceiling comes from (docs/performance.md, "What a request costs")."""
+    It depends less than a rate on how the two cores are shared, and tells where a ratio to the
+    HTTP ceiling comes from (docs/performance.md, "What a request costs")."""
     if r.get("cpu") is None or answers <= 0:
         return
     results.add(f"{name}.cpu_us", round(r["cpu"]["server"] / answers * 1e6, 1), "us", ratio_to)
@@ -400,10 +401,10 @@ def settle_ceilings(results: Results) -> None:
     that a busy moment during one of them cannot flatter the ratios. A durable submission is
     bounded by both HTTP and SQLite: `ceiling.submission` is the lower of the two ceilings."""
     http = max(results.value("ceiling.http.start"), results.value("ceiling.http.end"))
-    # nginx's CPU per answer: the lower of the two, as the ceiling is the higher rate.
-    cpu = [v for v in (results.value("ceiling.http.start.cpu_us"), results.value("ceiling.http.end.cpu_us")) if v]
-    if cpu:
-        results.add("ceiling.http.cpu_us", min(cpu), "us", first=True)
+    # nginx's CPU per answer, from the same measurement as the ceiling.
+    best = "start" if results.value("ceiling.http.start") >= results.value("ceiling.http.end") else "end"
+    if results.value(f"ceiling.http.{best}.cpu_us"):
+        results.add("ceiling.http.cpu_us", results.value(f"ceiling.http.{best}.cpu_us"), "us", first=True)
     storage = max(results.value("ceiling.storage.start"), results.value("ceiling.storage.end"))
     results.add("ceiling.submission", min(http, storage), "tickets/s", first=True)
     results.add("ceiling.storage", storage, "tickets/s", first=True)
