@@ -33,8 +33,8 @@ class TicketPresenter {
   std::optional<core::Timestamp> reopen_until(const domain::Ticket& ticket) const;
   /// Calls write(TicketReader) with what this audience reads of `ticket` beyond the common
   /// members: customers `reply_by` (read now unless given: a page reads all of its rows' at
-  /// once), staff the workspace and service level
-  /// (docs/sla.md: `sla` with its targets outside lists).
+  /// once), staff the workspace and service level (docs/sla.md: `sla` with its targets outside
+  /// lists).
   template <typename Write>
   void as_read(const domain::Ticket& ticket, bool in_list, const KnownReplyBy* reply_by, Write&& write);
   /// The view's custom field answers on the ticket, and the field named on each field_changed event.

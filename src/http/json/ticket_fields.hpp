@@ -100,6 +100,13 @@ void time_field(Fields& out, std::string_view key, const std::optional<core::Tim
   }
 }
 
+/// A text member that is null when empty (a ticket's merge target, its service-level policy).
+template <typename Fields>
+void text_or_null(Fields& out, std::string_view key, std::string_view value) {
+  if (value.empty()) return out.null(key);
+  out.string(key, value);
+}
+
 /// `reply_by` for customers: {at, basis, holiday: {name, until} or null}, or null.
 template <typename Fields>
 void reply_by_field(Fields& out, std::string_view key, const std::optional<domain::sla::ReplyBy>& reply_by) {
@@ -126,11 +133,7 @@ struct StaffSla {
 template <typename Fields>
 void sla_field(Fields& out, std::string_view key, const StaffSla& sla) {
   out.object(key, [&](Fields& members) {
-    if (sla.policy.empty()) {
-      members.null("policy");
-    } else {
-      members.string("policy", sla.policy);
-    }
+    text_or_null(members, "policy", sla.policy);
     members.string("state", domain::sla::to_string(sla.state));
     if (!sla.targets) return;
     members.objects("targets", *sla.targets, [](Fields& target, const domain::sla::TargetStatus& t) {
@@ -193,11 +196,7 @@ void ticket_fields(Fields& out, const domain::Ticket& ticket, std::string_view c
     time_field(out, "first_response_due_at", ticket.first_response_due_at);
     named_field(out, "group", ticket.group_id, ticket.group_name);
     time_field(out, "last_customer_message_at", ticket.last_customer_message_at);
-    if (ticket.merged_into_number.empty()) {
-      out.null("merged_into");
-    } else {
-      out.string("merged_into", ticket.merged_into_number);
-    }
+    text_or_null(out, "merged_into", ticket.merged_into_number);
     time_field(out, "next_response_due_at", ticket.next_response_due_at);
   }
   out.string("number", ticket.number.str());
