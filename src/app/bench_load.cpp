@@ -365,13 +365,13 @@ Loaded load_tickets(const std::filesystem::path& database, const BenchLoadOption
     }
     return loaded;
   }
-  // Where the rest of the time goes: one sort per index over all the rows, then one merge of the
-  // search index's segments.
+  // Where the rest of the time goes: one sort per index over all the rows (while the search
+  // index, on its own thread, merges its segments), then the search index copied in.
   try {
     loader->build_indexes();
     progress(out, "indexes built", started);
     loader->finish();
-    progress(out, "search index merged", started);
+    progress(out, "search index copied in", started);
   } catch (const std::exception& error) {
     std::cerr << "bench-load: " << error.what() << "\n";
     loaded.ok = false;

@@ -1,10 +1,10 @@
 #include "storage/sqlite/bulk_ticket_writer.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 #include <thread>
 #include <utility>
 
-#include "storage/repositories/search_index_writer.hpp"
 #include "storage/repositories/ticket_inserts.hpp"
 #include "storage/repositories/ticket_workspace_writer.hpp"
 #include "storage/sql/dialect.hpp"
@@ -12,26 +12,6 @@
 
 namespace gongdan::storage::sqlite {
 namespace {
-
-// FTS5 control rows (SQLite only, as this loader): stop merging segments after each commit ...
-void begin_bulk_indexing(Connection& db) {
-  db.exec("INSERT INTO ticket_search (ticket_search, rank) VALUES ('automerge', 0)");
-}
-
-// ... then merge them all into one and turn automatic merging back on as the schema sets it
-// (migration 11; SQLite's default, 4, where no row says otherwise).
-void end_bulk_indexing(Connection& db, int automerge) {
-  db.exec("INSERT INTO ticket_search (ticket_search) VALUES ('optimize')");
-  db.exec("INSERT INTO ticket_search (ticket_search, rank) VALUES ('automerge', " + std::to_string(automerge) + ")");
-}
-
-// What finish() restores. Below 2 FTS5 does not merge at all: that is what a load killed before
-// finish() leaves behind, not a setting, so the schema's value comes back.
-int stored_automerge(Connection& db) {
-  auto query = db.prepare("SELECT v FROM ticket_search_config WHERE k = 'automerge'");
-  const int stored = query.step() ? static_cast<int>(query.int64(0)) : 4;
-  return stored < 2 ? sql::kSearchAutomerge : stored;
-}
 
 // The secondary indexes of the tables a load fills. Built once from the loaded rows, an index is
 // one sort; kept during the load, it is a B-tree insertion for every row (the tickets table alone
@@ -99,17 +79,16 @@ BulkTicketLoader::BulkTicketLoader(const std::filesystem::path& database)
   build_dropped_indexes(db_);
   drop_secondary_indexes(db_);
   db_.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF");
-  automerge_ = stored_automerge(db_);
-  begin_bulk_indexing(db_);
+  search_.emplace(db_, BulkSearchIndex::side_file(database));
 }
 
+BulkTicketLoader::~BulkTicketLoader() = default;
+
 void BulkTicketLoader::write(std::span<const BulkTicket> tickets) {
+  if (input_ended_) throw std::logic_error("BulkTicketLoader::write after build_indexes");
+  std::vector<BulkSearchIndex::Row> search_rows;
+  search_rows.reserve(tickets.size());
   db_.exec("BEGIN");
-  // Search rows wait for the end of the batch, as in the server's writer: once the batch has
-  // written a search row, every later statement that opens a statement journal (most inserts)
-  // makes FTS5 write its pending terms to disk (SQLite 3.40), a segment per ticket: five sixths
-  // of the load's time.
-  db_.deferred().begin();
   try {
     // The shared row writers, on this connection.
     ConnectionAdapter db(db_);
@@ -121,18 +100,21 @@ void BulkTicketLoader::write(std::span<const BulkTicket> tickets) {
       sla.first_response_due = ticket.first_response_due_at;
       ticket.id = insert_ticket(db, ticket, sla);
       for (const TimedMessage& timed : bulk.messages) insert_message(db, ticket.id, timed.message, timed.at);
-      write_search_document(db, ticket.id, bulk.search);
+      search_rows.push_back({ticket.id.value, bulk.search.text()});
     }
-    db_.deferred().flush(db_);
     db_.exec("COMMIT");
   } catch (...) {
-    db_.deferred().discard();
     if (db_.in_transaction()) db_.exec("ROLLBACK");
     throw;
   }
+  // Committed: the search index's thread indexes these tickets while this one writes the next.
+  search_->add(std::move(search_rows));
 }
 
 void BulkTicketLoader::build_indexes() {
+  // No more tickets: the search index merges its segments on its own thread meanwhile.
+  input_ended_ = true;
+  search_->end_input();
   // CREATE INDEX sorts with helper threads when allowed to (SQLite's PRAGMA threads).
   db_.exec("PRAGMA threads = " + std::to_string(std::max(1u, std::thread::hardware_concurrency())));
   build_dropped_indexes(db_);
@@ -140,7 +122,8 @@ void BulkTicketLoader::build_indexes() {
 
 void BulkTicketLoader::finish() {
   build_indexes();
-  end_bulk_indexing(db_, automerge_);
+  search_->copy_into(db_);
+  search_.reset();
   db_.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL");
 }
 

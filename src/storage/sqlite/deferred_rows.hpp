@@ -16,9 +16,7 @@ class Connection;
 /// Row writes a write job leaves for the end of its batch. SQLite's FTS5 writes its pending terms
 /// to disk at every SAVEPOINT, and the writer opens one per job, so indexing a ticket inside its
 /// job wrote a new index segment per submission (and merged them again): a fifth of the writer's
-/// time. The writer runs these writes once, just before COMMIT, after the last savepoint. The bulk
-/// loader (bulk_ticket_writer.hpp) does the same for its batches: any statement with a statement
-/// journal made FTS5 write its pending terms there too.
+/// time. The writer runs these writes once, just before COMMIT, after the last savepoint.
 ///
 /// A write is an upsert statement with two parameters, (key, value); a later write of the same
 /// statement and key replaces the earlier one, and a job reads what its batch left pending with
