@@ -43,8 +43,9 @@ class BulkSearchIndex {
   BulkSearchIndex(const BulkSearchIndex&) = delete;
   BulkSearchIndex& operator=(const BulkSearchIndex&) = delete;
 
-  /// Queues rows of committed tickets, one transaction of the side file. Waits while kQueued
-  /// batches wait already, so memory stays bounded; rethrows what failed on the thread.
+  /// Queues rows of committed tickets, one transaction of the side file. Waits while the queued
+  /// documents hold kQueuedBytes already, so memory stays bounded; rethrows what failed on the
+  /// thread.
   void add(std::vector<Row> rows);
   /// No more rows: the thread merges the index into one segment when it has written the rest.
   void end_input();
@@ -56,7 +57,11 @@ class BulkSearchIndex {
   static std::filesystem::path side_file(const std::filesystem::path& database);
 
  private:
-  static constexpr std::size_t kQueued = 8;
+  // The thread runs at the lowest priority (run()): the loader's own thread is the load's
+  // critical path, and the indexing catches up while the loader builds the other indexes, on a
+  // core the loader leaves idle then. Meanwhile the documents wait here: about 1 GiB for a
+  // million tickets on two cores.
+  static constexpr std::size_t kQueuedBytes = std::size_t{2} << 30;
 
   void run();
   void rethrow_failure();
@@ -66,6 +71,7 @@ class BulkSearchIndex {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<std::vector<Row>> queue_;
+  std::size_t queued_bytes_ = 0;
   bool input_ended_ = false;
   bool stopping_ = false;
   std::exception_ptr failure_;
