@@ -34,23 +34,6 @@ Response no_content() {
   return response;
 }
 
-void add_security_headers(Response& response) {
-  const auto set_default = [&](std::string_view name, std::string value) {
-    if (response.header(name).empty()) response.set(name, std::move(value));
-  };
-  // Script only from our own origin and no inline script: injected markup cannot run. A handler
-  // may set a stricter policy (attachments).
-  set_default("Content-Security-Policy",
-              "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
-              "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
-  // Browsers must not guess a type: an uploaded file must never be run as HTML or script.
-  response.set("X-Content-Type-Options", "nosniff");
-  // Ticket numbers in URLs must not leak to other sites.
-  response.set("Referrer-Policy", "same-origin");
-  // Clickjacking, for browsers without frame-ancestors.
-  response.set("X-Frame-Options", "DENY");
-}
-
 std::string_view reason_phrase(int status) {
   switch (status) {
     case 100: return "Continue";

@@ -8,7 +8,8 @@
 
 namespace gongdan::http {
 
-/// An HTTP response as handlers build it; the session turns it into bytes.
+/// An HTTP response as handlers build it; the session turns it into bytes (response_head.hpp,
+/// which also adds the security headers every response carries).
 struct Response {
   int status = 200;
   std::vector<Header> headers;
@@ -27,10 +28,6 @@ Response text_response(int status, std::string body, std::string content_type = 
 
 /// 204 No Content.
 Response no_content();
-
-/// The headers every response carries: a strict CSP for the SPA (unless the handler set a
-/// stricter one), no sniffing, no framing.
-void add_security_headers(Response& response);
 
 /// The standard reason phrase of a status code ("Not Found"), or "Unknown".
 std::string_view reason_phrase(int status);

@@ -3,10 +3,12 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <array>
 
 #include "http/error_mapping.hpp"
 #include "http/multipart/multipart.hpp"
 #include "http/server/limits.hpp"
+#include "http/server/response_head.hpp"
 #include "http/server/websocket_session.hpp"
 
 namespace gongdan::http {
@@ -231,31 +233,22 @@ void HttpSession::refuse(int status, std::string code, std::string detail) {
 }
 
 void HttpSession::send(Response response, bool close_after, bool drain) {
-  add_security_headers(response);
   const bool close_now = close_after || state_.stopping.load();
-  auto message = std::make_shared<bhttp::response<bhttp::string_body>>();
-  message->version(version_);
-  message->result(static_cast<unsigned>(response.status));
-  for (const Header& h : response.headers) message->insert(h.name, h.value);
-  message->keep_alive(!close_now);
-  if (response.status == 204 || response.status == 304) {
-    // These never carry a body, nor a Content-Length (RFC 9110 8.6).
-    message->body().clear();
-  } else {
-    message->body() = std::move(response.body);
-    message->prepare_payload();
+  auto outgoing = std::make_shared<Outgoing>();
+  HeadFraming framing{version_, !close_now, std::nullopt};
+  // 204 and 304 never carry a body, nor a Content-Length (RFC 9110 8.6); HEAD gets the length of
+  // the body a GET would get, without the body.
+  if (response.status != 204 && response.status != 304) {
+    framing.content_length = response.body.size();
+    if (!head_) outgoing->body = std::move(response.body);
   }
-  if (head_) {
-    // HEAD: the length of the body a GET would get, without the body.
-    const auto size = message->body().size();
-    message->body().clear();
-    message->content_length(size);
-  }
+  outgoing->head = response_head(response, framing);
   const int status = response.status;
-  stream_.expires_after(kWriteTimeout + transfer_time(message->body().size()));
-  pending_write_ = message;
-  bhttp::async_write(stream_, *message,
-                     beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), close_now, drain, status));
+  stream_.expires_after(kWriteTimeout + transfer_time(outgoing->body.size()));
+  const std::array<net::const_buffer, 2> buffers{net::buffer(outgoing->head), net::buffer(outgoing->body)};
+  pending_write_ = outgoing;
+  net::async_write(stream_, buffers,
+                   beast::bind_front_handler(&HttpSession::on_write, shared_from_this(), close_now, drain, status));
 }
 
 void HttpSession::on_write(bool close_after, bool drain, int status, beast::error_code ec, std::size_t) {

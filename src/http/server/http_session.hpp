@@ -50,7 +50,12 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   std::string client_ip_;
   std::optional<bhttp::request_parser<bhttp::empty_body>> header_parser_;
   std::optional<bhttp::request_parser<bhttp::string_body>> body_parser_;
-  std::shared_ptr<void> pending_write_;  // the message being written, alive until on_write
+  // An answer on its way: the bytes net::async_write reads until on_write.
+  struct Outgoing {
+    std::string head;
+    std::string body;
+  };
+  std::shared_ptr<void> pending_write_;  // what is being written (an Outgoing, or the interim 100)
 
   // About the current request, for the access log and the response.
   std::string method_ = "-";
