@@ -13,7 +13,8 @@ namespace gongdan::domain::sla {
 struct QueueFacts {
   int tickets_ahead = 0;       // open, unanswered, same or higher priority, older, same group
   int replies_last_7d = 0;     // public first replies by the team in the last 7 days
-  int active_reply_hours = 0;  // hours of those 7 days in which any such reply was sent
+  int active_reply_hours = 0;  // hours of those 7 days in which any such reply was sent; counted
+                               // only from kMinRepliesForEstimate replies on
 };
 
 /// Fewer first replies than this in 7 days say too little about the team's pace to estimate.

@@ -535,15 +535,24 @@ constexpr std::int64_t kMaxTicketsAhead = 1000;
 std::vector<sla::ReplyFacts> SqlSlaRepository::reply_facts(std::span<const domain::Ticket* const> tickets,
                                                            Timestamp now) {
   auto found = store_.read([&](Connection& db) {
-    // The team's pace is the same for every ticket: asked once.
-    auto replies = db.cached(
-        "SELECT COUNT(*), COUNT(DISTINCT first_response_at / 3600000) FROM ticket_sla "
-        "WHERE first_response_at >= ? AND first_response_at <= ?");
-    replies->bind_all(core::to_epoch_ms(now - std::chrono::hours{24 * 7}), core::to_epoch_ms(now)).step();
+    // The team's pace is the same for every ticket: asked once. The hours are counted only when
+    // there are enough replies for an estimate: COUNT(DISTINCT) builds and drops a temporary
+    // B-tree per call, a fifth of a status lookup's instructions when it was always asked.
+    const auto week_ago = core::to_epoch_ms(now - std::chrono::hours{24 * 7});
+    const auto until = core::to_epoch_ms(now);
     sla::QueueFacts pace;
+    auto replies = db.cached("SELECT COUNT(*) FROM ticket_sla WHERE first_response_at >= ? AND first_response_at <= ?");
+    replies->bind_all(week_ago, until).step();
     pace.replies_last_7d = replies->int32(0);
-    pace.active_reply_hours = replies->int32(1);
     replies->reset();
+    if (pace.replies_last_7d >= sla::kMinRepliesForEstimate) {
+      auto hours = db.cached(
+          "SELECT COUNT(DISTINCT first_response_at / 3600000) FROM ticket_sla "
+          "WHERE first_response_at >= ? AND first_response_at <= ?");
+      hours->bind_all(week_ago, until).step();
+      pace.active_reply_hours = hours->int32(0);
+      hours->reset();
+    }
     std::vector<sla::ReplyFacts> facts(tickets.size(), sla::ReplyFacts{{}, 0, pace});
     // A page's tickets share one or two policies: each policy's calendar is read once, by the
     // policy's (unique) name the ticket row carries. Row by row it was a tenth of My tickets.

@@ -369,6 +369,7 @@ TEST(SqlSlaRepositoryQueueTest, CountsTicketsAheadOnlyWhenThereIsAPaceToEstimate
   auto few = repo.reply_facts(asked, now)[0].queue;
   EXPECT_EQ(few.replies_last_7d, 0);
   EXPECT_EQ(few.tickets_ahead, 0) << "no pace yet: not counted";
+  EXPECT_EQ(few.active_reply_hours, 0);
 
   // The team answers 20 other tickets: now there is a pace, and the two older ones are ahead.
   for (std::uint32_t n = 10; n < 30; ++n) {
@@ -378,6 +379,7 @@ TEST(SqlSlaRepositoryQueueTest, CountsTicketsAheadOnlyWhenThereIsAPaceToEstimate
   const auto both = repo.reply_facts(asked, now);
   ASSERT_EQ(both.size(), 2U);
   EXPECT_EQ(both[0].queue.replies_last_7d, 20);
+  EXPECT_EQ(both[0].queue.active_reply_hours, 1) << "all 20 replies went out in one hour";
   EXPECT_EQ(both[0].queue.tickets_ahead, 2) << "answered tickets are not ahead, newer ones neither";
   EXPECT_EQ(both[1].queue.replies_last_7d, 20) << "the pace is the team's, the same for every ticket";
   EXPECT_EQ(both[1].queue.tickets_ahead, 0) << "nothing is older than the oldest";
