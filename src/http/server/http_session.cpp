@@ -21,7 +21,7 @@ std::chrono::seconds transfer_time(std::uint64_t bytes) {
   return std::chrono::seconds{static_cast<std::int64_t>(bytes / kMinTransferBytesPerSecond)};
 }
 
-std::string client_address(const tcp::socket& socket) {
+std::string client_address(const SessionSocket& socket) {
   beast::error_code ec;
   const auto endpoint = socket.remote_endpoint(ec);
   if (ec) return "unknown";
@@ -64,7 +64,7 @@ Request to_request(bhttp::request<bhttp::string_body>&& message, const std::stri
 
 }  // namespace
 
-HttpSession::HttpSession(tcp::socket&& socket, ServerState& state)
+HttpSession::HttpSession(SessionSocket&& socket, ServerState& state)
     : stream_(std::move(socket)), state_(state), client_ip_(client_address(stream_.socket())) {
   ++state_.connections;
 }

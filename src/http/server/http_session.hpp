@@ -19,7 +19,7 @@ namespace gongdan::http {
 /// WebSocket the LiveEndpoint admits is handed to a new WebSocketSession.
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
-  HttpSession(tcp::socket&& socket, ServerState& state);
+  HttpSession(SessionSocket&& socket, ServerState& state);
   ~HttpSession();
   HttpSession(const HttpSession&) = delete;
   HttpSession& operator=(const HttpSession&) = delete;
@@ -44,7 +44,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void on_linger(beast::error_code ec, std::size_t bytes);
   void close();
 
-  beast::tcp_stream stream_;
+  SessionStream stream_;
   beast::flat_buffer buffer_;
   ServerState& state_;
   std::string client_ip_;

@@ -42,7 +42,7 @@ void Listener::accept() {
   acceptor_.async_accept(next.get_executor(), beast::bind_front_handler(&Listener::on_accept, shared_from_this()));
 }
 
-void Listener::on_accept(beast::error_code ec, tcp::socket socket) {
+void Listener::on_accept(beast::error_code ec, SessionSocket socket) {
   if (ec == net::error::operation_aborted || !acceptor_.is_open()) return;
   if (ec) {
     // Typically out of file descriptors: back off instead of spinning on the error.

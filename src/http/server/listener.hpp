@@ -26,7 +26,7 @@ class Listener : public std::enable_shared_from_this<Listener> {
  private:
   void accept();
   void close();
-  void on_accept(beast::error_code ec, tcp::socket socket);
+  void on_accept(beast::error_code ec, SessionSocket socket);
 
   std::vector<net::io_context*> sessions_;
   std::size_t next_ = 0;

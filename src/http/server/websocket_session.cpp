@@ -8,7 +8,7 @@ namespace gongdan::http {
 
 namespace websocket = boost::beast::websocket;
 
-WebSocketSession::WebSocketSession(beast::tcp_stream&& stream, ServerState& state,
+WebSocketSession::WebSocketSession(SessionStream&& stream, ServerState& state,
                                    std::shared_ptr<LiveConnection> connection)
     : ws_(std::move(stream)),
       state_(state),

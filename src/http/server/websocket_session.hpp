@@ -19,7 +19,7 @@ namespace gongdan::http {
 /// queue. Limits in limits.hpp.
 class WebSocketSession final : public LiveSocket, public std::enable_shared_from_this<WebSocketSession> {
  public:
-  WebSocketSession(beast::tcp_stream&& stream, ServerState& state, std::shared_ptr<LiveConnection> connection);
+  WebSocketSession(SessionStream&& stream, ServerState& state, std::shared_ptr<LiveConnection> connection);
   ~WebSocketSession() override;
   WebSocketSession(const WebSocketSession&) = delete;
   WebSocketSession& operator=(const WebSocketSession&) = delete;
@@ -40,7 +40,7 @@ class WebSocketSession final : public LiveSocket, public std::enable_shared_from
   void abort();
   void finish();
 
-  boost::beast::websocket::stream<beast::tcp_stream> ws_;
+  boost::beast::websocket::stream<SessionStream> ws_;
   ServerState& state_;
   std::shared_ptr<LiveConnection> connection_;
   net::strand<net::thread_pool::executor_type> worker_strand_;
