@@ -219,7 +219,7 @@ void HttpSession::upgrade() {
       self->in_flight_ = false;
       --self->state_.in_flight;
       std::make_shared<WebSocketSession>(std::move(self->stream_), self->state_, std::move(admission.connection))
-          ->run(std::move(*message));
+          ->run(*message);
     });
   });
 }

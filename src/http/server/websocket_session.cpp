@@ -23,7 +23,7 @@ WebSocketSession::~WebSocketSession() {
   --state_.connections;
 }
 
-void WebSocketSession::run(bhttp::request<bhttp::string_body> upgrade) {
+void WebSocketSession::run(const bhttp::request<bhttp::string_body>& upgrade) {
   // The HTTP session's timer must not fire on the WebSocket: its own timeouts take over.
   beast::get_lowest_layer(ws_).expires_never();
   websocket::stream_base::timeout timeouts{};
@@ -34,6 +34,7 @@ void WebSocketSession::run(bhttp::request<bhttp::string_body> upgrade) {
   ws_.read_message_max(kMaxLiveFrameBytes);
   ws_.set_option(websocket::stream_base::decorator(
       [](websocket::response_type& response) { response.set(bhttp::field::cache_control, "no-store"); }));
+  // Beast builds its 101 answer from the request before returning: the request need not outlive this.
   ws_.async_accept(upgrade, beast::bind_front_handler(&WebSocketSession::on_accept, shared_from_this()));
 }
 

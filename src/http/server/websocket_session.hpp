@@ -25,7 +25,7 @@ class WebSocketSession final : public LiveSocket, public std::enable_shared_from
   WebSocketSession& operator=(const WebSocketSession&) = delete;
 
   /// Answers the upgrade (101) and starts reading.
-  void run(bhttp::request<bhttp::string_body> upgrade);
+  void run(const bhttp::request<bhttp::string_body>& upgrade);
 
   void send(std::string text) override;
 
