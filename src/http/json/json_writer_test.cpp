@@ -44,17 +44,32 @@ TEST(JsonWriter, ReplacesMalformedUtf8AsNlohmannDoes) {
   }
 }
 
+// Every byte value, anywhere in a run of plain ASCII, is escaped, copied or refused as nlohmann
+// does: a writer that skips ASCII a word at a time must still see each byte.
+TEST(JsonWriter, SeesEveryByteValueAtEveryPlaceOfAnAsciiRun) {
+  for (int value = 0; value < 256; ++value) {
+    for (std::size_t at = 0; at < 19; ++at) {
+      std::string text(19, 'a');
+      text[at] = static_cast<char>(value);
+      const nlohmann::json tree = text;
+      ASSERT_EQ(write_json(tree), nlohmann_dump(tree)) << "byte " << value << " at " << at;
+    }
+  }
+}
+
 // Random trees of random strings, many of them not UTF-8 at all: the two writers agree on all.
 TEST(JsonWriter, AgreesWithNlohmannOnRandomValues) {
   std::mt19937 random(20261205);
   const auto random_string = [&] {
     std::string s;
-    const int length = static_cast<int>(random() % 12);
+    // Up to 40 pieces: long runs of ASCII meet every other kind of byte.
+    const int length = static_cast<int>(random() % 40);
     for (int i = 0; i < length; ++i) {
-      switch (random() % 4) {
+      switch (random() % 5) {
         case 0: s.push_back(static_cast<char>(random() % 0x80)); break;         // ASCII and controls
         case 1: s += "中文"; break;                                             // valid 3-byte text
         case 2: s.push_back(static_cast<char>(0x80 + random() % 0x80)); break;  // a stray byte
+        case 4: s += "plain ascii"; break;                                      // a run to step over
         default: s.push_back("\"\\/\n"[random() % 4]);
       }
     }
