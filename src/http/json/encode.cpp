@@ -36,27 +36,39 @@ nlohmann::json article_json(const domain::Article& article, std::string body_htm
 
 std::string excerpt(std::string_view text) {
   std::string collapsed;
-  collapsed.reserve(std::min(text.size(), kExcerptCharacters * 4));
+  collapsed.reserve(std::min(text.size(), kExcerptCharacters * 4) + 3);
+  // Bytes are copied a run at a time, not one by one: a list page runs this for every row.
+  std::size_t run = std::string_view::npos;  // where the bytes not yet copied start
+  const auto copy_run = [&](std::size_t end) {
+    if (run != std::string_view::npos) collapsed.append(text.substr(run, end - run));
+    run = std::string_view::npos;
+  };
   std::size_t characters = 0;
   bool space = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+    if (static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) {
+      copy_run(i);
       space = !collapsed.empty();
       continue;
     }
     // A character starts at any byte that is not a UTF-8 continuation byte.
     if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      if (characters + (space ? 1 : 0) >= kExcerptCharacters) return collapsed += "…";
+      if (characters + (space ? 1 : 0) >= kExcerptCharacters) {
+        copy_run(i);
+        return collapsed += "…";
+      }
       if (space) {
+        copy_run(i);
         collapsed += ' ';
         ++characters;
         space = false;
       }
       ++characters;
     }
-    collapsed += c;
+    if (run == std::string_view::npos) run = i;
   }
+  copy_run(text.size());
   return collapsed;
 }
 

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
+#include <random>
+
 namespace gongdan::http {
 namespace {
 
@@ -83,6 +86,40 @@ TEST(Encode, ExcerptCutsAtACharacterNotAByte) {
   const std::string exact(kExcerptCharacters, 'a');
   EXPECT_EQ(excerpt(exact), exact);  // exactly the limit: nothing cut, no mark
   EXPECT_EQ(excerpt(exact + "b"), exact + "…");
+}
+
+// The excerpt as first written, a byte at a time: the run-copying one must say the same.
+std::string excerpt_byte_by_byte(std::string_view text) {
+  std::string collapsed;
+  std::size_t characters = 0;
+  bool space = false;
+  for (const char c : text) {
+    if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      space = !collapsed.empty();
+      continue;
+    }
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+      if (characters + (space ? 1 : 0) >= kExcerptCharacters) return collapsed += "…";
+      if (space) {
+        collapsed += ' ';
+        ++characters;
+        space = false;
+      }
+      ++characters;
+    }
+    collapsed += c;
+  }
+  return collapsed;
+}
+
+TEST(Encode, ExcerptSaysWhatTheByteByByteExcerptSays) {
+  std::mt19937 random(20261206);
+  const std::array<std::string_view, 8> pieces{"闪退", " ", "\n\t", "word", "\x80", "\xe9", "a", "  \r"};
+  for (int i = 0; i < 5000; ++i) {
+    std::string text;
+    for (std::uint32_t n = random() % 200; n > 0; --n) text += pieces[random() % pieces.size()];
+    ASSERT_EQ(excerpt(text), excerpt_byte_by_byte(text)) << text;
+  }
 }
 
 TEST(Encode, ListItemsCarryAnExcerptInsteadOfTheDescription) {

@@ -57,6 +57,21 @@ TEST(JsonWriter, SeesEveryByteValueAtEveryPlaceOfAnAsciiRun) {
   }
 }
 
+// Every lead byte with every second byte, then continuation bytes: the boundaries of table 3-7
+// (E0 A0, ED 9F, F0 90, F4 8F) and every malformed form are judged as nlohmann judges them.
+TEST(JsonWriter, JudgesEveryLeadAndSecondByteAsNlohmannDoes) {
+  for (int lead = 0x80; lead < 0x100; ++lead) {
+    for (int second = 0; second < 0x100; ++second) {
+      for (const std::size_t tail : {0U, 1U, 2U}) {
+        std::string text{static_cast<char>(lead), static_cast<char>(second)};
+        text.append(tail, '\x80');
+        const nlohmann::json tree = text;
+        ASSERT_EQ(write_json(tree), nlohmann_dump(tree)) << lead << " " << second << " +" << tail;
+      }
+    }
+  }
+}
+
 // Random trees of random strings, many of them not UTF-8 at all: the two writers agree on all.
 TEST(JsonWriter, AgreesWithNlohmannOnRandomValues) {
   std::mt19937 random(20261205);
