@@ -49,8 +49,24 @@ std::size_t Router::add(std::string_view method, std::string_view path_template)
       return index;
     }
   }
+  Node* node = &root_;
+  for (const Segment& segment : segments) {
+    std::unique_ptr<Node>& child = segment.parameter ? node->parameter : node->literals[segment.text];
+    if (!child) child = std::make_unique<Node>();
+    node = child.get();
+  }
+  node->pattern = patterns_.size();
   patterns_.push_back({std::move(segments), {{std::string(method), index}}});
   return index;
+}
+
+const Router::Pattern* Router::find(const Node& node, const std::vector<std::string>& segments, std::size_t at) const {
+  if (at == segments.size()) return node.pattern ? &patterns_[*node.pattern] : nullptr;
+  if (const auto literal = node.literals.find(segments[at]); literal != node.literals.end()) {
+    if (const Pattern* found = find(*literal->second, segments, at + 1)) return found;
+  }
+  if (node.parameter && !segments[at].empty()) return find(*node.parameter, segments, at + 1);
+  return nullptr;
 }
 
 RouteMatch Router::match(std::string_view method, std::string_view raw_path) const {
@@ -65,29 +81,7 @@ RouteMatch Router::match(std::string_view method, std::string_view raw_path) con
     decoded.push_back(std::move(*text));
   }
 
-  const Pattern* best = nullptr;
-  for (const Pattern& pattern : patterns_) {
-    if (pattern.segments.size() != decoded.size()) continue;
-    bool fits = true;
-    for (std::size_t i = 0; i < decoded.size() && fits; ++i) {
-      const Segment& segment = pattern.segments[i];
-      fits = segment.parameter ? !decoded[i].empty() : segment.text == decoded[i];
-    }
-    if (!fits) continue;
-    if (best == nullptr) {
-      best = &pattern;
-      continue;
-    }
-    // The first segment where the two differ decides: a literal beats a parameter.
-    for (std::size_t i = 0; i < decoded.size(); ++i) {
-      const bool mine = !pattern.segments[i].parameter;
-      const bool theirs = !best->segments[i].parameter;
-      if (mine != theirs) {
-        if (mine) best = &pattern;
-        break;
-      }
-    }
-  }
+  const Pattern* best = find(root_, decoded, 0);
   if (best == nullptr) return result;
 
   for (const auto& [route_method, index] : best->methods) {

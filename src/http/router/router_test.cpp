@@ -90,5 +90,22 @@ TEST(RouterRoot, RootAndHealthz) {
   EXPECT_THROW(router.add("GET", "relative"), std::invalid_argument);
 }
 
+// Where a literal branch fits only part of the path, the parameter branch beside it is still
+// tried; where both fit, the pattern whose first differing segment is literal wins.
+TEST(RouterPrecedence, BacksOutOfALiteralBranchThatFitsOnlyPartOfThePath) {
+  Router router;
+  const auto literal_prefix = router.add("GET", "/a/b/c");
+  const auto parameter_first = router.add("GET", "/{p}/b/x");
+  const auto literal_first = router.add("GET", "/a/{q}/x");
+  EXPECT_EQ(router.match("GET", "/a/b/c").route, literal_prefix);
+  EXPECT_EQ(router.match("GET", "/a/b/x").route, literal_first) << "literal at the first segment that differs";
+  const RouteMatch other = router.match("GET", "/z/b/x");
+  ASSERT_EQ(other.kind, RouteMatch::Kind::kFound);
+  EXPECT_EQ(other.route, parameter_first);
+  EXPECT_EQ(other.params.get("p"), "z");
+  EXPECT_EQ(router.match("GET", "/a/b/y").kind, RouteMatch::Kind::kNotFound);
+  EXPECT_EQ(router.match("GET", "//b/x").kind, RouteMatch::Kind::kNotFound) << "a parameter is never empty";
+}
+
 }  // namespace
 }  // namespace gongdan::http
