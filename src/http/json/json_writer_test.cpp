@@ -45,7 +45,7 @@ TEST(JsonWriter, ReplacesMalformedUtf8AsNlohmannDoes) {
 }
 
 // Every byte value, anywhere in a run of plain ASCII, is escaped, copied or refused as nlohmann
-// does: a writer that skips ASCII a word at a time must still see each byte.
+// does: the byte table must classify each one as nlohmann's lexer would.
 TEST(JsonWriter, SeesEveryByteValueAtEveryPlaceOfAnAsciiRun) {
   for (int value = 0; value < 256; ++value) {
     for (std::size_t at = 0; at < 19; ++at) {

@@ -57,7 +57,7 @@ class Router {
   };
 
   // The patterns as a tree of segments: a path walks it once instead of being compared with every
-  // pattern (a twelfth of a status lookup's instructions went to the linear scan).
+  // pattern, 3% of a status lookup's instructions (callgrind).
   struct Node {
     std::map<std::string, std::unique_ptr<Node>, std::less<>> literals;
     std::unique_ptr<Node> parameter;

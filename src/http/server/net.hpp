@@ -20,7 +20,7 @@ using tcp = boost::asio::ip::tcp;
 
 // A connection lives on one io_context, run by one thread (listener.hpp): its socket, timer and
 // stream name that context's executor type, so each completion is dispatched directly instead of
-// through any_io_executor's type erasure, which was an eighth of a status lookup's instructions.
+// through any_io_executor's type erasure: 3% fewer instructions per status lookup (callgrind).
 using SessionExecutor = net::io_context::executor_type;
 using SessionSocket = net::basic_stream_socket<tcp, SessionExecutor>;
 using SessionStream = beast::basic_stream<tcp, SessionExecutor>;

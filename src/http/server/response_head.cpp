@@ -2,7 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <string_view>
 
 #include "http/server/net.hpp"
@@ -35,6 +37,28 @@ bool is_fixed_or_framing(std::string_view name) {
 
 bool splits_the_header(std::string_view text) { return text.find_first_of("\r\n\0"sv) != std::string_view::npos; }
 
+// A field name is an RFC 9110 token: anything else (a colon, a space) would forge another field.
+bool is_token(std::string_view name) {
+  constexpr std::string_view kPunctuation = "!#$%&'*+-.^_`|~";
+  return !name.empty() && std::all_of(name.begin(), name.end(), [&](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return (byte < 0x80 && std::isalnum(byte) != 0) || kPunctuation.find(c) != std::string_view::npos;
+  });
+}
+
+// The handler's Connection tokens other than close and keep-alive, which are the framing's.
+void append_connection_tokens(std::string& out, std::string_view value) {
+  while (!value.empty()) {
+    const auto comma = value.find(',');
+    std::string_view token = value.substr(0, comma);
+    value = comma == std::string_view::npos ? std::string_view{} : value.substr(comma + 1);
+    while (!token.empty() && (token.front() == ' ' || token.front() == '\t')) token.remove_prefix(1);
+    while (!token.empty() && (token.back() == ' ' || token.back() == '\t')) token.remove_suffix(1);
+    if (token.empty() || iequals(token, "close") || iequals(token, "keep-alive")) continue;
+    out.append(out.empty() ? "" : ", ").append(token);
+  }
+}
+
 void append_field(std::string& out, std::string_view name, std::string_view value) {
   out.append(name).append(": ").append(value).append("\r\n");
 }
@@ -57,16 +81,21 @@ std::string response_head(const Response& response, const HeadFraming& framing) 
   bool has_csp = false;
   std::string connection;  // the handler's tokens (Upgrade), then the framing's
   for (const Header& header : response.headers) {
-    if (splits_the_header(header.name) || splits_the_header(header.value)) {
-      spdlog::error("response header {} left out: it holds CR, LF or NUL", header.name);
+    if (!is_token(header.name) || splits_the_header(header.value)) {
+      // The name goes to the log only if it is a token: it could carry a forged log line too.
+      spdlog::error("response header {} left out: a name that is no token or a value with CR, LF or NUL",
+                    is_token(header.name) ? header.name : std::string("(not a token)"));
       continue;
     }
     if (iequals(header.name, "Connection")) {
-      connection = header.value;
+      append_connection_tokens(connection, header.value);
       continue;
     }
     if (is_fixed_or_framing(header.name)) continue;
-    has_csp = has_csp || iequals(header.name, "Content-Security-Policy");
+    if (iequals(header.name, "Content-Security-Policy")) {
+      if (header.value.empty()) continue;  // an empty policy would be no policy: the default goes out
+      has_csp = true;
+    }
     append_field(out, header.name, header.value);
   }
   if (!has_csp) append_field(out, "Content-Security-Policy", kDefaultCsp);

@@ -22,8 +22,9 @@ struct HeadFraming {
 /// Adds the headers every response carries: a strict Content-Security-Policy for the SPA (unless
 /// the handler set one, as attachments do), no sniffing, no referrer to other sites, no framing;
 /// those three replace a handler's own. Content-Length and the keep-alive token of Connection are
-/// the framing's, whatever the handler set. A header whose name or value holds CR, LF or NUL is
-/// left out (it would split the header block) and logged.
+/// the framing's, whatever the handler set; a handler's other Connection tokens (Upgrade) are
+/// kept. A header whose name is not a token or whose value holds CR, LF or NUL is left out (it
+/// would forge or split fields) and logged; an empty Content-Security-Policy counts as none.
 std::string response_head(const Response& response, const HeadFraming& framing);
 
 }  // namespace gongdan::http

@@ -57,6 +57,38 @@ TEST(ResponseHead, LeavesOutAHeaderThatWouldSplitTheHeaderBlock) {
   EXPECT_NE(head.find("X-Good: yes\r\n"), std::string::npos);
 }
 
+TEST(ResponseHead, LeavesOutANameThatIsNoToken) {
+  Response response;
+  response.set("X-Forged: evil", "1");
+  response.set("", "empty name");
+  response.set("X-Ok_1", "yes");
+  const std::string head = response_head(response, {11, true, 0});
+  EXPECT_EQ(head.find("evil"), std::string::npos);
+  EXPECT_EQ(head.find("empty name"), std::string::npos);
+  EXPECT_NE(head.find("\r\nX-Ok_1: yes\r\n"), std::string::npos);
+}
+
+TEST(ResponseHead, TheFramingAloneSaysCloseOrKeepAlive) {
+  Response response;
+  response.add("Connection", "close, Upgrade");
+  response.add("Connection", " keep-alive ,  x-other ");
+  EXPECT_NE(response_head(response, {11, true, 0}).find("\r\nConnection: Upgrade, x-other\r\n"), std::string::npos)
+      << "a kept-alive answer never says close";
+  const std::string closing = response_head(response, {11, false, 0});
+  EXPECT_NE(closing.find("\r\nConnection: Upgrade, x-other, close\r\n"), std::string::npos);
+  Response plain;
+  plain.set("Connection", "close");
+  EXPECT_EQ(response_head(plain, {11, true, 0}).find("Connection"), std::string::npos);
+}
+
+TEST(ResponseHead, AnEmptyPolicyGetsTheDefaultOne) {
+  Response response;
+  response.set("Content-Security-Policy", "");
+  const std::string head = response_head(response, {11, true, 0});
+  EXPECT_NE(head.find(kDefaultCsp), std::string::npos);
+  EXPECT_EQ(head.find("Content-Security-Policy: \r\n"), std::string::npos);
+}
+
 TEST(ResponseHead, GivesAStatusWithoutAKnownNameAnEmptyReasonPhrase) {
   Response response;
   response.status = 555;
