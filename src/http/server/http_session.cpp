@@ -237,8 +237,8 @@ void HttpSession::send(Response response, bool close_after, bool drain) {
   auto outgoing = std::make_shared<Outgoing>();
   HeadFraming framing{version_, !close_now, std::nullopt};
   // 204 and 304 never carry a body; 204 has no Content-Length and 304 may only repeat the GET's,
-  // so neither gets one (RFC 9110 8.6); HEAD gets the length of
-  // the body a GET would get, without the body.
+  // so neither gets one (RFC 9110 8.6). HEAD gets the length of the body a GET would get, without
+  // the body.
   if (response.status != 204 && response.status != 304) {
     framing.content_length = response.body.size();
     if (!head_) outgoing->body = std::move(response.body);
