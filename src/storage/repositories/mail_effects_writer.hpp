@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/ids.hpp"
 #include "core/time.hpp"
@@ -17,5 +18,15 @@ namespace gongdan::storage {
 void write_mail_effects(sql::Connection& db, const domain::MailEffects& effects,
                         const std::optional<core::TicketId>& ticket, const std::optional<std::string>& number,
                         core::Timestamp now);
+
+/// The outbox payload of each of `effects`' mails, in order: made before a write job where the
+/// effects are known beforehand, since the writer thread is the one every write waits for
+/// (serialising a confirmation mail's values was a tenth of a submission's write job).
+std::vector<std::string> mail_payloads(const domain::MailEffects& effects);
+
+/// As above, with `payloads` from mail_payloads(effects).
+void write_mail_effects(sql::Connection& db, const domain::MailEffects& effects,
+                        const std::vector<std::string>& payloads, const std::optional<core::TicketId>& ticket,
+                        const std::optional<std::string>& number, core::Timestamp now);
 
 }  // namespace gongdan::storage

@@ -105,7 +105,9 @@ void copy_messages(Connection& db, core::TicketId from, core::TicketId to, bool 
 }  // namespace
 
 core::Result<domain::Ticket> SqlTicketRepository::create(const domain::NewTicket& new_ticket) {
+  // Made before the write job: the writer thread is the one every write waits for.
   const auto search_document = new_ticket_document(new_ticket.ticket, new_ticket.first_message.body);
+  const auto mail_payload_texts = mail_payloads(new_ticket.effects);
   // The ticket an earlier submission with the same idempotency key stored, if any.
   const auto earlier_ticket = [&](Connection& db) -> std::optional<core::Result<domain::Ticket>> {
     if (!new_ticket.idempotency) return std::nullopt;
@@ -146,7 +148,8 @@ core::Result<domain::Ticket> SqlTicketRepository::create(const domain::NewTicket
     insert_field_values(db, id, new_ticket.field_values);
     for (const auto& more : new_ticket.more_messages) insert_message(db, id, more, new_ticket.ticket.created_at);
     for (const auto& event : new_ticket.events) insert_event(db, id, event, new_ticket.ticket.created_at);
-    write_mail_effects(db, new_ticket.effects, id, new_ticket.ticket.number.str(), new_ticket.ticket.created_at);
+    write_mail_effects(db, new_ticket.effects, mail_payload_texts, id, new_ticket.ticket.number.str(),
+                       new_ticket.ticket.created_at);
     if (new_ticket.idempotency) {
       auto remember = db.cached("INSERT INTO idempotency_keys (scope, key, ticket_id, created_at) VALUES (?, ?, ?, ?)");
       remember
