@@ -6,7 +6,6 @@
 #include "http/handlers/presenter.hpp"
 #include "http/json/decode.hpp"
 #include "http/json/encode.hpp"
-#include "http/json/sla_codec.hpp"
 #include "http/server.hpp"
 
 namespace gongdan::http {
@@ -51,11 +50,10 @@ Response lookup_ticket(RequestContext& ctx) {
   if (!query) return error_response(query.error());
   const auto result = ctx.services.tickets.lookup(query->number, query->email);
   if (!result) return error_response(result.error());
-  auto json = lookup_json(*result);
   // When a reply can be expected (docs/sla.md "reply_by"); the lookup proved the address.
-  json["reply_by"] = reply_by_json(
-      ctx.services.sla && result->ticket ? ctx.services.sla->customer_reply_by(*result->ticket) : std::nullopt);
-  return json_response(200, json);
+  const auto reply_by =
+      ctx.services.sla && result->ticket ? ctx.services.sla->customer_reply_by(*result->ticket) : std::nullopt;
+  return json_text_response(200, lookup_text(*result, reply_by));
 }
 
 Response get_ticket(RequestContext& ctx) {

@@ -8,6 +8,7 @@
 
 #include "core/time.hpp"
 #include "domain/catalog/catalog.hpp"
+#include "domain/sla/reply_by.hpp"
 #include "domain/tickets/ticket.hpp"
 #include "domain/tickets/ticket_service.hpp"
 #include "domain/users/user.hpp"
@@ -37,7 +38,9 @@ nlohmann::json ticket_summary_json(const domain::Ticket& ticket);
 nlohmann::json attachment_json(const domain::Attachment& attachment);
 nlohmann::json message_json(const domain::Message& message);
 nlohmann::json event_json(const domain::TicketEvent& event);
-nlohmann::json lookup_json(const domain::LookupResult& result);
+/// The answer to a status lookup, written straight to text in the key order a tree keeps:
+/// merged_into, number, reply_by (`reply_by_field`), status, updated_at.
+std::string lookup_text(const domain::LookupResult& result, const std::optional<domain::sla::ReplyBy>& reply_by);
 
 /// The URL an attachment is downloaded from.
 std::string attachment_url(core::AttachmentId id);

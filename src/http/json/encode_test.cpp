@@ -5,6 +5,9 @@
 #include <array>
 #include <random>
 
+#include "http/json/json_writer.hpp"
+#include "http/json/sla_codec.hpp"
+
 namespace gongdan::http {
 namespace {
 
@@ -119,6 +122,28 @@ TEST(Encode, ExcerptSaysWhatTheByteByByteExcerptSays) {
     std::string text;
     for (std::uint32_t n = random() % 200; n > 0; --n) text += pieces[random() % pieces.size()];
     ASSERT_EQ(excerpt(text), excerpt_byte_by_byte(text)) << text;
+  }
+}
+
+// The streamed lookup answer is the very text the tree it replaced made.
+TEST(Encode, LookupTextIsWhatTheTreeWrote) {
+  domain::LookupResult result{*domain::TicketNumber::parse("261205-5M91NH"), domain::Status::kOpen, at(1764919502200),
+                              "", std::nullopt};
+  const domain::sla::ReplyBy plain{at(1764923102200), false, std::nullopt};
+  const domain::sla::ReplyBy holiday{
+      at(1764923102200), true,
+      domain::sla::HolidayNote{"国庆节 National Day \"假\"",
+                               std::chrono::year{2026} / std::chrono::October / std::chrono::day{8}}};
+  for (const std::string merged : {"", "261201-AAAAAA"}) {
+    result.merged_into = merged;
+    for (const auto& reply_by : {std::optional<domain::sla::ReplyBy>{}, std::optional(plain), std::optional(holiday)}) {
+      const nlohmann::json tree{{"number", result.number.str()},
+                                {"status", domain::to_string(result.status)},
+                                {"updated_at", core::format_rfc3339(result.updated_at)},
+                                {"merged_into", merged.empty() ? nlohmann::json(nullptr) : nlohmann::json(merged)},
+                                {"reply_by", reply_by_json(reply_by)}};
+      EXPECT_EQ(lookup_text(result, reply_by), write_json(tree)) << merged;
+    }
   }
 }
 
