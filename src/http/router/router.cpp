@@ -1,6 +1,5 @@
 #include "http/router/router.hpp"
 
-#include <algorithm>
 #include <stdexcept>
 
 #include "http/context/query.hpp"
@@ -38,22 +37,17 @@ std::size_t Router::add(std::string_view method, std::string_view path_template)
     }
   }
   const std::size_t index = count_++;
-  for (Pattern& pattern : patterns_) {
-    const bool same =
-        pattern.segments.size() == segments.size() &&
-        std::equal(segments.begin(), segments.end(), pattern.segments.begin(), [](const Segment& a, const Segment& b) {
-          return a.parameter == b.parameter && (a.parameter || a.text == b.text);
-        });
-    if (same) {
-      pattern.methods.emplace_back(std::string(method), index);
-      return index;
-    }
-  }
+  // Templates of the same shape (parameter names aside) end at the same node: one pattern, one
+  // more method.
   Node* node = &root_;
   for (const Segment& segment : segments) {
     std::unique_ptr<Node>& child = segment.parameter ? node->parameter : node->literals[segment.text];
     if (!child) child = std::make_unique<Node>();
     node = child.get();
+  }
+  if (node->pattern) {
+    patterns_[*node->pattern].methods.emplace_back(std::string(method), index);
+    return index;
   }
   node->pattern = patterns_.size();
   patterns_.push_back({std::move(segments), {{std::string(method), index}}});
