@@ -28,11 +28,12 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 3> kFixedHea
     {"X-Frame-Options"sv, "DENY"sv},
 }};
 
+// Connection is not here: its tokens other than close and keep-alive are kept (below).
 bool is_fixed_or_framing(std::string_view name) {
   for (const auto& [fixed, value] : kFixedHeaders) {
     if (iequals(name, fixed)) return true;
   }
-  return iequals(name, "Content-Length") || iequals(name, "Transfer-Encoding") || iequals(name, "Connection");
+  return iequals(name, "Content-Length") || iequals(name, "Transfer-Encoding");
 }
 
 bool splits_the_header(std::string_view text) { return text.find_first_of("\r\n\0"sv) != std::string_view::npos; }
@@ -81,10 +82,11 @@ std::string response_head(const Response& response, const HeadFraming& framing) 
   bool has_csp = false;
   std::string connection;  // the handler's tokens (Upgrade), then the framing's
   for (const Header& header : response.headers) {
-    if (!is_token(header.name) || splits_the_header(header.value)) {
+    const bool token = is_token(header.name);
+    if (!token || splits_the_header(header.value)) {
       // The name goes to the log only if it is a token: it could carry a forged log line too.
       spdlog::error("response header {} left out: a name that is no token or a value with CR, LF or NUL",
-                    is_token(header.name) ? header.name : std::string("(not a token)"));
+                    token ? header.name : std::string("(not a token)"));
       continue;
     }
     if (iequals(header.name, "Connection")) {
