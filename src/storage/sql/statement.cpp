@@ -34,18 +34,12 @@ CachedStatement::~CachedStatement() {
 }
 
 CachedStatement StatementCache::borrow(std::string_view sql, const Factory& make) {
-  std::string key(sql);
-  if (entries_.size() >= kMaxStatements && !entries_.contains(key)) return CachedStatement(make(false));
-  auto [it, inserted] = entries_.try_emplace(std::move(key));
-  Entry& entry = it->second;
-  if (inserted) {
-    try {
-      entry.statement = make(true);
-    } catch (...) {
-      entries_.erase(it);
-      throw;
-    }
+  auto it = entries_.find(sql);
+  if (it == entries_.end()) {
+    if (entries_.size() >= kMaxStatements) return CachedStatement(make(false));
+    it = entries_.emplace(std::string(sql), Entry{make(true), false}).first;
   }
+  Entry& entry = it->second;
   if (entry.in_use) return CachedStatement(make(false));
   entry.in_use = true;
   return CachedStatement(entry.statement.get(), &entry.in_use);

@@ -6,7 +6,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "core/text_hash.hpp"
 
 namespace gongdan::storage::sql {
 
@@ -143,7 +144,7 @@ class StatementCache {
     std::unique_ptr<StatementBackend> statement;
     bool in_use = false;
   };
-  std::unordered_map<std::string, Entry> entries_;
+  core::TextMap<Entry> entries_;  // searched by string_view: no string built for a cached text
 };
 
 }  // namespace gongdan::storage::sql

@@ -104,20 +104,14 @@ void Connection::exec(std::string_view sql) {
 Statement Connection::prepare(std::string_view sql) { return Statement(db_, sql); }
 
 CachedStatement Connection::cached(std::string_view sql) {
-  // Past the bound, new texts run uncached: the set of list queries grows with their filters.
-  if (cache_.size() >= kMaxCachedStatements && !cache_.contains(std::string(sql))) {
-    return CachedStatement(std::make_unique<Statement>(db_, sql));
+  auto it = cache_.find(sql);
+  if (it == cache_.end()) {
+    // Past the bound, new texts run uncached: the set of list queries grows with their filters.
+    if (cache_.size() >= kMaxCachedStatements) return CachedStatement(std::make_unique<Statement>(db_, sql));
+    auto statement = std::make_unique<Statement>(db_, sql);
+    it = cache_.emplace(std::string(sql), Entry{std::move(statement), false}).first;
   }
-  auto [it, inserted] = cache_.try_emplace(std::string(sql));
   Entry& entry = it->second;
-  if (inserted) {
-    try {
-      entry.statement = std::make_unique<Statement>(db_, sql);
-    } catch (...) {
-      cache_.erase(it);
-      throw;
-    }
-  }
   // The same text borrowed twice at once (a nested query) gets a private copy.
   if (entry.in_use) return CachedStatement(std::make_unique<Statement>(db_, sql));
   entry.in_use = true;

@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
+#include "core/text_hash.hpp"
 #include "storage/sqlite/deferred_rows.hpp"
 #include "storage/sqlite/statement.hpp"
 
@@ -88,7 +88,9 @@ class Connection {
 
   sqlite3* db_ = nullptr;
   Mode mode_;
-  std::unordered_map<std::string, Entry> cache_;
+  // Searched with the caller's string_view: no string is built for a text already cached, and
+  // cached() runs several times for every request (BEGIN, each query, COMMIT).
+  core::TextMap<Entry> cache_;
   DeferredRows deferred_;
 };
 
