@@ -9,6 +9,7 @@ namespace gongdan::core {
 template <typename Tag>
 struct Id {
   std::int64_t value = 0;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 flags the 0 its synthesized <=> compares with.
   auto operator<=>(const Id&) const = default;
 };
 

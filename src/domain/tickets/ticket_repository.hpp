@@ -35,6 +35,9 @@ struct TicketQuery {
   Order order = Order::kRecentActivity;
   std::string cursor;  // opaque, from a previous page's next_cursor
   int limit = 20;
+  // Read for the customer: a store may leave the fields only staff see empty (group and assignee
+  // names, tags, merge target), as a customer's answer never shows them.
+  bool for_customer = false;
 };
 
 /// One page of a list, with the cursor of the next page when there is one.
@@ -71,6 +74,11 @@ class TicketRepository {
                                             const MergeDecision& decide) = 0;
 
   virtual std::optional<Ticket> find_by_number(const TicketNumber& number) = 0;
+  /// The ticket with this number as a status lookup needs it, and no more: id, number, status,
+  /// priority, the customer's email, group, created_at, updated_at, merged_into_id, the response
+  /// deadlines and the policy's name (what reply_by reads); every other field keeps its default.
+  /// A store may return the whole ticket; SQL stores skip the joins and text a lookup never shows.
+  virtual std::optional<Ticket> find_for_lookup(const TicketNumber& number) { return find_by_number(number); }
   virtual std::optional<Ticket> find_by_id(core::TicketId id) = 0;
   /// Error kInvalid (field `cursor`) when the cursor was not made by this store.
   virtual core::Result<Page<Ticket>> list(const TicketQuery& query) = 0;

@@ -379,6 +379,7 @@ core::Result<Page<Ticket>> TicketService::my_tickets(const Actor& actor, const L
   query.order = TicketQuery::Order::kRecentActivity;
   query.cursor = request.cursor;
   query.limit = *limit;
+  query.for_customer = true;
   return tickets_.list(query);
 }
 
@@ -520,7 +521,7 @@ core::Result<LookupResult> TicketService::lookup(std::string_view number, std::s
   if (!parsed) return parsed.take_error();
   const std::string lower = core::ascii_lower(core::trim(email));
   if (auto e = check_email("email", lower)) return core::Error::validation({*e});
-  const auto ticket = tickets_.find_by_number(*parsed);
+  const auto ticket = tickets_.find_for_lookup(*parsed);
   if (!ticket || ticket->customer.email != lower) {
     return core::Error::not_found("No ticket with this number and email.");
   }
@@ -589,6 +590,7 @@ core::Result<std::vector<ViewCount>> TicketService::views(const Actor& actor) {
   if (!scope) return scope.take_error();
   const auto now = clock_.now();
   std::vector<ViewCount> out;
+  out.reserve(std::size(kAllViews));
   for (const auto view : kAllViews) {
     out.push_back({std::string(to_string(view)), tickets_.count(view_query(view, *scope, now))});
   }

@@ -144,8 +144,10 @@ struct LookupResult {
   TicketNumber number;
   Status status;
   core::Timestamp updated_at;
-  std::string merged_into{};       // the number this ticket was merged into, when the same customer owns it
-  std::optional<Ticket> ticket{};  // the ticket found, for what the presenter adds (reply_by, docs/sla.md)
+  std::string merged_into{};  // the number this ticket was merged into, when the same customer owns it
+  // The ticket found, for what the presenter adds (reply_by, docs/sla.md): only the fields
+  // TicketRepository::find_for_lookup reads.
+  std::optional<Ticket> ticket{};
 };
 
 /// An attachment's record and bytes, for download.

@@ -1,6 +1,7 @@
 #include "storage/repositories/rows.hpp"
 
 #include <algorithm>
+#include <array>
 #include <stdexcept>
 
 namespace gongdan::storage {
@@ -28,19 +29,20 @@ domain::EventType event_type_from(std::string_view text) {
 namespace {
 
 // `{tags}` is the ticket's tags in order, comma-separated: SQLite 3.40 has no string_agg, and
-// PostgreSQL has no group_concat.
+// PostgreSQL has no group_concat. `{staff…}` are the columns only staff see and the joins they
+// need: a customer's reading leaves them empty (TicketColumns::kCustomer).
 constexpr std::string_view kSelectTicketTemplate =
     "SELECT t.id, t.number, t.category_id, t.subject, t.description, t.occurred_at, "
     "t.env_platform, t.env_os, t.env_app_version, t.env_device, t.urgency, t.status, t.priority, "
     "t.customer_user_id, COALESCE(u.name, t.guest_name, ''), COALESCE(u.email, t.guest_email, ''), "
     "t.created_at, t.updated_at, t.resolved_at, t.closed_at, t.customer_locale, "
-    "t.group_id, COALESCE(g.name, ''), t.assignee_user_id, COALESCE(a.name, ''), "
-    "{tags}, "
+    "t.group_id, {staff_group_name}, t.assignee_user_id, {staff_assignee_name}, "
+    "{staff_tags}, "
     "t.last_customer_message_at, t.first_response_due_at, t.merged_into_ticket_id, "
-    "(SELECT number FROM tickets m WHERE m.id = t.merged_into_ticket_id), t.channel, "
+    "{staff_merged_number}, t.channel, "
     "t.next_response_due_at, t.resolution_due_at, t.sla_due_at, t.sla_warn_at, COALESCE(sp.name, '') "
     "FROM tickets t LEFT JOIN users u ON u.id = t.customer_user_id "
-    "LEFT JOIN agent_groups g ON g.id = t.group_id LEFT JOIN users a ON a.id = t.assignee_user_id "
+    "{staff_joins}"
     "LEFT JOIN sla_policies sp ON sp.id = t.sla_policy_id ";
 constexpr std::string_view kSqliteTags =
     "(SELECT group_concat(tag, ',') FROM (SELECT tag FROM ticket_tags WHERE ticket_id = t.id ORDER BY tag))";
@@ -48,18 +50,59 @@ constexpr std::string_view kSqliteTags =
 constexpr std::string_view kPostgresTags =
     "(SELECT string_agg(tag, ',' ORDER BY tag COLLATE \"C\") FROM ticket_tags WHERE ticket_id = t.id)";
 
-std::string select_ticket_text(std::string_view tags) {
+void fill(std::string& text, std::string_view marker, std::string_view value) {
+  text.replace(text.find(marker), marker.size(), value);
+}
+
+std::string select_ticket_text(sql::Dialect dialect, TicketColumns columns) {
   std::string text(kSelectTicketTemplate);
-  const std::string_view marker = "{tags}";
-  return text.replace(text.find(marker), marker.size(), tags);
+  if (columns == TicketColumns::kCustomer) {
+    // Same columns, same order (read_ticket maps both): constants where staff columns were.
+    fill(text, "{staff_group_name}", "''");
+    fill(text, "{staff_assignee_name}", "''");
+    fill(text, "{staff_tags}", "''");
+    fill(text, "{staff_merged_number}", "NULL");
+    fill(text, "{staff_joins}", "");
+    return text;
+  }
+  fill(text, "{staff_group_name}", "COALESCE(g.name, '')");
+  fill(text, "{staff_assignee_name}", "COALESCE(a.name, '')");
+  fill(text, "{staff_tags}", dialect == sql::Dialect::kSqlite ? kSqliteTags : kPostgresTags);
+  fill(text, "{staff_merged_number}", "(SELECT number FROM tickets m WHERE m.id = t.merged_into_ticket_id)");
+  fill(text, "{staff_joins}",
+       "LEFT JOIN agent_groups g ON g.id = t.group_id LEFT JOIN users a ON a.id = t.assignee_user_id ");
+  return text;
 }
 
 }  // namespace
 
-const std::string& select_ticket(sql::Dialect dialect) {
-  static const std::string sqlite = select_ticket_text(kSqliteTags);
-  static const std::string postgres = select_ticket_text(kPostgresTags);
+const std::string& select_ticket(sql::Dialect dialect, TicketColumns columns) {
+  using Texts = std::array<std::string, 2>;  // by TicketColumns
+  static const std::array<Texts, 2> texts = {
+      // by dialect: SQLite, PostgreSQL
+      Texts{select_ticket_text(sql::Dialect::kSqlite, TicketColumns::kAll),
+            select_ticket_text(sql::Dialect::kSqlite, TicketColumns::kCustomer)},
+      Texts{select_ticket_text(sql::Dialect::kPostgres, TicketColumns::kAll),
+            select_ticket_text(sql::Dialect::kPostgres, TicketColumns::kCustomer)}};
+  return texts.at(dialect == sql::Dialect::kSqlite ? 0 : 1).at(columns == TicketColumns::kAll ? 0 : 1);
+}
+
+const std::string& select_ticket_by_id(sql::Dialect dialect) {
+  static const std::string sqlite = select_ticket(sql::Dialect::kSqlite) + "WHERE t.id = ?";
+  static const std::string postgres = select_ticket(sql::Dialect::kPostgres) + "WHERE t.id = ?";
   return dialect == sql::Dialect::kSqlite ? sqlite : postgres;
+}
+
+const std::string& select_ticket_by_number(sql::Dialect dialect) {
+  static const std::string sqlite = select_ticket(sql::Dialect::kSqlite) + "WHERE t.number = ?";
+  static const std::string postgres = select_ticket(sql::Dialect::kPostgres) + "WHERE t.number = ?";
+  return dialect == sql::Dialect::kSqlite ? sqlite : postgres;
+}
+
+std::optional<domain::Ticket> load_ticket(sql::Connection& db, core::TicketId id) {
+  auto query = db.cached(select_ticket_by_id(db.dialect()));
+  if (!query->bind(1, id.value).step()) return std::nullopt;
+  return read_ticket(*query);
 }
 
 domain::Ticket read_ticket(const sql::Statement& row) {

@@ -186,12 +186,6 @@ bool record_once(Connection& db, core::TicketId ticket, std::string_view kind, c
   return db.changes() > 0;
 }
 
-std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
-  auto query = db.cached(select_ticket(db.dialect()) + "WHERE t.id = ?");
-  if (!query->bind(1, id.value).step()) return std::nullopt;
-  return read_ticket(*query);
-}
-
 // A ticket whose check failed is looked at again after this, not at every pass.
 constexpr std::chrono::hours kRetryFailedCheck{1};
 

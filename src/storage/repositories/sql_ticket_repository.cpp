@@ -17,12 +17,6 @@ namespace {
 
 using sql::Connection;
 
-std::optional<domain::Ticket> load_ticket(Connection& db, core::TicketId id) {
-  auto query = db.cached(select_ticket(db.dialect()) + "WHERE t.id = ?");
-  if (!query->bind(1, id.value).step()) return std::nullopt;
-  return read_ticket(*query);
-}
-
 // The ticket a write decides on, locked until the write commits. SQLite's single writer runs one
 // write at a time; on PostgreSQL two processes changing the same ticket would both decide on the
 // state before either change (a lost update), so the row is locked (`OF t`: the joined rows may be
@@ -209,9 +203,40 @@ core::Result<domain::ChangedTicket> SqlTicketRepository::merge(core::TicketId so
 
 std::optional<domain::Ticket> SqlTicketRepository::find_by_number(const domain::TicketNumber& number) {
   auto found = store_.read([&](Connection& db) -> std::optional<domain::Ticket> {
-    auto query = db.cached(select_ticket(db.dialect()) + "WHERE t.number = ?");
+    auto query = db.cached(select_ticket_by_number(db.dialect()));
     if (!query->bind(1, number.str()).step()) return std::nullopt;
     return read_ticket(*query);
+  });
+  return found.ok() ? std::move(found).value() : std::nullopt;
+}
+
+// A status lookup answers with the number, status and updated_at, and reply_by: the columns
+// those need, without the tags, the group's and assignee's names, the merged ticket's number and
+// the text, which were most of a lookup's reading (docs/performance.md).
+constexpr std::string_view kSelectLookupTicket =
+    "SELECT t.id, t.number, t.status, t.priority, COALESCE(u.email, t.guest_email, ''), t.created_at, "
+    "t.updated_at, t.group_id, t.merged_into_ticket_id, t.first_response_due_at, t.next_response_due_at, "
+    "COALESCE(sp.name, '') FROM tickets t LEFT JOIN users u ON u.id = t.customer_user_id "
+    "LEFT JOIN sla_policies sp ON sp.id = t.sla_policy_id WHERE t.number = ?";
+
+std::optional<domain::Ticket> SqlTicketRepository::find_for_lookup(const domain::TicketNumber& number) {
+  auto found = store_.read([&](Connection& db) -> std::optional<domain::Ticket> {
+    auto row = db.cached(kSelectLookupTicket);
+    if (!row->bind(1, number.str()).step()) return std::nullopt;
+    domain::Ticket ticket;
+    ticket.id = core::TicketId{row->int64(0)};
+    ticket.number = number;
+    ticket.status = status_from(row->text(2));
+    ticket.priority = priority_from(row->int64(3));
+    ticket.customer.email = row->text(4);
+    ticket.created_at = core::from_epoch_ms(row->int64(5));
+    ticket.updated_at = core::from_epoch_ms(row->int64(6));
+    if (const auto group = row->optional_int64(7)) ticket.group_id = core::GroupId{*group};
+    if (const auto into = row->optional_int64(8)) ticket.merged_into_id = core::TicketId{*into};
+    if (const auto at = row->optional_int64(9)) ticket.first_response_due_at = core::from_epoch_ms(*at);
+    if (const auto at = row->optional_int64(10)) ticket.next_response_due_at = core::from_epoch_ms(*at);
+    ticket.sla_policy = row->text(11);
+    return ticket;
   });
   return found.ok() ? std::move(found).value() : std::nullopt;
 }

@@ -19,6 +19,7 @@ class SqlTicketRepository final : public domain::TicketRepository {
   core::Result<domain::ChangedTicket> merge(core::TicketId source, core::TicketId target,
                                             const domain::MergeDecision& decide) override;
   std::optional<domain::Ticket> find_by_number(const domain::TicketNumber& number) override;
+  std::optional<domain::Ticket> find_for_lookup(const domain::TicketNumber& number) override;
   std::optional<domain::Ticket> find_by_id(core::TicketId id) override;
   core::Result<domain::Page<domain::Ticket>> list(const domain::TicketQuery& query) override;
   std::int64_t count(const domain::TicketQuery& query) override;

@@ -103,6 +103,35 @@ TEST(SqlTicketRepositoryTest, CreatesAGuestTicketWithItsFirstMessageAndFiles) {
   EXPECT_EQ(messages[0].attachments[0].ticket_id, created->id);
 }
 
+// A lookup reads fewer columns; those it reads must be the ticket's own, on both engines.
+TEST(SqlTicketRepositoryTest, ALookupReadsTheFieldsItAnswersWith) {
+  TestDatabase t;
+  auto draft = t.draft(1, kT0);
+  draft.ticket.priority = Priority::kHigh;
+  draft.ticket.first_response_due_at = core::from_epoch_ms(kT0 + 3'600'000);
+  const auto created = t.db->tickets().create(draft);
+  ASSERT_TRUE(created.ok());
+
+  const auto full = t.db->tickets().find_by_number(TestDatabase::number(1));
+  const auto lookup = t.db->tickets().find_for_lookup(TestDatabase::number(1));
+  ASSERT_TRUE(full.has_value());
+  ASSERT_TRUE(lookup.has_value());
+  EXPECT_EQ(lookup->id, full->id);
+  EXPECT_EQ(lookup->number, full->number);
+  EXPECT_EQ(lookup->status, full->status);
+  EXPECT_EQ(lookup->priority, Priority::kHigh);
+  EXPECT_EQ(lookup->customer.email, "guest1@example.com");
+  EXPECT_EQ(lookup->created_at, full->created_at);
+  EXPECT_EQ(lookup->updated_at, full->updated_at);
+  EXPECT_EQ(lookup->group_id, full->group_id);
+  EXPECT_EQ(lookup->merged_into_id, full->merged_into_id);
+  EXPECT_EQ(lookup->first_response_due_at, full->first_response_due_at);
+  EXPECT_EQ(lookup->next_response_due_at, full->next_response_due_at);
+  EXPECT_EQ(lookup->sla_policy, full->sla_policy);
+  EXPECT_TRUE(lookup->subject.empty());  // not read: a lookup never shows it
+  EXPECT_FALSE(t.db->tickets().find_for_lookup(TestDatabase::number(2)).has_value());
+}
+
 TEST(SqlTicketRepositoryTest, ARegisteredCustomersNameAndEmailComeFromTheirAccount) {
   TestDatabase t;
   const auto user = t.add_user("zhang@example.com", domain::Role::kCustomer, "张伟");
@@ -346,6 +375,60 @@ TEST(SqlTicketRepositoryTest, ListsMyTicketsByRecentActivity) {
   ASSERT_TRUE(page.ok());
   EXPECT_EQ(numbers(page->items), numbers({*t.db->tickets().find_by_id(a.id), c, b}));
   EXPECT_FALSE(page->next_cursor.has_value());
+}
+
+// A customer's list reads no staff columns: the same tickets, with those fields left empty.
+TEST(SqlTicketRepositoryTest, ACustomersListLeavesOutWhatOnlyStaffSee) {
+  TestDatabase t;
+  const auto me = t.add_user("me@example.com");
+  const auto agent = t.add_user("agent@example.com", domain::Role::kAgent, "客服小王");
+  const auto ticket = t.add_ticket(1, kT0, me);
+  ASSERT_TRUE(t.db->tickets()
+                  .modify(ticket.id,
+                          [&](const domain::Ticket& current) {
+                            domain::TicketChange change{current, std::nullopt, {}};
+                            change.updated.assignee_id = agent.id;
+                            change.updated.tags = {"vip"};
+                            change.updated.updated_at = core::from_epoch_ms(kT0 + 100);
+                            return core::Result<domain::TicketChange>(change);
+                          })
+                  .ok());
+
+  TicketQuery query;
+  query.customer = me.id;
+  const auto staff = t.db->tickets().list(query);
+  query.for_customer = true;
+  const auto customer = t.db->tickets().list(query);
+  ASSERT_TRUE(staff.ok());
+  ASSERT_TRUE(customer.ok());
+  ASSERT_EQ(staff->items.size(), 1u);
+  ASSERT_EQ(customer->items.size(), 1u);
+  const domain::Ticket& full = staff->items[0];
+  const domain::Ticket& mine = customer->items[0];
+  EXPECT_EQ(full.tags, std::vector<std::string>{"vip"});
+  EXPECT_EQ(full.assignee_name, "客服小王");
+  EXPECT_TRUE(mine.tags.empty());
+  EXPECT_TRUE(mine.assignee_name.empty());
+  EXPECT_TRUE(mine.group_name.empty());
+  EXPECT_TRUE(mine.merged_into_number.empty());
+  // Everything a customer is shown, and what reply_by reads, is the ticket's own.
+  EXPECT_EQ(mine.id, full.id);
+  EXPECT_EQ(mine.number, full.number);
+  EXPECT_EQ(mine.subject, full.subject);
+  EXPECT_EQ(mine.description, full.description);
+  EXPECT_EQ(mine.environment.os, full.environment.os);
+  EXPECT_EQ(mine.status, full.status);
+  EXPECT_EQ(mine.priority, full.priority);
+  EXPECT_EQ(mine.urgency, full.urgency);
+  EXPECT_EQ(mine.customer.email, full.customer.email);
+  EXPECT_EQ(mine.customer.name, full.customer.name);
+  EXPECT_EQ(mine.created_at, full.created_at);
+  EXPECT_EQ(mine.updated_at, full.updated_at);
+  EXPECT_EQ(mine.group_id, full.group_id);
+  EXPECT_EQ(mine.assignee_id, full.assignee_id);
+  EXPECT_EQ(mine.first_response_due_at, full.first_response_due_at);
+  EXPECT_EQ(mine.next_response_due_at, full.next_response_due_at);
+  EXPECT_EQ(mine.sla_policy, full.sla_policy);
 }
 
 TEST(SqlTicketRepositoryTest, ListsTheQueueUrgentFirstThenOldestFirst) {

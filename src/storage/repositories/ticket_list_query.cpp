@@ -280,7 +280,7 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
     }
   }
 
-  std::string select(select_ticket(dialect));
+  std::string select(select_ticket(dialect, query.for_customer ? TicketColumns::kCustomer : TicketColumns::kAll));
   if (!list.index_id_.empty()) {
     constexpr std::string_view kFrom = "FROM tickets t ";
     select.replace(select.find(kFrom), kFrom.size(), "FROM " + list.from_ + " ");
@@ -293,7 +293,8 @@ core::Result<TicketListQuery> TicketListQuery::make(const domain::TicketQuery& q
     if (arms) {
       for (const auto status : query.statuses) {
         if (!part.sql.empty()) part.sql += " UNION ALL ";
-        part.sql += select + "WHERE " + filters + " AND t.status = ?" + std::string(extra) + keys_sql;
+        part.sql.append(select).append("WHERE ").append(filters).append(" AND t.status = ?");
+        part.sql.append(extra).append(keys_sql);
         part.values.insert(part.values.end(), filter_values.begin(), filter_values.end());
         part.values.emplace_back(std::string(domain::to_string(status)));
         part.values.insert(part.values.end(), keys_values.begin(), keys_values.end());
