@@ -1,5 +1,7 @@
 #include "http/json/json_writer.hpp"
 
+#include <algorithm>
+
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -208,13 +210,31 @@ JsonStream& JsonStream::begin_array() { return open('['); }
 JsonStream& JsonStream::end_array() { return close(']'); }
 
 JsonStream& JsonStream::key(std::string_view name) {
-  scalar([&](std::string& out) {
-    append_string(out, name);
-    out.push_back(':');
-  });
+  // Keys are nearly always names written in the code, printable ASCII: they go in with one
+  // append. Escaping them byte by byte was a seventh of a customer's list.
+  const bool plain =
+      std::all_of(name.begin(), name.end(), [](char c) { return kByteKinds[static_cast<unsigned char>(c)] == kCopy; });
+  if (plain) {
+    const std::size_t at = out_.size();
+    const std::size_t comma = need_comma_ ? 1 : 0;
+    out_.resize(at + comma + name.size() + 3);
+    char* p = out_.data() + at;
+    if (comma != 0) *p++ = ',';
+    *p++ = '"';
+    p = std::copy(name.begin(), name.end(), p);
+    *p++ = '"';
+    *p = ':';
+  } else {
+    scalar([&](std::string& out) {
+      append_string(out, name);
+      out.push_back(':');
+    });
+  }
   need_comma_ = false;
   return *this;
 }
+
+void JsonStream::reserve(std::size_t bytes) { out_.reserve(bytes); }
 
 JsonStream& JsonStream::string(std::string_view value) {
   return scalar([&](std::string& out) { append_string(out, value); });

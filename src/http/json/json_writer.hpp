@@ -36,6 +36,8 @@ class JsonStream {
   JsonStream& null();
   /// A value that is already a tree.
   JsonStream& value(const nlohmann::json& value);
+  /// Room for `bytes` of text, for a writer that knows roughly how long its answer gets.
+  void reserve(std::size_t bytes);
   std::string take() && { return std::move(out_); }
 
  private:

@@ -7,6 +7,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <vector>
 
 namespace gongdan::http {
 namespace {
@@ -131,6 +132,21 @@ TEST(JsonStream, WritesWhatWriteJsonWritesForTheSameTree) {
   json.key("text").string("quote \" \n \x01 ok").end_object();
   json.key("d").string("bad \xff byte");
   json.key("e").value(tree["e"]);
+  json.end_object();
+  EXPECT_EQ(std::move(json).take(), write_json(tree));
+}
+
+// Keys take a shortcut when they are printable ASCII; any other key is escaped as a value is.
+TEST(JsonStream, WritesEveryKindOfKeyAsATreeDoes) {
+  const std::vector<std::string> keys = {"",      "plain_key", "with space", "quote\"",       "back\\slash",
+                                         "tab\t", "\x01",      "自定义字段", "bad \xff byte", "~"};
+  nlohmann::json tree = nlohmann::json::object();
+  JsonStream json;
+  json.begin_object();
+  for (const auto& key : keys) {
+    tree[key] = 1;
+  }
+  for (const auto& [key, value] : tree.items()) json.key(key).integer(1);  // the tree's key order
   json.end_object();
   EXPECT_EQ(std::move(json).take(), write_json(tree));
 }
