@@ -76,14 +76,17 @@ bool apply_actions(const Rule& rule, Ticket& ticket, RuleEffects& effects) {
 
 AuthorRef automation_author() { return {std::nullopt, "自动规则 Automation", Role::kAgent}; }
 
-bool keyword_matches(std::string_view text, std::string_view keyword) {
+namespace {
+
+// keyword_matches over text already ASCII-lowercased: apply_rules lowers a ticket's text once,
+// not once for every keyword of every rule (a copy of the whole text each time).
+bool keyword_in_lowered(std::string_view haystack, std::string_view keyword) {
   keyword = core::trim(keyword);
-  if (keyword.empty() || keyword.size() > text.size()) return false;
-  const std::string haystack = core::ascii_lower(text);
+  if (keyword.empty() || keyword.size() > haystack.size()) return false;
   const std::string needle = core::ascii_lower(keyword);
   const bool word_start = is_word_char(needle.front());
   const bool word_end = is_word_char(needle.back());
-  for (auto at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) {
+  for (auto at = haystack.find(needle); at != std::string_view::npos; at = haystack.find(needle, at + 1)) {
     const auto end = at + needle.size();
     if (word_start && at > 0 && is_word_char(haystack[at - 1])) continue;
     if (word_end && end < haystack.size() && is_word_char(haystack[end])) continue;
@@ -92,16 +95,27 @@ bool keyword_matches(std::string_view text, std::string_view keyword) {
   return false;
 }
 
-bool conditions_hold(const RuleConditions& c, const Ticket& ticket, std::string_view text) {
+bool conditions_hold_lowered(const RuleConditions& c, const Ticket& ticket, std::string_view lowered_text) {
   if (!any_of_or_empty(c.categories, ticket.category_id)) return false;
   if (!any_of_or_empty(c.channels, ticket.channel)) return false;
   if (!any_of_or_empty(c.priorities, ticket.priority)) return false;
   if (!any_of_or_empty(c.statuses, ticket.status)) return false;
   if (!customer_matches(c.customers, ticket.customer.email)) return false;
-  if (!c.keywords.empty() && std::none_of(c.keywords.begin(), c.keywords.end(),
-                                          [text](const std::string& k) { return keyword_matches(text, k); }))
+  if (!c.keywords.empty() && std::none_of(c.keywords.begin(), c.keywords.end(), [lowered_text](const std::string& k) {
+        return keyword_in_lowered(lowered_text, k);
+      }))
     return false;
   return true;
+}
+
+}  // namespace
+
+bool keyword_matches(std::string_view text, std::string_view keyword) {
+  return keyword_in_lowered(core::ascii_lower(text), keyword);
+}
+
+bool conditions_hold(const RuleConditions& c, const Ticket& ticket, std::string_view text) {
+  return conditions_hold_lowered(c, ticket, core::ascii_lower(text));
 }
 
 const NewMessage* RuleEffects::reply() const {
@@ -131,8 +145,9 @@ RuleEffects apply_rules(const std::vector<Rule>& rules, RuleTrigger trigger, Tic
     return a->position != b->position ? a->position < b->position : a->id < b->id;
   });
   RuleEffects effects;
+  const std::string lowered_text = core::ascii_lower(text);
   for (const Rule* rule : order) {
-    if (conditions_hold(rule->conditions, ticket, text)) apply_actions(*rule, ticket, effects);
+    if (conditions_hold_lowered(rule->conditions, ticket, lowered_text)) apply_actions(*rule, ticket, effects);
   }
   return effects;
 }
