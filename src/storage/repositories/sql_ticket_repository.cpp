@@ -23,7 +23,9 @@ using sql::Connection;
 // absent, and only the ticket is decided on).
 std::optional<domain::Ticket> load_ticket_for_update(Connection& db, core::TicketId id) {
   if (db.dialect() == sql::Dialect::kSqlite) return load_ticket(db, id);
-  auto query = db.cached(select_ticket(db.dialect()) + "WHERE t.id = ? FOR UPDATE OF t");
+  // Made once, as select_ticket_by_id: every change of a ticket on PostgreSQL reads it.
+  static const std::string locked = select_ticket(sql::Dialect::kPostgres) + "WHERE t.id = ? FOR UPDATE OF t";
+  auto query = db.cached(locked);
   if (!query->bind(1, id.value).step()) return std::nullopt;
   return read_ticket(*query);
 }
@@ -214,9 +216,9 @@ std::optional<domain::Ticket> SqlTicketRepository::find_by_number(const domain::
 // those need, without the tags, the group's and assignee's names, the merged ticket's number and
 // the text, which were most of a lookup's reading (docs/performance.md).
 constexpr std::string_view kSelectLookupTicket =
-    "SELECT t.id, t.number, t.status, t.priority, COALESCE(u.email, t.guest_email, ''), t.created_at, "
-    "t.updated_at, t.group_id, t.merged_into_ticket_id, t.first_response_due_at, t.next_response_due_at, "
-    "COALESCE(sp.name, '') FROM tickets t LEFT JOIN users u ON u.id = t.customer_user_id "
+    "SELECT t.id, t.status, t.priority, COALESCE(u.email, t.guest_email, ''), t.created_at, t.updated_at, "
+    "t.group_id, t.merged_into_ticket_id, t.first_response_due_at, t.next_response_due_at, COALESCE(sp.name, '') "
+    "FROM tickets t LEFT JOIN users u ON u.id = t.customer_user_id "
     "LEFT JOIN sla_policies sp ON sp.id = t.sla_policy_id WHERE t.number = ?";
 
 std::optional<domain::Ticket> SqlTicketRepository::find_for_lookup(const domain::TicketNumber& number) {
@@ -225,17 +227,17 @@ std::optional<domain::Ticket> SqlTicketRepository::find_for_lookup(const domain:
     if (!row->bind(1, number.str()).step()) return std::nullopt;
     domain::Ticket ticket;
     ticket.id = core::TicketId{row->int64(0)};
-    ticket.number = number;
-    ticket.status = status_from(row->text(2));
-    ticket.priority = priority_from(row->int64(3));
-    ticket.customer.email = row->text(4);
-    ticket.created_at = core::from_epoch_ms(row->int64(5));
-    ticket.updated_at = core::from_epoch_ms(row->int64(6));
-    if (const auto group = row->optional_int64(7)) ticket.group_id = core::GroupId{*group};
-    if (const auto into = row->optional_int64(8)) ticket.merged_into_id = core::TicketId{*into};
-    if (const auto at = row->optional_int64(9)) ticket.first_response_due_at = core::from_epoch_ms(*at);
-    if (const auto at = row->optional_int64(10)) ticket.next_response_due_at = core::from_epoch_ms(*at);
-    ticket.sla_policy = row->text(11);
+    ticket.number = number;  // the row's, which the WHERE matched
+    ticket.status = status_from(row->text(1));
+    ticket.priority = priority_from(row->int64(2));
+    ticket.customer.email = row->text(3);
+    ticket.created_at = core::from_epoch_ms(row->int64(4));
+    ticket.updated_at = core::from_epoch_ms(row->int64(5));
+    if (const auto group = row->optional_int64(6)) ticket.group_id = core::GroupId{*group};
+    if (const auto into = row->optional_int64(7)) ticket.merged_into_id = core::TicketId{*into};
+    if (const auto at = row->optional_int64(8)) ticket.first_response_due_at = core::from_epoch_ms(*at);
+    if (const auto at = row->optional_int64(9)) ticket.next_response_due_at = core::from_epoch_ms(*at);
+    ticket.sla_policy = row->text(10);
     return ticket;
   });
   return found.ok() ? std::move(found).value() : std::nullopt;
